@@ -1,0 +1,184 @@
+package scamhunt
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"maps"
+	"runtime"
+	"sync"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// Pipeline joins the stages: crawl -> extract -> classify -> index. Each
+// stage runs in its own goroutines, joined by bounded channels.
+type Pipeline struct {
+	Crawler    Crawler
+	Extractor  Extractor
+	Classifier Classifier
+	Indexer    Indexer
+	Log        *slog.Logger
+
+	Workers   int // extract+classify goroutines; 0 means GOMAXPROCS
+	BatchSize int // records per Upsert; 0 means 200
+	// OnRecord, if set, sees every record after it is indexed, from one
+	// goroutine. Progress displays and tests use it.
+	OnRecord func(Record)
+}
+
+// Stats summarises one run of the pipeline.
+type Stats struct {
+	Pages         int              `json:"pages"`
+	Unchanged     int              `json:"unchanged"`
+	Kinds         map[PageKind]int `json:"kinds"`
+	Listings      int              `json:"listings"`
+	Labels        map[Label]int    `json:"labels"`
+	Categories    map[string]int   `json:"categories"`
+	ExtractErrors int              `json:"extract_errors"`
+	Indexed       int              `json:"indexed"`
+	Elapsed       time.Duration    `json:"elapsed_ns"`
+}
+
+func newStats() Stats {
+	return Stats{Kinds: map[PageKind]int{}, Labels: map[Label]int{}, Categories: map[string]int{}}
+}
+
+// Clone returns a deep copy of s.
+func (s Stats) Clone() Stats {
+	c := s
+	c.Kinds, c.Labels, c.Categories = maps.Clone(s.Kinds), maps.Clone(s.Labels), maps.Clone(s.Categories)
+	return c
+}
+
+// Run crawls until the crawler is done or ctx is cancelled. On cancellation
+// the pages already fetched are still extracted, classified and indexed:
+// nothing accepted is lost. An index that cannot be written stops the run
+// with an error.
+func (p *Pipeline) Run(ctx context.Context) (Stats, error) {
+	start := time.Now()
+	log := p.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	workers := p.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	batch := p.BatchSize
+	if batch <= 0 {
+		batch = 200
+	}
+
+	var mu sync.Mutex
+	st := newStats()
+
+	// The crawl stops on ctx, or when indexing fails (crawlCtx). Downstream
+	// stages drain what was fetched whatever happens to ctx.
+	crawlCtx, stopCrawl := context.WithCancel(ctx)
+	defer stopCrawl()
+	keep := context.WithoutCancel(ctx)
+
+	pages := make(chan Page, 2*workers)
+	recs := make(chan Record, batch)
+
+	var crawlErr error
+	crawlDone := make(chan struct{})
+	go func() {
+		defer close(crawlDone)
+		defer close(pages)
+		crawlErr = p.Crawler.Crawl(crawlCtx, pages)
+	}()
+
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for pg := range pages {
+				if pg.Unchanged {
+					mu.Lock()
+					st.Pages++
+					st.Unchanged++
+					mu.Unlock()
+					continue
+				}
+				ex, err := p.Extractor.Extract(pg)
+				mu.Lock()
+				st.Pages++
+				if err != nil {
+					st.ExtractErrors++
+					mu.Unlock()
+					log.Warn("extract_failed", "url", pg.URL, "err", err)
+					continue
+				}
+				st.Kinds[ex.Kind]++
+				mu.Unlock()
+				for _, l := range ex.Listings {
+					if l.Partial {
+						continue
+					}
+					v := p.Classifier.Classify(l)
+					recs <- Record{Listing: l, Verdict: v, FirstSeen: l.FetchedAt, LastSeen: l.FetchedAt}
+				}
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(recs)
+	}()
+
+	var g errgroup.Group
+	g.Go(func() error {
+		buf := make([]Record, 0, batch)
+		var failed error
+		flush := func() {
+			if len(buf) == 0 || failed != nil {
+				buf = buf[:0]
+				return
+			}
+			if err := p.Indexer.Upsert(keep, buf); err != nil {
+				failed = fmt.Errorf("index: %w", err)
+				stopCrawl()
+				buf = buf[:0]
+				return
+			}
+			mu.Lock()
+			for _, r := range buf {
+				st.Indexed++
+				st.Listings++
+				st.Labels[r.Verdict.Label]++
+				for _, c := range r.Verdict.Categories {
+					st.Categories[c]++
+				}
+			}
+			mu.Unlock()
+			if p.OnRecord != nil {
+				for _, r := range buf {
+					p.OnRecord(r)
+				}
+			}
+			buf = buf[:0]
+		}
+		for r := range recs {
+			buf = append(buf, r)
+			if len(buf) == batch {
+				flush()
+			}
+		}
+		flush()
+		return failed
+	})
+	err := g.Wait()
+	<-crawlDone
+	st.Elapsed = time.Since(start)
+	if err != nil {
+		return st, err
+	}
+	if crawlErr != nil && ctx.Err() == nil {
+		return st, fmt.Errorf("crawl: %w", crawlErr)
+	}
+	return st, nil
+}
