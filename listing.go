@@ -10,16 +10,16 @@ import (
 // Page is one fetched document, decoded to UTF-8. The crawler produces it and
 // never parses listings out of it; extract does that.
 type Page struct {
-	URL        string      `json:"url"`         // final URL after redirects, canonical form
-	Site       string      `json:"site"`        // site profile name
-	Status     int         `json:"status"`      // HTTP status code
-	Header     http.Header `json:"header,omitempty"`
-	Body       []byte      `json:"-"`           // decoded to UTF-8
-	Charset    string      `json:"charset"`     // charset the body was decoded from
-	FetchedAt  time.Time   `json:"fetched_at"`
-	Hash       string      `json:"hash"` // ContentHash of Body
-	Depth      int         `json:"depth"`
-	Unchanged  bool        `json:"unchanged,omitempty"` // a recrawl found the same content (304 or same hash)
+	URL       string      `json:"url"`    // final URL after redirects, canonical form
+	Site      string      `json:"site"`   // site profile name
+	Status    int         `json:"status"` // HTTP status code
+	Header    http.Header `json:"header,omitempty"`
+	Body      []byte      `json:"-"`       // decoded to UTF-8
+	Charset   string      `json:"charset"` // charset the body was decoded from
+	FetchedAt time.Time   `json:"fetched_at"`
+	Hash      string      `json:"hash"` // ContentHash of Body
+	Depth     int         `json:"depth"`
+	Unchanged bool        `json:"unchanged,omitempty"` // a recrawl found the same content (304 or same hash)
 }
 
 // ContentHash is the hex SHA-256 of b; pages and exports use it to tell
