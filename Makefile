@@ -1,0 +1,44 @@
+# scamhunt: `make` lists the targets. Only Go is needed for build/run/test;
+# test starts Redis when it is installed (CI installs Redis and Chromium).
+GO        ?= go
+DATA      ?= ./data
+ADDR      ?= 127.0.0.1:8080
+FUZZTIME  ?= 5s
+BENCHTIME ?= 1x
+SHARED    ?= ../shared/data
+
+.DEFAULT_GOAL := help
+.PHONY: help build run test bench fuzz lint golden eval
+
+help: ## list the targets
+	@awk 'BEGIN{FS=":.*## "} /^[a-z]+:.*## /{printf "  %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+build: ## build bin/scamhunt
+	$(GO) build -o bin/scamhunt ./cmd/scamhunt
+
+run: ## crawl the bundled demo board, classify, index into $(DATA) and serve at $(ADDR)
+	$(GO) run ./cmd/scamhunt demo --data $(DATA) --addr $(ADDR)
+
+test: ## vet, the whole test suite, and a short fuzz pass of every fuzz target
+	scripts/services.sh start
+	$(GO) vet ./...
+	$(GO) test -count=1 -timeout 30m ./...
+	scripts/fuzz.sh $(FUZZTIME)
+
+bench: ## benchmarks (crawl vs bare Colly, extract vs bare goquery, classify, index, export)
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./...
+
+fuzz: ## fuzz every target for FUZZTIME (e.g. make fuzz FUZZTIME=5m)
+	scripts/fuzz.sh $(FUZZTIME)
+
+lint: ## gofmt, go vet and staticcheck
+	@test -z "$$(gofmt -l .)" || (gofmt -l . && exit 1)
+	$(GO) vet ./...
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+
+golden: ## rewrite the extractor's golden files
+	$(GO) test ./extract -update
+
+eval: ## precision/recall on the held-out corpus and false-positive rates on the real honest ads
+	$(GO) run ./cmd/scamhunt eval --in classify/testdata/heldout.jsonl
+	@for f in $(SHARED)/*.jsonl; do echo "== $$f"; $(GO) run ./cmd/scamhunt eval --in $$f; done

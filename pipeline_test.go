@@ -1,0 +1,155 @@
+package scamhunt_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/scamhunt/scamhunt"
+)
+
+// fakeCrawler sends n pages, then waits for ctx if block is set.
+type fakeCrawler struct {
+	n       int
+	block   bool
+	sent    chan int
+	stopped bool
+}
+
+func (c *fakeCrawler) Crawl(ctx context.Context, out chan<- scamhunt.Page) error {
+	for i := range c.n {
+		p := scamhunt.Page{URL: fmt.Sprintf("http://board.test/job/%d.html", i), Body: []byte(fmt.Sprint(i))}
+		if i%10 == 9 {
+			p.URL = fmt.Sprintf("http://board.test/news/%d.html", i)
+		}
+		select {
+		case out <- p:
+		case <-ctx.Done():
+			c.stopped = true
+			return ctx.Err()
+		}
+		if c.sent != nil {
+			c.sent <- i
+		}
+	}
+	if c.block {
+		<-ctx.Done()
+		c.stopped = true
+	}
+	return nil
+}
+
+type fakeExtractor struct{}
+
+func (fakeExtractor) Extract(p scamhunt.Page) (scamhunt.Extraction, error) {
+	switch {
+	case strings.Contains(p.URL, "/news/"):
+		return scamhunt.Extraction{Kind: scamhunt.KindArticle}, nil
+	case string(p.Body) == "13":
+		return scamhunt.Extraction{}, errors.New("broken page")
+	}
+	l := scamhunt.Listing{ID: scamhunt.ListingID(p.URL), URL: p.URL, Title: "job " + string(p.Body)}
+	return scamhunt.Extraction{Kind: scamhunt.KindDetail, Listings: []scamhunt.Listing{l, {ID: "partial", Partial: true}}}, nil
+}
+
+type fakeClassifier struct{}
+
+func (fakeClassifier) Classify(l scamhunt.Listing) scamhunt.Verdict {
+	if strings.HasSuffix(l.Title, "0") || strings.HasSuffix(l.Title, "5") {
+		return scamhunt.Verdict{ID: l.ID, Label: scamhunt.LabelScam, Score: 0.9, Categories: []string{"shuadan"}}
+	}
+	return scamhunt.Verdict{ID: l.ID, Label: scamhunt.LabelLegit, Score: 0.1}
+}
+
+type fakeIndex struct {
+	mu      sync.Mutex
+	recs    map[string]scamhunt.Record
+	batches int
+	failAt  int // fail on this batch number (1-based); 0 never
+}
+
+func (ix *fakeIndex) Upsert(_ context.Context, recs []scamhunt.Record) error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.batches++
+	if ix.batches == ix.failAt {
+		return errors.New("disk full")
+	}
+	if ix.recs == nil {
+		ix.recs = map[string]scamhunt.Record{}
+	}
+	for _, r := range recs {
+		ix.recs[r.Listing.ID] = r
+	}
+	return nil
+}
+
+func TestPipelineRun(t *testing.T) {
+	ix := &fakeIndex{}
+	p := scamhunt.Pipeline{Crawler: &fakeCrawler{n: 100}, Extractor: fakeExtractor{}, Classifier: fakeClassifier{}, Indexer: ix, BatchSize: 7}
+	st, err := p.Run(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 100 pages: 10 news, 1 broken, 89 listings (partial rows dropped).
+	if st.Pages != 100 || st.Kinds[scamhunt.KindArticle] != 10 || st.ExtractErrors != 1 || st.Indexed != 89 || len(ix.recs) != 89 {
+		t.Errorf("stats %+v, indexed %d", st, len(ix.recs))
+	}
+	if _, ok := ix.recs["partial"]; ok {
+		t.Error("a partial listing was indexed")
+	}
+	scams := 0
+	for _, r := range ix.recs {
+		if r.Verdict.Label == scamhunt.LabelScam {
+			scams++
+		}
+	}
+	if st.Labels[scamhunt.LabelScam] != scams || st.Categories["shuadan"] != scams || scams == 0 {
+		t.Errorf("labels %v categories %v, index has %d scams", st.Labels, st.Categories, scams)
+	}
+}
+
+// TestPipelineCancelKeepsAccepted checks the Ctrl-C promise: every page the
+// crawler handed over before the stop is indexed.
+func TestPipelineCancelKeepsAccepted(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	sent := make(chan int, 100)
+	cr := &fakeCrawler{n: 30, block: true, sent: sent}
+	ix := &fakeIndex{}
+	p := scamhunt.Pipeline{Crawler: cr, Extractor: fakeExtractor{}, Classifier: fakeClassifier{}, Indexer: ix, BatchSize: 1000}
+	go func() {
+		for i := range sent {
+			if i == 29 {
+				cancel()
+			}
+		}
+	}()
+	st, err := p.Run(ctx)
+	close(sent)
+	if err != nil {
+		t.Fatalf("a cancelled crawl is not an error: %v", err)
+	}
+	if !cr.stopped {
+		t.Error("crawler did not see the cancellation")
+	}
+	// 30 pages: 3 news, 1 broken -> 26 listings, all in one unfinished batch.
+	if len(ix.recs) != 26 || st.Indexed != 26 {
+		t.Errorf("indexed %d (stats %d), want all 26 accepted listings", len(ix.recs), st.Indexed)
+	}
+}
+
+func TestPipelineIndexFailureStops(t *testing.T) {
+	cr := &fakeCrawler{n: 50, block: true}
+	ix := &fakeIndex{failAt: 2}
+	p := scamhunt.Pipeline{Crawler: cr, Extractor: fakeExtractor{}, Classifier: fakeClassifier{}, Indexer: ix, BatchSize: 5}
+	_, err := p.Run(t.Context())
+	if err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("err = %v, want the index error", err)
+	}
+	if !cr.stopped {
+		t.Error("the crawl went on after the index failed")
+	}
+}
