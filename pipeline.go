@@ -80,8 +80,11 @@ func (p *Pipeline) Run(ctx context.Context) (Stats, error) {
 	defer stopCrawl()
 	keep := context.WithoutCancel(ctx)
 
+	acker, _ := p.Crawler.(Acker)
 	pages := make(chan Page, 2*workers)
-	recs := make(chan Record, batch)
+	// recs carries records and, after a page's last record, the page itself
+	// to acknowledge once everything before it is indexed.
+	recs := make(chan item, batch)
 
 	var crawlErr error
 	crawlDone := make(chan struct{})
@@ -97,30 +100,10 @@ func (p *Pipeline) Run(ctx context.Context) (Stats, error) {
 		go func() {
 			defer wg.Done()
 			for pg := range pages {
-				if pg.Unchanged {
-					mu.Lock()
-					st.Pages++
-					st.Unchanged++
-					mu.Unlock()
-					continue
-				}
-				ex, err := p.Extractor.Extract(pg)
-				mu.Lock()
-				st.Pages++
-				if err != nil {
-					st.ExtractErrors++
-					mu.Unlock()
-					log.Warn("extract_failed", "url", pg.URL, "err", err)
-					continue
-				}
-				st.Kinds[ex.Kind]++
-				mu.Unlock()
-				for _, l := range ex.Listings {
-					if l.Partial {
-						continue
-					}
-					v := p.Classifier.Classify(l)
-					recs <- Record{Listing: l, Verdict: v, FirstSeen: l.FetchedAt, LastSeen: l.FetchedAt}
+				p.handle(pg, &mu, &st, log, recs)
+				if acker != nil {
+					done := pg
+					recs <- item{ack: &done}
 				}
 			}
 		}()
@@ -133,17 +116,22 @@ func (p *Pipeline) Run(ctx context.Context) (Stats, error) {
 	var g errgroup.Group
 	g.Go(func() error {
 		buf := make([]Record, 0, batch)
+		var acks []*Page
 		var failed error
 		flush := func() {
-			if len(buf) == 0 || failed != nil {
-				buf = buf[:0]
+			if failed != nil {
+				buf, acks = buf[:0], acks[:0]
 				return
 			}
-			if err := p.Indexer.Upsert(keep, buf); err != nil {
-				failed = fmt.Errorf("index: %w", err)
-				stopCrawl()
-				buf = buf[:0]
-				return
+			if len(buf) > 0 {
+				if err := p.Indexer.Upsert(keep, buf); err != nil {
+					// Pages whose records are lost here stay owed to the
+					// frontier: they are not acknowledged.
+					failed = fmt.Errorf("index: %w", err)
+					stopCrawl()
+					buf, acks = buf[:0], acks[:0]
+					return
+				}
 			}
 			mu.Lock()
 			for _, r := range buf {
@@ -160,10 +148,17 @@ func (p *Pipeline) Run(ctx context.Context) (Stats, error) {
 					p.OnRecord(r)
 				}
 			}
-			buf = buf[:0]
+			for _, pg := range acks {
+				acker.Ack(*pg)
+			}
+			buf, acks = buf[:0], acks[:0]
 		}
-		for r := range recs {
-			buf = append(buf, r)
+		for it := range recs {
+			if it.ack != nil {
+				acks = append(acks, it.ack)
+				continue
+			}
+			buf = append(buf, it.rec)
 			if len(buf) == batch {
 				flush()
 			}
@@ -181,4 +176,40 @@ func (p *Pipeline) Run(ctx context.Context) (Stats, error) {
 		return st, fmt.Errorf("crawl: %w", crawlErr)
 	}
 	return st, nil
+}
+
+// item is what flows from the extract workers to the indexer: a record, or a
+// page to acknowledge.
+type item struct {
+	rec Record
+	ack *Page
+}
+
+// handle extracts and classifies one page, sending its records on.
+func (p *Pipeline) handle(pg Page, mu *sync.Mutex, st *Stats, log *slog.Logger, recs chan<- item) {
+	if pg.Unchanged {
+		mu.Lock()
+		st.Pages++
+		st.Unchanged++
+		mu.Unlock()
+		return
+	}
+	ex, err := p.Extractor.Extract(pg)
+	mu.Lock()
+	st.Pages++
+	if err != nil {
+		st.ExtractErrors++
+		mu.Unlock()
+		log.Warn("extract_failed", "url", pg.URL, "err", err)
+		return
+	}
+	st.Kinds[ex.Kind]++
+	mu.Unlock()
+	for _, l := range ex.Listings {
+		if l.Partial {
+			continue
+		}
+		v := p.Classifier.Classify(l)
+		recs <- item{rec: Record{Listing: l, Verdict: v, FirstSeen: l.FetchedAt, LastSeen: l.FetchedAt}}
+	}
 }

@@ -153,3 +153,56 @@ func TestPipelineIndexFailureStops(t *testing.T) {
 		t.Error("the crawl went on after the index failed")
 	}
 }
+
+// ackingCrawler is a fakeCrawler whose frontier records acknowledgements,
+// checking each page's listing is indexed by the time it is acknowledged.
+type ackingCrawler struct {
+	fakeCrawler
+	ix    *fakeIndex
+	mu    sync.Mutex
+	acked map[string]bool
+	early []string
+}
+
+func (c *ackingCrawler) Ack(p scamhunt.Page) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.acked[p.URL] = true
+	c.ix.mu.Lock()
+	_, indexed := c.ix.recs[scamhunt.ListingID(p.URL)]
+	c.ix.mu.Unlock()
+	if !indexed && strings.Contains(p.URL, "/job/") && string(p.Body) != "13" {
+		c.early = append(c.early, p.URL)
+	}
+}
+
+func TestPipelineAcksAfterIndexing(t *testing.T) {
+	ix := &fakeIndex{}
+	cr := &ackingCrawler{fakeCrawler: fakeCrawler{n: 60}, ix: ix, acked: map[string]bool{}}
+	p := scamhunt.Pipeline{Crawler: cr, Extractor: fakeExtractor{}, Classifier: fakeClassifier{}, Indexer: ix, BatchSize: 8}
+	if _, err := p.Run(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if len(cr.acked) != 60 {
+		t.Errorf("%d pages acknowledged, want all 60 (news and broken pages included)", len(cr.acked))
+	}
+	if len(cr.early) > 0 {
+		t.Errorf("acknowledged before their listing was indexed: %v", cr.early)
+	}
+}
+
+func TestPipelineDoesNotAckLostPages(t *testing.T) {
+	ix := &fakeIndex{failAt: 1}
+	cr := &ackingCrawler{fakeCrawler: fakeCrawler{n: 20}, ix: ix, acked: map[string]bool{}}
+	p := scamhunt.Pipeline{Crawler: cr, Extractor: fakeExtractor{}, Classifier: fakeClassifier{}, Indexer: ix, BatchSize: 4}
+	if _, err := p.Run(t.Context()); err == nil {
+		t.Fatal("want the index error")
+	}
+	for u := range cr.acked {
+		if strings.Contains(u, "/job/") {
+			if _, ok := ix.recs[scamhunt.ListingID(u)]; !ok {
+				t.Errorf("%s acknowledged but never indexed", u)
+			}
+		}
+	}
+}

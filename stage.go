@@ -11,6 +11,14 @@ type Crawler interface {
 	Crawl(ctx context.Context, out chan<- Page) error
 }
 
+// Acker is implemented by crawlers whose frontier must learn when a page is
+// finished: its listings indexed, or found to have none. Until then the
+// frontier keeps the page owed, so a crash or a stop loses nothing: the page
+// is fetched again by the next run or another worker.
+type Acker interface {
+	Ack(p Page)
+}
+
 // PageKind is what a page is, as far as listings go.
 type PageKind string
 
