@@ -1,0 +1,211 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/scamhunt/scamhunt"
+	"github.com/scamhunt/scamhunt/internal/contact"
+)
+
+// Bounds of the linked-listings lookup for one pasted text.
+const (
+	linkedContacts   = 5  // contacts looked up
+	linkedPerContact = 10 // listings per contact
+	linkedMax        = 20 // listings in all
+)
+
+// checkResult is the answer to a pasted text; its JSON form is the body of
+// POST /api/classify.
+type checkResult struct {
+	Verdict  scamhunt.Verdict   `json:"verdict"`
+	Contacts []scamhunt.Contact `json:"contacts"`
+	Linked   []scamhunt.Hit     `json:"linked"`
+	// LinkedIncomplete says a lookup failed, so Linked may miss listings.
+	LinkedIncomplete bool `json:"linked_incomplete,omitempty"`
+}
+
+// inputError is a rejected paste: its status and a message in both
+// languages.
+type inputError struct {
+	status int
+	zh, en string
+}
+
+func (e *inputError) Error() string { return e.en }
+
+func (s *Server) tooLarge() *inputError {
+	return &inputError{http.StatusRequestEntityTooLarge,
+		fmt.Sprintf("文本过长：最多 %d 字节。", s.maxCheck),
+		fmt.Sprintf("text too large: at most %d bytes", s.maxCheck)}
+}
+
+// validText checks a paste once it is decoded.
+func (s *Server) validText(text string) error {
+	switch {
+	case !utf8.ValidString(text):
+		return &inputError{http.StatusBadRequest, "文本不是有效的 UTF-8 编码。", "text is not valid UTF-8"}
+	case len(text) > s.maxCheck:
+		return s.tooLarge()
+	case strings.TrimSpace(text) == "":
+		return &inputError{http.StatusBadRequest, "请粘贴招聘信息、聊天内容或联系方式。", "text is empty: paste an ad, a chat or a contact"}
+	}
+	return nil
+}
+
+// readBody reads at most limit bytes of r's body, mapping an overflow to 413.
+func (s *Server) readBody(w http.ResponseWriter, r *http.Request, limit int) ([]byte, error) {
+	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, int64(limit)))
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		return nil, s.tooLarge()
+	}
+	if err != nil {
+		return nil, &inputError{http.StatusBadRequest, "无法读取请求。", "cannot read request body"}
+	}
+	return b, nil
+}
+
+// runCheck classifies text and looks up the indexed listings that share its
+// contacts. Neither the text nor its contacts are logged: a failed lookup
+// logs only the contact kind, as an error message may quote the query.
+func (s *Server) runCheck(ctx context.Context, text string) checkResult {
+	res := checkResult{Verdict: s.check.Check(text), Contacts: contact.Find(text), Linked: []scamhunt.Hit{}}
+	if res.Contacts == nil {
+		res.Contacts = []scamhunt.Contact{}
+	}
+	if res.Verdict.Categories == nil {
+		res.Verdict.Categories = []string{}
+	}
+	if res.Verdict.Reasons == nil {
+		res.Verdict.Reasons = []scamhunt.Reason{}
+	}
+	seen := map[string]bool{}
+	for i, c := range res.Contacts {
+		if i == linkedContacts || len(res.Linked) >= linkedMax {
+			break
+		}
+		found, err := s.search.Search(ctx, scamhunt.Query{Contact: c.Value, Limit: linkedPerContact})
+		if err != nil {
+			res.LinkedIncomplete = true
+			s.log.Warn("linked_search_failed", "contact_kind", string(c.Kind))
+			continue
+		}
+		for _, h := range found.Hits {
+			if !seen[h.ID] && len(res.Linked) < linkedMax {
+				seen[h.ID] = true
+				res.Linked = append(res.Linked, h)
+			}
+		}
+	}
+	return res
+}
+
+type checkPage struct {
+	Text      string
+	Max       int
+	Result    *checkResult
+	TextSpans []scamhunt.Span
+	Reasons   []reasonView
+	Linked    []hitView
+	ErrZH     string
+	ErrEN     string
+}
+
+func (s *Server) handleCheckForm(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-store")
+	s.render(w, http.StatusOK, "check", checkPage{Max: s.maxCheck})
+}
+
+func (s *Server) handleCheckPost(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-store")
+	page := checkPage{Max: s.maxCheck}
+	text, err := s.formText(w, r)
+	if err == nil {
+		err = s.validText(text)
+	}
+	if ie := (*inputError)(nil); errors.As(err, &ie) {
+		page.ErrZH, page.ErrEN = ie.zh, ie.en
+		if ie.status == http.StatusBadRequest && utf8.ValidString(text) {
+			page.Text = text
+		}
+		s.render(w, ie.status, "check", page)
+		return
+	}
+	res := s.runCheck(r.Context(), text)
+	listing := scamhunt.Listing{Body: text}
+	page.Text, page.Result = text, &res
+	page.TextSpans = markedField(listing, res.Verdict.Reasons, "body")
+	page.Reasons = reasonViews(listing, res.Verdict.Reasons)
+	for _, h := range res.Linked {
+		page.Linked = append(page.Linked, newHitView(h))
+	}
+	s.render(w, http.StatusOK, "check", page)
+}
+
+// formText reads the text field of the check form. Percent-encoding can
+// triple a byte, so the body may be that much larger than the text.
+func (s *Server) formText(w http.ResponseWriter, r *http.Request) (string, error) {
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if mt != "application/x-www-form-urlencoded" {
+		return "", &inputError{http.StatusUnsupportedMediaType, "请使用网页表单提交。", "send the form as application/x-www-form-urlencoded"}
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, int64(3*s.maxCheck+4096))
+	if err := r.ParseForm(); err != nil {
+		if tooBig := (*http.MaxBytesError)(nil); errors.As(err, &tooBig) {
+			return "", s.tooLarge()
+		}
+		return "", &inputError{http.StatusBadRequest, "表单无法解析。", "malformed form"}
+	}
+	return r.PostForm.Get("text"), nil
+}
+
+// handleAPIClassify answers POST /api/classify: a JSON body {"text": ...}
+// or the text itself as text/plain.
+func (s *Server) handleAPIClassify(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-store")
+	text, err := s.apiText(w, r)
+	if err == nil {
+		err = s.validText(text)
+	}
+	if ie := (*inputError)(nil); errors.As(err, &ie) {
+		writeJSON(w, ie.status, apiError{Error: ie.en, ErrorZH: ie.zh})
+		return
+	}
+	writeJSON(w, http.StatusOK, s.runCheck(r.Context(), text))
+}
+
+func (s *Server) apiText(w http.ResponseWriter, r *http.Request) (string, error) {
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	switch mt {
+	case "text/plain":
+		b, err := s.readBody(w, r, s.maxCheck)
+		return string(b), err
+	case "application/json":
+		// \u escapes can make the JSON six times the text.
+		b, err := s.readBody(w, r, 6*s.maxCheck+4096)
+		if err != nil {
+			return "", err
+		}
+		if !utf8.Valid(b) {
+			return "", &inputError{http.StatusBadRequest, "文本不是有效的 UTF-8 编码。", "body is not valid UTF-8"}
+		}
+		var body struct {
+			Text string `json:"text"`
+		}
+		dec := json.NewDecoder(strings.NewReader(string(b)))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&body); err != nil || dec.More() {
+			return "", &inputError{http.StatusBadRequest, `请求体应为 {"text": "..."}。`, `body must be JSON {"text": "..."}`}
+		}
+		return body.Text, nil
+	}
+	return "", &inputError{http.StatusUnsupportedMediaType, "请以 JSON 或纯文本发送。", "send application/json or text/plain"}
+}
