@@ -1,0 +1,43 @@
+// Package contact finds contact details (phones, QQ numbers, WeChat IDs,
+// e-mail addresses, URLs, Telegram handles) in attacker-written ad text and
+// canonicalises them, undoing the disguises scam posters use to slip past
+// filters. Extract uses Find and Field to fill Listing.Contacts, classify
+// uses Obfuscated as a feature, and index and web use Query to turn a typed
+// search into contact keys. The package is pure: no I/O, no state.
+//
+// Canonical values (the contract other packages key on):
+//   - phone: a mobile as "+86" + 11 digits (+8613812345678); a landline as
+//     "+86" + area code without its 0 + number (0431-8888 6666 ->
+//     +8643188886666); 400/800 numbers as "+86" + 10 digits.
+//   - qq: 5 to 11 digits, no leading 0.
+//   - wechat: the ID lower-cased ([a-z][-_a-z0-9]{5,19}, or wxid_...); a
+//     mobile number given after a WeChat label is kind wechat with the 11
+//     bare digits as value (13812345678), not also a phone.
+//   - email: lower-case; "abc#qq.com" reads as abc@qq.com. A digits@qq.com
+//     address is also that QQ number.
+//   - url: as written, scheme and host lower-cased, no scheme added to a bare
+//     "xxx.com/app"; t.me/name links are Telegram handles instead.
+//   - telegram: the handle lower-cased, without "@".
+//
+// Raw is always the exact substring of the input a contact came from. For
+// QQ, WeChat and Telegram it starts at the label ("扣扣：5679 3216") so the
+// evidence shows the disguised label too; for phones it is the number alone.
+//
+// What is undone: full-width forms (via textnorm), Chinese numerals in their
+// common, formal and spoken forms (一三八, 壹叁捌, 幺, 两) and circled or
+// keycap digits; separators and symbols between digits (spaces, . - * / |
+// · ★ ☆, emoji, zero-width characters) and numbers split across up to three
+// lines; disguised labels (薇信 威信 V信 vx wx 加v 微 💬 🟢, 扣扣 企鹅 秋秋 Q q
+// 🐧, 纸飞机) and labels with a symbol inside (微★信, q q).
+//
+// What is not a contact: a bare digit run becomes a phone only if it reads as
+// one on its own (a mobile, or a landline whose area code is set apart), and
+// a QQ number only after a QQ label or in a QQ field; a group of digits is
+// never split, so digits inside longer numbers (ID cards, orders) are never
+// a phone. Figures glued to a unit or currency (150元, 3000人, ¥...), dates,
+// times, and numbers after 单号/身份证/邮编/验证码-style labels are skipped.
+// Masked numbers are not contacts unless the digits left are complete: stars
+// next to the digits ("1381234****") or a gap of three or more stars alone
+// ("138****5678") mark a mask, while stars mixed with other separators
+// ("加q:56793.***6" -> 567936) are a disguise and are read through.
+package contact

@@ -1,0 +1,226 @@
+package contact_test
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/scamhunt/scamhunt"
+	"github.com/scamhunt/scamhunt/internal/contact"
+)
+
+func phone(v, raw string) scamhunt.Contact {
+	return scamhunt.Contact{Kind: scamhunt.ContactPhone, Value: v, Raw: raw}
+}
+func qq(v, raw string) scamhunt.Contact {
+	return scamhunt.Contact{Kind: scamhunt.ContactQQ, Value: v, Raw: raw}
+}
+func wechat(v, raw string) scamhunt.Contact {
+	return scamhunt.Contact{Kind: scamhunt.ContactWeChat, Value: v, Raw: raw}
+}
+func email(v, raw string) scamhunt.Contact {
+	return scamhunt.Contact{Kind: scamhunt.ContactEmail, Value: v, Raw: raw}
+}
+func link(v, raw string) scamhunt.Contact {
+	return scamhunt.Contact{Kind: scamhunt.ContactURL, Value: v, Raw: raw}
+}
+func tg(v, raw string) scamhunt.Contact {
+	return scamhunt.Contact{Kind: scamhunt.ContactTelegram, Value: v, Raw: raw}
+}
+
+type findCase struct {
+	in   string
+	want []scamhunt.Contact
+}
+
+// findCases: the first block is written plainly, the rest disguised.
+var findCases = []findCase{
+	// plain
+	{"电话：13812345678", []scamhunt.Contact{phone("+8613812345678", "13812345678")}},
+	{"联系电话 138-1234-5678 张先生", []scamhunt.Contact{phone("+8613812345678", "138-1234-5678")}},
+	{"手机 138 1234 5678", []scamhunt.Contact{phone("+8613812345678", "138 1234 5678")}},
+	{"+8613812345678", []scamhunt.Contact{phone("+8613812345678", "+8613812345678")}},
+	{"+86 139 8765 4321", []scamhunt.Contact{phone("+8613987654321", "+86 139 8765 4321")}},
+	{"0086-13812345678", []scamhunt.Contact{phone("+8613812345678", "0086-13812345678")}},
+	{"（+86）13812345678", []scamhunt.Contact{phone("+8613812345678", "+86）13812345678")}},
+	{"座机：0431-8888 6666", []scamhunt.Contact{phone("+8643188886666", "0431-8888 6666")}},
+	{"Tel: 010-88886666", []scamhunt.Contact{phone("+861088886666", "010-88886666")}},
+	{"(0755)2888666", []scamhunt.Contact{phone("+867552888666", "0755)2888666")}},
+	{"热线400-123-4567", []scamhunt.Contact{phone("+864001234567", "400-123-4567")}},
+	{"QQ：56793216", []scamhunt.Contact{qq("56793216", "QQ：56793216")}},
+	{"QQ号码:123456789", []scamhunt.Contact{qq("123456789", "QQ号码:123456789")}},
+	{"加QQ群 987654321 咨询", []scamhunt.Contact{qq("987654321", "加QQ群 987654321")}},
+	{"QQ：13812345678", []scamhunt.Contact{qq("13812345678", "QQ：13812345678")}},
+	{"QQ：56793216/87654321", []scamhunt.Contact{qq("56793216", "QQ：56793216"), qq("87654321", "87654321")}},
+	{"微信：abc_123", []scamhunt.Contact{wechat("abc_123", "微信：abc_123")}},
+	{"微信号: Zhang-San88", []scamhunt.Contact{wechat("zhang-san88", "微信号: Zhang-San88")}},
+	{"微信：13812345678", []scamhunt.Contact{wechat("13812345678", "微信：13812345678")}},
+	{"手机/微信：13912345678", []scamhunt.Contact{wechat("13912345678", "微信：13912345678"), phone("+8613912345678", "13912345678")}},
+	{"13812345678（微信同号）", []scamhunt.Contact{phone("+8613812345678", "13812345678"), wechat("13812345678", "13812345678（微信同号")}},
+	{"wxid_abcd1234efgh", []scamhunt.Contact{wechat("wxid_abcd1234efgh", "wxid_abcd1234efgh")}},
+	{"邮箱：Job.HR@Example.COM", []scamhunt.Contact{email("job.hr@example.com", "Job.HR@Example.COM")}},
+	{"简历发 56793216@qq.com", []scamhunt.Contact{email("56793216@qq.com", "56793216@qq.com"), qq("56793216", "56793216")}},
+	{"详见 HTTPS://Www.Example.COM/Job?id=AB12。", []scamhunt.Contact{link("https://www.example.com/Job?id=AB12", "HTTPS://Www.Example.COM/Job?id=AB12")}},
+	{"下载APP：xxx.com/app", []scamhunt.Contact{link("xxx.com/app", "xxx.com/app")}},
+	{"官网 www.jobs-cn.top", []scamhunt.Contact{link("www.jobs-cn.top", "www.jobs-cn.top")}},
+	{"Telegram: @Scam_Boss", []scamhunt.Contact{tg("scam_boss", "Telegram: @Scam_Boss")}},
+	{"点击 t.me/Hello_World", []scamhunt.Contact{tg("hello_world", "t.me/Hello_World")}},
+	{"电报：scam_bot", []scamhunt.Contact{tg("scam_bot", "电报：scam_bot")}},
+	{"电话13812345678,13987654321", []scamhunt.Contact{phone("+8613812345678", "13812345678"), phone("+8613987654321", "13987654321")}},
+	{"2026-11-20 13812345678", []scamhunt.Contact{phone("+8613812345678", "13812345678")}},
+	{"送快递 13812345678", []scamhunt.Contact{phone("+8613812345678", "13812345678")}},
+	{"日赚300 138 1234 5678", []scamhunt.Contact{phone("+8613812345678", "138 1234 5678")}},
+
+	// disguised
+	{"１３８-1234-5678", []scamhunt.Contact{phone("+8613812345678", "１３８-1234-5678")}},
+	{"１３８１２３４５６７８", []scamhunt.Contact{phone("+8613812345678", "１３８１２３４５６７８")}},
+	{"一三八一二三四五六七八", []scamhunt.Contact{phone("+8613812345678", "一三八一二三四五六七八")}},
+	{"幺三八幺二三四五六七八", []scamhunt.Contact{phone("+8613812345678", "幺三八幺二三四五六七八")}},
+	{"壹叁捌壹贰叁肆伍陆柒捌", []scamhunt.Contact{phone("+8613812345678", "壹叁捌壹贰叁肆伍陆柒捌")}},
+	{"電話：壹叁玖〇〇〇〇壹贰叁肆", []scamhunt.Contact{phone("+8613900001234", "壹叁玖〇〇〇〇壹贰叁肆")}},
+	{"一三八1234五六七八", []scamhunt.Contact{phone("+8613812345678", "一三八1234五六七八")}},
+	{"①③⑧①②③④⑤⑥⑦⑧", []scamhunt.Contact{phone("+8613812345678", "①③⑧①②③④⑤⑥⑦⑧")}},
+	{"138.1234.5678", []scamhunt.Contact{phone("+8613812345678", "138.1234.5678")}},
+	{"138*1234*5678", []scamhunt.Contact{phone("+8613812345678", "138*1234*5678")}},
+	{"1３8★1234☆5678", []scamhunt.Contact{phone("+8613812345678", "1３8★1234☆5678")}},
+	{"138·1234·5678", []scamhunt.Contact{phone("+8613812345678", "138·1234·5678")}},
+	{"138/1234|5678", []scamhunt.Contact{phone("+8613812345678", "138/1234|5678")}},
+	{"1 3 8 1 2 3 4 5 6 7 8", []scamhunt.Contact{phone("+8613812345678", "1 3 8 1 2 3 4 5 6 7 8")}},
+	{"1-3-8-1-2-3-4-5-6-7-8", []scamhunt.Contact{phone("+8613812345678", "1-3-8-1-2-3-4-5-6-7-8")}},
+	{"电话：138\n1234\n5678", []scamhunt.Contact{phone("+8613812345678", "138\n1234\n5678")}},
+	{"138\n    1234\n    5678 请备注", []scamhunt.Contact{phone("+8613812345678", "138\n    1234\n    5678")}},
+	{"138\u200b1234\u200b5678", []scamhunt.Contact{phone("+8613812345678", "138\u200b1234\u200b5678")}},
+	{"1️⃣3️⃣8️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣8️⃣", []scamhunt.Contact{phone("+8613812345678", "1️⃣3️⃣8️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣8")}},
+	{"加q:56793.***6", []scamhunt.Contact{qq("567936", "加q:56793.***6")}},
+	{"扣扣 56793216", []scamhunt.Contact{qq("56793216", "扣扣 56793216")}},
+	{"加微信 abc_12345 领任务", []scamhunt.Contact{wechat("abc_12345", "加微信 abc_12345")}},
+	{"加微信abc_12345", []scamhunt.Contact{wechat("abc_12345", "加微信abc_12345")}},
+	{"有意者加QQ 56793216", []scamhunt.Contact{qq("56793216", "加QQ 56793216")}},
+	{"加薇信：Abc-8899", []scamhunt.Contact{wechat("abc-8899", "加薇信：Abc-8899")}},
+	{"扣扣：5 6 7 9 3 2 1 6", []scamhunt.Contact{qq("56793216", "扣扣：5 6 7 9 3 2 1 6")}},
+	{"企鹅：伍陆柒玖叁贰壹陆", []scamhunt.Contact{qq("56793216", "企鹅：伍陆柒玖叁贰壹陆")}},
+	{"企鹅号 56793216 秒回", []scamhunt.Contact{qq("56793216", "企鹅号 56793216")}},
+	{"秋秋：5679-3216", []scamhunt.Contact{qq("56793216", "秋秋：5679-3216")}},
+	{"Ｑ Ｑ：５６７９３２１６", []scamhunt.Contact{qq("56793216", "Ｑ Ｑ：５６７９３２１６")}},
+	{"q q:56793216", []scamhunt.Contact{qq("56793216", "q q:56793216")}},
+	{"Q：56793216", []scamhunt.Contact{qq("56793216", "Q：56793216")}},
+	{"加Q 五六七九三二一六", []scamhunt.Contact{qq("56793216", "加Q 五六七九三二一六")}},
+	{"🐧56793216", []scamhunt.Contact{qq("56793216", "🐧56793216")}},
+	{"Q★Q：56793216", []scamhunt.Contact{qq("56793216", "Q★Q：56793216")}},
+	{"薇信：abc_123", []scamhunt.Contact{wechat("abc_123", "薇信：abc_123")}},
+	{"威信 Abc123456", []scamhunt.Contact{wechat("abc123456", "威信 Abc123456")}},
+	{"V信: Abc123", []scamhunt.Contact{wechat("abc123", "V信: Abc123")}},
+	{"VX：Money_888", []scamhunt.Contact{wechat("money_888", "VX：Money_888")}},
+	{"wx:job2026", []scamhunt.Contact{wechat("job2026", "wx:job2026")}},
+	{"加v：abc123", []scamhunt.Contact{wechat("abc123", "加v：abc123")}},
+	{"加微：abc123", []scamhunt.Contact{wechat("abc123", "加微：abc123")}},
+	{"微：abc123", []scamhunt.Contact{wechat("abc123", "微：abc123")}},
+	{"薇 信：abc123", []scamhunt.Contact{wechat("abc123", "薇 信：abc123")}},
+	{"微★信：abc123", []scamhunt.Contact{wechat("abc123", "微★信：abc123")}},
+	{"💬：abc12345", []scamhunt.Contact{wechat("abc12345", "💬：abc12345")}},
+	{"🟢 abc12345", []scamhunt.Contact{wechat("abc12345", "🟢 abc12345")}},
+	{"微信：ａｂｃ＿１２３", []scamhunt.Contact{wechat("abc_123", "微信：ａｂｃ＿１２３")}},
+	{"vx13812345678", []scamhunt.Contact{wechat("13812345678", "vx13812345678")}},
+	{"薇信：一三八一二三四五六七八", []scamhunt.Contact{wechat("13812345678", "薇信：一三八一二三四五六七八")}},
+	{"纸飞机：Scam_Boss", []scamhunt.Contact{tg("scam_boss", "纸飞机：Scam_Boss")}},
+	{"TG: @abc_def", []scamhunt.Contact{tg("abc_def", "TG: @abc_def")}},
+	{"简历：job#163.com", []scamhunt.Contact{email("job@163.com", "job#163.com")}},
+	{"ＡＢＣ＠ＱＱ．ＣＯＭ", []scamhunt.Contact{email("abc@qq.com", "ＡＢＣ＠ＱＱ．ＣＯＭ")}},
+	{"扣扣：56793216，薇信：abc_123，电话138-1234-5678", []scamhunt.Contact{
+		qq("56793216", "扣扣：56793216"), wechat("abc_123", "薇信：abc_123"), phone("+8613812345678", "138-1234-5678")}},
+	{"QQ/微信：56793216", []scamhunt.Contact{qq("56793216", "QQ/微信：56793216")}},
+	{"138****5678 或 13987654321", []scamhunt.Contact{phone("+8613987654321", "13987654321")}},
+	{"微信：abc123，微信：ABC123", []scamhunt.Contact{wechat("abc123", "微信：abc123")}},
+}
+
+func TestFind(t *testing.T) {
+	for _, c := range findCases {
+		if diff := cmp.Diff(c.want, contact.Find(c.in)); diff != "" {
+			t.Errorf("Find(%q) (-want +got):\n%s", c.in, diff)
+		}
+	}
+}
+
+// TestFindCasesDisguised keeps the table honest: at least half its cases
+// must carry a disguised contact.
+func TestFindCasesDisguised(t *testing.T) {
+	n := 0
+	for _, c := range findCases {
+		for _, w := range c.want {
+			if contact.Obfuscated(w) {
+				n++
+				break
+			}
+		}
+	}
+	if len(findCases) < 70 || 2*n < len(findCases) {
+		t.Errorf("%d cases, %d disguised; want >= 70 and at least half", len(findCases), n)
+	}
+}
+
+func TestFindNone(t *testing.T) {
+	for _, in := range []string{
+		"日结150元/天",
+		"月入3000-5000，日赚300+",
+		"2026-11-20 报名截止 20261120",
+		"工作时间 09:00-18:00，14:30:00 到岗",
+		"身份证号110101199003071234",
+		"订单号：13812345678",
+		"快递单号 13812345678",
+		"邮编130000",
+		"价格 128000 元，押金 500",
+		"招聘20人 年龄18-45岁",
+		"时薪20元 每天 8 小时",
+		"扣款50000元",
+		"企鹅 12000元",
+		"QQ：5679****",
+		"QQ：138****5678",
+		"138****5678",
+		"1381234****",
+		"电话：138xxxx5678",
+		"微信：请扫码添加",
+		"QQ兼职 日赚300",
+		"Q1季度营收56793",
+		"微商 代理",
+		"hotel 56793216 房间",
+		"abc13812345678",
+		"第一二三名奖励",
+		"2026年11月20日 15:30",
+		"版本 v1.2.3",
+		"¥13800000000",
+		"微信：abc",
+		"邀请码：56793216",
+		"1.5万-2万/月 3k-5k",
+		"043188886666",
+	} {
+		if got := contact.Find(in); got != nil {
+			t.Errorf("Find(%q) = %v, want none", in, got)
+		}
+	}
+}
+
+func TestField(t *testing.T) {
+	cases := []struct {
+		kind scamhunt.ContactKind
+		in   string
+		want []scamhunt.Contact
+	}{
+		{scamhunt.ContactQQ, "56793216", []scamhunt.Contact{qq("56793216", "56793216")}},
+		{scamhunt.ContactQQ, "５６７９３２１６", []scamhunt.Contact{qq("56793216", "５６７９３２１６")}},
+		{scamhunt.ContactQQ, "56793216 或 87654321", []scamhunt.Contact{qq("56793216", "56793216"), qq("87654321", "87654321")}},
+		{scamhunt.ContactQQ, "56793216 微信：abc_123", []scamhunt.Contact{qq("56793216", "56793216"), wechat("abc_123", "微信：abc_123")}},
+		{scamhunt.ContactQQ, "1234", nil},
+		{scamhunt.ContactWeChat, "abc_123", []scamhunt.Contact{wechat("abc_123", "abc_123")}},
+		{scamhunt.ContactWeChat, "ABC_123（备注兼职）", []scamhunt.Contact{wechat("abc_123", "ABC_123")}},
+		{scamhunt.ContactWeChat, "13812345678", []scamhunt.Contact{wechat("13812345678", "13812345678")}},
+		{scamhunt.ContactWeChat, "请扫码", nil},
+		{scamhunt.ContactPhone, "043188886666", []scamhunt.Contact{phone("+8643188886666", "043188886666")}},
+		{scamhunt.ContactPhone, "8613812345678", []scamhunt.Contact{phone("+8613812345678", "8613812345678")}},
+		{scamhunt.ContactTelegram, "Scam_Boss", []scamhunt.Contact{tg("scam_boss", "Scam_Boss")}},
+		{scamhunt.ContactEmail, "HR@Example.com", []scamhunt.Contact{email("hr@example.com", "HR@Example.com")}},
+	}
+	for _, c := range cases {
+		if diff := cmp.Diff(c.want, contact.Field(c.kind, c.in)); diff != "" {
+			t.Errorf("Field(%s, %q) (-want +got):\n%s", c.kind, c.in, diff)
+		}
+	}
+}

@@ -1,0 +1,93 @@
+package contact
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/scamhunt/scamhunt"
+	"golang.org/x/text/width"
+)
+
+// The patterns run over the folded text (lower-case, narrow), so full-width
+// and upper-case addresses match too.
+var (
+	emailRe = regexp.MustCompile(`[a-z0-9][a-z0-9._%+\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,12}` +
+		// "abc#qq.com": # for @ hides an address from filters; only the big mail hosts
+		`|[a-z0-9][a-z0-9._\-]*#(?:qq|163|126|139|gmail|sina|foxmail|outlook|hotmail|yahoo|sohu|yeah)\.(?:com\.cn|com|net|cn)`)
+	urlRe = regexp.MustCompile(`(?:https?://[a-z0-9\-]+(?:\.[a-z0-9\-]+)*|www\.[a-z0-9\-]+(?:\.[a-z0-9\-]+)+)(?::[0-9]{1,5})?(?:[/?#][a-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?` +
+		`|[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|cn|net|org|top|xyz|vip|cc|app|io|me|info|shop|site|club|online|ltd|link|fun|ink|work|biz|tv|hk|pro|live|store|tech|wang|asia|icu|life|cloud)` +
+		`(?::[0-9]{2,5})?(?:/[a-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?`)
+)
+
+// web finds e-mail addresses, URLs and t.me links before anything else and
+// marks them used, so digits inside them are never read as numbers.
+func (sc *scanner) web() {
+	var f strings.Builder
+	at := make([]int, 0, len(sc.r)+1) // rune index -> byte offset in f
+	for _, c := range sc.r {
+		at = append(at, f.Len())
+		f.WriteRune(c)
+	}
+	at = append(at, f.Len())
+	folded := f.String()
+	runeAt := func(b int) int {
+		i, _ := slices.BinarySearch(at, b)
+		return i
+	}
+	for _, m := range emailRe.FindAllStringIndex(folded, -1) {
+		s, e := runeAt(m[0]), runeAt(m[1])
+		if p := sc.at(s - 1); isWord(p) || p == '.' || p == '-' {
+			continue
+		}
+		sc.email(s, e)
+	}
+	for _, m := range urlRe.FindAllStringIndex(folded, -1) {
+		s, e := runeAt(m[0]), runeAt(m[1])
+		if p := sc.at(s - 1); isWord(p) || strings.ContainsRune(".-@/", p) || !sc.free(s, e) {
+			continue
+		}
+		for e > s && (strings.ContainsRune(".,;:!?'\"", sc.r[e-1]) || sc.r[e-1] == ')' && !strings.ContainsRune(string(sc.r[s:e-1]), '(')) {
+			e--
+		}
+		if isWord(sc.at(e)) || sc.at(e) == '-' {
+			continue
+		}
+		sc.url(s, e)
+	}
+}
+
+func (sc *scanner) email(s, e int) {
+	v := strings.Replace(string(sc.r[s:e]), "#", "@", 1)
+	sc.emit(scamhunt.ContactEmail, v, s, e)
+	sc.mark(s, e)
+	// 56793216@qq.com is also QQ 56793216.
+	if local, host, _ := strings.Cut(v, "@"); host == "qq.com" && len(local) >= 5 && len(local) <= 11 && local[0] != '0' && strings.Trim(local, "0123456789") == "" {
+		sc.emit(scamhunt.ContactQQ, local, s, s+len(local))
+	}
+}
+
+// url records a link as written, scheme and host lower-cased; a t.me link to
+// a user is a Telegram handle.
+func (sc *scanner) url(s, e int) {
+	v := width.Narrow.String(sc.raw(s, e))
+	scheme := ""
+	if i := strings.Index(v, "://"); i >= 0 {
+		scheme, v = strings.ToLower(v[:i+3]), v[i+3:]
+	}
+	host, path := v, ""
+	if i := strings.IndexAny(v, "/?#"); i >= 0 {
+		host, path = v[:i], v[i:]
+	}
+	host = strings.ToLower(host)
+	sc.mark(s, e)
+	switch strings.TrimPrefix(host, "www.") {
+	case "t.me", "telegram.me", "telegram.dog":
+		name, _, _ := strings.Cut(strings.TrimPrefix(path, "/"), "/")
+		if name = strings.ToLower(name); telegramHandle(name) && name != "joinchat" {
+			sc.emit(scamhunt.ContactTelegram, name, s, e)
+			return
+		}
+	}
+	sc.emit(scamhunt.ContactURL, scheme+host+path, s, e)
+}
