@@ -1,0 +1,357 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search/query"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/scamhunt/scamhunt"
+)
+
+var (
+	_ scamhunt.Indexer  = (*Bleve)(nil)
+	_ scamhunt.Searcher = (*Bleve)(nil)
+	_ Index             = (*Bleve)(nil)
+)
+
+const (
+	// schemaKey and schema mark an index built by this mapping; an index
+	// with another schema must be rebuilt, not silently misread.
+	schemaKey = "scamhunt_schema"
+	schema    = "1"
+	// gramAnalyzer splits the pre-computed terms on spaces and nothing else.
+	gramAnalyzer = "scamhunt_grams"
+	// bleveBatch is how many records one Bleve batch holds.
+	bleveBatch = 500
+	// allPage is how many records All reads per page.
+	allPage = 500
+)
+
+// Bleve is the embedded index, kept in one directory under the data dir.
+// It is safe for concurrent use; writes are serialised so an Upsert and a
+// SetOverride on the same listing cannot lose each other's change.
+type Bleve struct {
+	idx bleve.Index
+	mu  sync.Mutex // serialises read-modify-write updates
+}
+
+// OpenBleve opens the index in dir, creating it if dir does not exist.
+func OpenBleve(dir string) (*Bleve, error) {
+	idx, err := bleve.Open(dir)
+	switch {
+	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist):
+		m, merr := newMapping()
+		if merr != nil {
+			return nil, merr
+		}
+		if idx, err = bleve.New(dir, m); err != nil {
+			return nil, fmt.Errorf("create bleve index %s: %w", dir, err)
+		}
+		if err := idx.SetInternal([]byte(schemaKey), []byte(schema)); err != nil {
+			_ = idx.Close()
+			return nil, fmt.Errorf("create bleve index %s: %w", dir, err)
+		}
+	case err != nil:
+		return nil, fmt.Errorf("open bleve index %s: %w", dir, err)
+	default:
+		got, err := idx.GetInternal([]byte(schemaKey))
+		if err != nil || string(got) != schema {
+			_ = idx.Close()
+			return nil, fmt.Errorf("open bleve index %s: schema %q, want %q: rebuild the index", dir, got, schema)
+		}
+	}
+	return &Bleve{idx: idx}, nil
+}
+
+// newMapping describes the fields of a document (see document.go): the
+// gram fields use a whitespace analyzer over terms made by this package,
+// the bigram fields keep positions for phrase queries, the keyword fields
+// keep doc values for filters, facets and sorting, and the record is only
+// stored.
+func newMapping() (*mapping.IndexMappingImpl, error) {
+	m := bleve.NewIndexMapping()
+	if err := m.AddCustomAnalyzer(gramAnalyzer, map[string]any{
+		"type":      custom.Name,
+		"tokenizer": whitespace.Name,
+	}); err != nil {
+		return nil, fmt.Errorf("bleve mapping: %w", err)
+	}
+	gram := func(positions bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = gramAnalyzer
+		f.Store, f.IncludeInAll, f.DocValues = false, false, false
+		f.IncludeTermVectors = positions
+		return f
+	}
+	kw := func() *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Store, f.IncludeInAll, f.IncludeTermVectors, f.DocValues = false, false, false, true
+		return f
+	}
+	dm := bleve.NewDocumentStaticMapping()
+	for name, f := range map[string]*mapping.FieldMapping{
+		fTitleUni: gram(false), fTitleBi: gram(true), fTitleWords: gram(false),
+		fBodyUni: gram(false), fBodyBi: gram(true), fBodyWords: gram(false),
+		fContacts: kw(), fLabel: kw(), fCategories: kw(), fCity: kw(), fSite: kw(),
+	} {
+		dm.AddFieldMappingsAt(name, f)
+	}
+	score := bleve.NewNumericFieldMapping()
+	score.Store, score.IncludeInAll = false, false
+	dm.AddFieldMappingsAt(fScore, score)
+	posted := bleve.NewDateTimeFieldMapping()
+	posted.Store, posted.IncludeInAll = false, false
+	dm.AddFieldMappingsAt(fPosted, posted)
+	rec := bleve.NewTextFieldMapping()
+	rec.Index, rec.Store, rec.IncludeInAll, rec.DocValues, rec.IncludeTermVectors = false, true, false, false, false
+	dm.AddFieldMappingsAt(fRecord, rec)
+
+	m.DefaultMapping = dm
+	m.IndexDynamic, m.StoreDynamic, m.DocValuesDynamic = false, false, false
+	return m, nil
+}
+
+// bleveDoc is what Bleve indexes for d.
+func bleveDoc(d document) map[string]any {
+	m := map[string]any{
+		fTitleUni: joinSpace(d.title.uni), fTitleBi: d.title.bi, fTitleWords: joinSpace(d.title.words),
+		fBodyUni: joinSpace(d.body.uni), fBodyBi: d.body.bi, fBodyWords: joinSpace(d.body.words),
+		fContacts: d.contacts, fLabel: d.label, fCategories: d.categories,
+		fScore: d.score, fRecord: d.record,
+	}
+	if d.city != "" {
+		m[fCity] = d.city
+	}
+	if d.site != "" {
+		m[fSite] = d.site
+	}
+	if !d.posted.IsZero() {
+		m[fPosted] = d.posted
+	}
+	return m
+}
+
+// Upsert indexes recs in batches. A listing already indexed keeps its
+// human override and its earliest FirstSeen.
+func (b *Bleve) Upsert(ctx context.Context, recs []scamhunt.Record) error {
+	if err := validRecords(recs); err != nil {
+		return fmt.Errorf("bleve upsert: %w", err)
+	}
+	recs = dedupe(recs)
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for start := 0; start < len(recs); start += bleveBatch {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("bleve upsert: %w", err)
+		}
+		chunk := recs[start:min(start+bleveBatch, len(recs))]
+		if err := b.upsert(chunk); err != nil {
+			return fmt.Errorf("bleve upsert: %w", err)
+		}
+	}
+	return nil
+}
+
+func (b *Bleve) upsert(recs []scamhunt.Record) error {
+	old, err := b.stored(recs)
+	if err != nil {
+		return err
+	}
+	batch := b.idx.NewBatch()
+	for _, r := range recs {
+		var prev *scamhunt.Record
+		if o, ok := old[r.Listing.ID]; ok {
+			prev = &o
+		}
+		d, err := documentOf(merge(prev, r))
+		if err != nil {
+			return err
+		}
+		if err := batch.Index(d.id, bleveDoc(d)); err != nil {
+			return fmt.Errorf("index %s: %w", d.id, err)
+		}
+	}
+	return b.idx.Batch(batch)
+}
+
+// stored returns the records already indexed under the IDs of recs, read
+// through one index reader.
+func (b *Bleve) stored(recs []scamhunt.Record) (map[string]scamhunt.Record, error) {
+	ai, err := b.idx.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	rd, err := ai.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer rd.Close()
+	out := map[string]scamhunt.Record{}
+	for _, r := range recs {
+		doc, err := rd.Document(r.Listing.ID)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", r.Listing.ID, err)
+		}
+		rec, ok, err := recordOf(doc)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", r.Listing.ID, err)
+		}
+		if ok {
+			out[r.Listing.ID] = rec
+		}
+	}
+	return out, nil
+}
+
+// recordOf decodes the stored record of doc; ok is false for no document.
+func recordOf(doc bleveindex.Document) (rec scamhunt.Record, ok bool, err error) {
+	if doc == nil {
+		return rec, false, nil
+	}
+	var raw []byte
+	doc.VisitFields(func(f bleveindex.Field) {
+		if f.Name() == fRecord {
+			raw = f.Value()
+		}
+	})
+	if raw == nil {
+		return rec, false, nil
+	}
+	rec, err = decodeRecord(string(raw))
+	return rec, err == nil, err
+}
+
+// Delete removes the listings with the given IDs; unknown IDs are ignored.
+func (b *Bleve) Delete(ctx context.Context, ids []string) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	batch := b.idx.NewBatch()
+	for _, id := range ids {
+		batch.Delete(id)
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("bleve delete: %w", err)
+	}
+	if err := b.idx.Batch(batch); err != nil {
+		return fmt.Errorf("bleve delete: %w", err)
+	}
+	return nil
+}
+
+// Get returns the record stored for id, or an error wrapping
+// scamhunt.ErrNotFound.
+func (b *Bleve) Get(ctx context.Context, id string) (scamhunt.Record, error) {
+	if err := ctx.Err(); err != nil {
+		return scamhunt.Record{}, fmt.Errorf("bleve get %s: %w", id, err)
+	}
+	doc, err := b.idx.Document(id)
+	if err != nil {
+		return scamhunt.Record{}, fmt.Errorf("bleve get %s: %w", id, err)
+	}
+	rec, ok, err := recordOf(doc)
+	if err != nil {
+		return rec, fmt.Errorf("bleve get %s: %w", id, err)
+	}
+	if !ok {
+		return rec, fmt.Errorf("bleve get %s: %w", id, scamhunt.ErrNotFound)
+	}
+	return rec, nil
+}
+
+// All calls fn with every record in ID order, a page at a time, and stops
+// at fn's first error, which it returns.
+func (b *Bleve) All(ctx context.Context, fn func(scamhunt.Record) error) error {
+	req := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), allPage, 0, false)
+	req.Fields = []string{fRecord}
+	req.SortBy([]string{"_id"})
+	req.Score = bleve.ScoreNone
+	for {
+		res, err := b.idx.SearchInContext(ctx, req)
+		if err != nil {
+			return fmt.Errorf("bleve all: %w", err)
+		}
+		for _, h := range res.Hits {
+			rec, err := hitRecord(h.Fields)
+			if err != nil {
+				return fmt.Errorf("bleve all %s: %w", h.ID, err)
+			}
+			if err := fn(rec); err != nil {
+				return err
+			}
+		}
+		if len(res.Hits) < allPage {
+			return nil
+		}
+		req.SetSearchAfter([]string{res.Hits[len(res.Hits)-1].ID})
+	}
+}
+
+func hitRecord(fields map[string]any) (scamhunt.Record, error) {
+	raw, ok := fields[fRecord].(string)
+	if !ok {
+		return scamhunt.Record{}, errors.New("no stored record")
+	}
+	return decodeRecord(raw)
+}
+
+// Count returns the number of listings indexed.
+func (b *Bleve) Count(ctx context.Context) (int, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, fmt.Errorf("bleve count: %w", err)
+	}
+	n, err := b.idx.DocCount()
+	if err != nil {
+		return 0, fmt.Errorf("bleve count: %w", err)
+	}
+	return int(n), nil
+}
+
+// Stats counts the listings by label, category, site and city.
+func (b *Bleve) Stats(ctx context.Context) (Stats, error) {
+	req := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), 0, 0, false)
+	addFacets(req, statsSize)
+	res, err := b.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return Stats{}, fmt.Errorf("bleve stats: %w", err)
+	}
+	f := facetCounts(res.Facets)
+	return statsOf(int(res.Total), f), nil
+}
+
+// SetOverride records a person's label for the listing id; nil clears it.
+func (b *Bleve) SetOverride(ctx context.Context, id string, o *scamhunt.Override) error {
+	if err := validOverride(o); err != nil {
+		return fmt.Errorf("bleve set override %s: %w", id, err)
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	rec, err := b.Get(ctx, id)
+	if err != nil {
+		return fmt.Errorf("bleve set override: %w", err)
+	}
+	rec.Override = o
+	d, err := documentOf(rec)
+	if err != nil {
+		return fmt.Errorf("bleve set override %s: %w", id, err)
+	}
+	if err := b.idx.Index(id, bleveDoc(d)); err != nil {
+		return fmt.Errorf("bleve set override %s: %w", id, err)
+	}
+	return nil
+}
+
+// Close flushes and closes the index.
+func (b *Bleve) Close() error {
+	if err := b.idx.Close(); err != nil {
+		return fmt.Errorf("bleve close: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,84 @@
+package index
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/scamhunt/scamhunt"
+)
+
+// Field names, shared by the Bleve mapping and the Meilisearch settings.
+// t_* index the title, b_* the rest of the ad's text (body, company,
+// location, contact person, salary, site category).
+const (
+	fTitleUni   = "t_uni"
+	fTitleBi    = "t_bi"
+	fTitleWords = "t_words"
+	fBodyUni    = "b_uni"
+	fBodyBi     = "b_bi"
+	fBodyWords  = "b_words"
+	fContacts   = "contacts"
+	fLabel      = "label"
+	fCategories = "categories"
+	fCity       = "city"
+	fSite       = "site"
+	fScore      = "score"
+	fPosted     = "posted_at"
+	fRecord     = "record"
+)
+
+// document is a record as both backends index it. The record itself is
+// kept whole as JSON so Get and All return exactly what was upserted.
+type document struct {
+	id         string
+	title      grams
+	body       grams
+	contacts   []string
+	label      string // effective: the override wins
+	categories []string
+	city, site string
+	score      float64
+	posted     time.Time
+	record     string
+}
+
+func documentOf(r scamhunt.Record) (document, error) {
+	raw, err := json.Marshal(r)
+	if err != nil {
+		return document{}, fmt.Errorf("encode record %s: %w", r.Listing.ID, err)
+	}
+	l := r.Listing
+	d := document{
+		id:       l.ID,
+		contacts: contactValues(l.Contacts),
+		label:    string(r.Label()),
+		city:     keyword(l.City),
+		site:     keyword(l.Site),
+		score:    r.Verdict.Score,
+		posted:   l.PostedAt,
+		record:   string(raw),
+	}
+	d.title.add(l.Title)
+	for _, s := range []string{l.Body, l.Company, l.Location, l.ContactPerson, l.SalaryText, l.Category} {
+		d.body.add(s)
+	}
+	for _, c := range r.Verdict.Categories {
+		if k := keyword(c); k != "" {
+			d.categories = append(d.categories, k)
+		}
+	}
+	slices.Sort(d.categories)
+	d.categories = slices.Compact(d.categories)
+	return d, nil
+}
+
+// decodeRecord reads a stored record.
+func decodeRecord(raw string) (scamhunt.Record, error) {
+	var r scamhunt.Record
+	if err := json.Unmarshal([]byte(raw), &r); err != nil {
+		return r, fmt.Errorf("decode stored record: %w", err)
+	}
+	return r, nil
+}
