@@ -1,0 +1,154 @@
+package classify
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sync"
+
+	"github.com/scamhunt/scamhunt"
+)
+
+// Default thresholds on the score.
+const (
+	DefaultScamThreshold       = 0.8
+	DefaultSuspiciousThreshold = 0.5
+)
+
+// Config sets the score thresholds of the labels. A zero field means its
+// default (DefaultScamThreshold, DefaultSuspiciousThreshold); a score at or
+// above ScamThreshold is scam, at or above SuspiciousThreshold suspicious,
+// else legit.
+type Config struct {
+	ScamThreshold       float64
+	SuspiciousThreshold float64
+}
+
+func (c Config) withDefaults() Config {
+	if c.ScamThreshold == 0 {
+		c.ScamThreshold = DefaultScamThreshold
+	}
+	if c.SuspiciousThreshold == 0 {
+		c.SuspiciousThreshold = min(DefaultSuspiciousThreshold, c.ScamThreshold)
+	}
+	return c
+}
+
+// Validate reports thresholds outside (0, 1] or a suspicious threshold
+// above the scam threshold.
+func (c Config) Validate() error {
+	for _, t := range []float64{c.ScamThreshold, c.SuspiciousThreshold} {
+		if t < 0 || t > 1 || math.IsNaN(t) {
+			return fmt.Errorf("classify: threshold %v outside (0, 1]", t)
+		}
+	}
+	if d := c.withDefaults(); d.SuspiciousThreshold > d.ScamThreshold {
+		return fmt.Errorf("classify: suspicious threshold %v above scam threshold %v", d.SuspiciousThreshold, d.ScamThreshold)
+	}
+	return nil
+}
+
+// Classifier triages listings with rules and, when it has one, a model.
+// It implements scamhunt.Classifier and is safe for concurrent use.
+type Classifier struct {
+	rules   *Rules
+	model   *Model
+	cfg     Config
+	buckets uint32
+	maxN    int
+	pool    sync.Pool
+}
+
+var _ scamhunt.Classifier = (*Classifier)(nil)
+
+// New makes a classifier from compiled rules and an optional model (nil:
+// rules only, scored as the logistic of the rules file's bias plus the sum
+// of the rule weights that fired).
+func New(rules *Rules, model *Model, cfg Config) (*Classifier, error) {
+	if rules == nil {
+		return nil, errors.New("classify: no rules")
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	c := &Classifier{rules: rules, model: model, cfg: cfg.withDefaults()}
+	if model != nil {
+		c.buckets, c.maxN = model.buckets, model.maxN
+	}
+	c.pool.New = func() any { return newScratch() }
+	return c, nil
+}
+
+// Config returns the thresholds in use, defaults filled in.
+func (c *Classifier) Config() Config { return c.cfg }
+
+// scratch holds the buffers of one classification.
+type scratch struct {
+	views [nFields]view
+	hits  []hit
+	trig  []trigger
+	ctxs  []ctxOcc
+	raw   []occ
+	rm    ruleMatch
+	cbuf  []byte
+	cidx  []int32
+	seen  []uint32
+	grams []gram
+	scale float64
+	dense [nDense]float64
+	// contacts are the listing's, or those found in its text.
+	contacts []scamhunt.Contact
+}
+
+func newScratch() *scratch { return &scratch{} }
+
+// features fills s with everything the rules and the model see in l.
+func (c *Classifier) features(l *scamhunt.Listing, s *scratch) {
+	texts := [nFields]string{l.Title, l.Body, l.SalaryText, l.Company, l.ContactPerson, l.Location}
+	for i := range s.views {
+		s.views[i].reset(fieldNames[i], texts[i])
+	}
+	c.rules.match(s.views[:], s)
+	s.grams, s.scale = s.grams[:0], 0
+	if c.buckets > 0 {
+		c.rules.structural(l, s.views[:], &s.rm, s)
+		s.scale = s.collectGrams(s.views[:], c.buckets, c.maxN)
+	}
+}
+
+// Classify triages one listing. The verdict's score is in [0, 1]; every
+// category it names carries at least one reason, and every reason with a
+// span (End > 0) has Match equal to its field's text at [Start:End].
+// Listing.Contacts nil means nobody looked for contacts: Classify finds
+// them in the title and body; an empty non-nil slice means there are none.
+func (c *Classifier) Classify(l scamhunt.Listing) scamhunt.Verdict {
+	s := c.pool.Get().(*scratch)
+	defer c.pool.Put(s)
+	c.features(&l, s)
+	m := &s.rm
+	var z float64
+	if c.model == nil {
+		z = c.rules.bias + m.total
+	} else {
+		z = c.model.scam.logit(s.grams, s.scale, &s.dense, &m.sums)
+	}
+	score := sigmoid(z)
+	v := scamhunt.Verdict{ID: l.ID, Label: scamhunt.LabelLegit, Score: round(score), Categories: []string{}}
+	switch {
+	case score >= c.cfg.ScamThreshold:
+		v.Label = scamhunt.LabelScam
+	case score >= c.cfg.SuspiciousThreshold:
+		v.Label = scamhunt.LabelSuspicious
+	}
+	e := evidence{c: c, s: s, l: &l}
+	e.rules()
+	if c.model != nil {
+		e.model()
+	}
+	if v.Label.Flagged() {
+		v.Categories = e.categories()
+		e.ensureSpan()
+	}
+	v.Reasons = e.sorted()
+	return v
+}

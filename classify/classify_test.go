@@ -1,0 +1,256 @@
+package classify_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/scamhunt/scamhunt"
+	"github.com/scamhunt/scamhunt/classify"
+)
+
+func TestClassify(t *testing.T) {
+	c := newClassifier(t)
+	cases := []struct {
+		name      string
+		l         scamhunt.Listing
+		wantLabel scamhunt.Label
+		wantCats  []string
+	}{
+		{"brushing SMS", scamhunt.Listing{Title: "手机兼职", Body: "淘宝刷单，本金+佣金秒返，一单一结，加薇信 kk8866"},
+			scamhunt.LabelScam, []string{"shuadan"}},
+		{"apprentice fee", scamhunt.Listing{Title: "诚心收徒", Body: "拜师费188元，师傅带你日赚500，名额有限，V信 abc123"},
+			scamhunt.LabelScam, []string{"baishi"}},
+		{"deposit for a model job", scamhunt.Listing{Title: "急招模特 日结800", Body: "面试通过后需交服装费300元，入职先交押金200元，扣扣 5 6 7 9 3 1 2"},
+			scamhunt.LabelScam, []string{"deposit"}},
+		{"handcraft outsourcing", scamhunt.Listing{Title: "在家手工活", Body: "串珠手工外发，材料费98元，成品包回收，宝妈在家就能做"},
+			scamhunt.LabelScam, []string{"typing"}},
+		{"top-up", scamhunt.Listing{Title: "充值返利兼职", Body: "先付后返，充值越多返利越多，账户冻结需交解冻费，vx：fanli777"},
+			scamhunt.LabelScam, []string{"advance"}},
+		{"bad reviews for pay", scamhunt.Listing{Title: "职业差评师", Body: "给网店刷差评，商家私了赔钱后分成，日入500，企鹅 7788123"},
+			scamhunt.LabelScam, []string{"review_extortion"}},
+		{"downline", scamhunt.Listing{Title: "零成本创业", Body: "拉人头，发展下线，三级分销躺赚，扫码注册邀请奖励30元"},
+			scamhunt.LabelScam, []string{"downline"}},
+		{"traditional characters", scamhunt.Listing{Title: "網路兼職", Body: "淘寶刷單，傭金日結，本金秒返，加薇信"},
+			scamhunt.LabelScam, []string{"shuadan"}},
+		{"leaflet job paid daily", scamhunt.Listing{Title: "周末发传单", Company: "北京众合广告传媒有限公司", SalaryText: "150元/天",
+			Body: "在朝阳大悦城门口发放宣传单，工资日结，公司直招不收任何费用。联系电话：13812345678"},
+			scamhunt.LabelLegit, nil},
+		{"office typist", scamhunt.Listing{Title: "数据录入员", Company: "华信数据服务有限公司", SalaryText: "4500-5500元/月",
+			Body: "岗位职责：将纸质档案录入系统。任职要求：打字每分钟60字以上。公司坐班，五险一金，双休。电话：13912345678"},
+			scamhunt.LabelLegit, nil},
+		{"e-commerce service", scamhunt.Listing{Title: "淘宝售后客服", Company: "优品电子商务有限公司", SalaryText: "4000-6000元/月",
+			Body: "负责处理店铺售后问题，处理中差评，与买家沟通解决问题。包吃住，五险。电话：13712345678"},
+			scamhunt.LabelLegit, nil},
+		{"restaurant part-time", scamhunt.Listing{Title: "餐厅周末兼职", Company: "肯德基", SalaryText: "22元/小时",
+			Body: "周末高峰期帮忙收银、点单，管一顿饭，工资日结，兼职不收任何费用。联系人：孙店长 13612345678"},
+			scamhunt.LabelLegit, nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			v := c.Classify(tc.l)
+			if v.Label != tc.wantLabel {
+				t.Errorf("label = %s (score %.3f), want %s; reasons %s", v.Label, v.Score, tc.wantLabel, summary(v.Reasons))
+			}
+			want := tc.wantCats
+			if want == nil {
+				want = []string{}
+			}
+			if diff := cmp.Diff(want, v.Categories); diff != "" {
+				t.Errorf("categories (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func summary(rs []scamhunt.Reason) string {
+	var b strings.Builder
+	for _, r := range rs {
+		fmt.Fprintf(&b, "%s「%s」%.2f ", r.Rule, r.Match, r.Weight)
+	}
+	return b.String()
+}
+
+// fieldText returns the listing text a reason's field names.
+func fieldText(l scamhunt.Listing, field string) (string, bool) {
+	switch field {
+	case classify.FieldTitle:
+		return l.Title, true
+	case classify.FieldBody:
+		return l.Body, true
+	case classify.FieldSalary:
+		return l.SalaryText, true
+	case classify.FieldCompany:
+		return l.Company, true
+	case classify.FieldContactPerson:
+		return l.ContactPerson, true
+	case classify.FieldLocation:
+		return l.Location, true
+	}
+	return "", false
+}
+
+// checkEvidence reports reasons that do not point into the listing, flagged
+// verdicts without a spanned reason, and categories without reasons.
+func checkEvidence(l scamhunt.Listing, v scamhunt.Verdict) error {
+	spanned := false
+	for _, r := range v.Reasons {
+		if r.End == 0 {
+			continue
+		}
+		text, ok := fieldText(l, r.Field)
+		if !ok || r.Start < 0 || r.Start >= r.End || r.End > len(text) || text[r.Start:r.End] != r.Match {
+			return fmt.Errorf("reason %s「%s」[%d:%d] of field %s does not point at its match", r.Rule, r.Match, r.Start, r.End, r.Field)
+		}
+		spanned = true
+	}
+	if v.Label.Flagged() && !spanned {
+		return fmt.Errorf("flagged verdict without a reason pointing into the text: %s", summary(v.Reasons))
+	}
+	for _, cat := range v.Categories {
+		if !slices.ContainsFunc(v.Reasons, func(r scamhunt.Reason) bool { return r.Category == cat }) {
+			return fmt.Errorf("category %s has no reason", cat)
+		}
+	}
+	if v.Score < 0 || v.Score > 1 {
+		return fmt.Errorf("score %v outside [0, 1]", v.Score)
+	}
+	return nil
+}
+
+func TestEvidenceOffsets(t *testing.T) {
+	c := newClassifier(t)
+	l := scamhunt.Listing{
+		Title: "ＶＩＰ兼職",
+		Body:  "🔥急招！淘寶刷 ★ 單，本金＋傭金秒返🎉 拜師費１８８元",
+	}
+	v := c.Classify(l)
+	got := map[string][]scamhunt.Reason{}
+	for _, r := range v.Reasons {
+		if !strings.HasPrefix(r.Rule, "model.") {
+			got[r.Rule] = append(got[r.Rule], r)
+		}
+	}
+	want := map[string][3]any{
+		"shuadan.brushing":    {"刷 ★ 單", strings.Index(l.Body, "刷"), strings.Index(l.Body, "，本金")},
+		"baishi.apprentice":   {"拜師費", strings.Index(l.Body, "拜"), strings.Index(l.Body, "１")},
+		"signal.lucky_fee":    {"費１８８元", strings.Index(l.Body, "費"), len(l.Body)},
+		"advance.payment":     {"本金", strings.Index(l.Body, "本金"), strings.Index(l.Body, "＋")},
+		"shuadan.rebate":      {"本金＋傭金", strings.Index(l.Body, "本金"), strings.Index(l.Body, "秒")},
+		"baishi.teach_earn":   {},
+		"signal.easy_money":   {},
+		"signal.phone_work":   {},
+		"signal.urgency":      {},
+		"signal.im_contact":   {},
+		"shuadan.tasks":       {},
+		"deposit.fee":         {},
+		"downline.recruit":    {},
+		"typing.job":          {},
+		"signal.daily_pay":    {},
+		"signal.no_interview": {},
+	}
+	for rule, w := range want {
+		rs := got[rule]
+		if w[0] == nil {
+			if len(rs) > 0 {
+				t.Errorf("rule %s fired on「%s」, want it silent", rule, rs[0].Match)
+			}
+			continue
+		}
+		if !slices.ContainsFunc(rs, func(r scamhunt.Reason) bool { return r.Match == w[0] && r.Start == w[1] && r.End == w[2] }) {
+			t.Errorf("rule %s: reasons %s, want「%s」[%d:%d]", rule, summary(rs), w[0], w[1], w[2])
+		}
+	}
+	if err := checkEvidence(l, v); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestCorpusEvidence checks every verdict on the labelled corpus: reasons
+// point at their matches, every flagged verdict has one that does, and
+// every category named has its reasons.
+func TestCorpusEvidence(t *testing.T) {
+	c := newClassifier(t)
+	for _, path := range []string{"testdata/train.jsonl", "testdata/heldout.jsonl"} {
+		for _, e := range readExamples(t, path) {
+			if err := checkEvidence(e.Listing, c.Classify(e.Listing)); err != nil {
+				t.Errorf("%s %s: %v", path, e.Listing.ID, err)
+			}
+		}
+	}
+}
+
+func TestClassifyConcurrent(t *testing.T) {
+	c := newClassifier(t)
+	ex := readExamples(t, "testdata/heldout.jsonl")[:120]
+	want := make([]scamhunt.Verdict, len(ex))
+	for i, e := range ex {
+		want[i] = c.Classify(e.Listing)
+	}
+	got := make([]scamhunt.Verdict, len(ex))
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for i := w; i < len(ex); i += 4 {
+				got[i] = c.Classify(ex[i].Listing)
+			}
+		})
+	}
+	wg.Wait()
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("concurrent verdicts differ (-sequential +concurrent):\n%s", diff)
+	}
+}
+
+func TestRulesOnlyScore(t *testing.T) {
+	c := rulesOnly(t)
+	v := c.Classify(scamhunt.Listing{ID: "r1", Body: "淘宝刷单"})
+	// bias -4 + shuadan.brushing 6 = 2: logistic(2) = 0.8808.
+	if v.Score != 0.8808 || v.Label != scamhunt.LabelScam {
+		t.Errorf("rules-only verdict = %s %v, want scam 0.8808", v.Label, v.Score)
+	}
+	if v.ID != "r1" {
+		t.Errorf("verdict ID = %q, want r1", v.ID)
+	}
+	empty := c.Classify(scamhunt.Listing{})
+	if empty.Label != scamhunt.LabelLegit || empty.Categories == nil || empty.Reasons == nil {
+		t.Errorf("empty listing verdict = %+v, want legit with empty (not nil) categories and reasons", empty)
+	}
+}
+
+func TestConfig(t *testing.T) {
+	cases := []struct {
+		cfg  classify.Config
+		want string
+	}{
+		{classify.Config{}, ""},
+		{classify.Config{ScamThreshold: 0.9, SuspiciousThreshold: 0.6}, ""},
+		{classify.Config{ScamThreshold: 0.3}, ""},
+		{classify.Config{ScamThreshold: 1.5}, "classify: threshold 1.5 outside (0, 1]"},
+		{classify.Config{ScamThreshold: 0.6, SuspiciousThreshold: 0.7}, "classify: suspicious threshold 0.7 above scam threshold 0.6"},
+	}
+	for _, c := range cases {
+		err := c.cfg.Validate()
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != c.want {
+			t.Errorf("%+v.Validate() = %q, want %q", c.cfg, got, c.want)
+		}
+	}
+	if _, err := classify.New(nil, nil, classify.Config{}); err == nil {
+		t.Error("New(nil rules) succeeded")
+	}
+	c, err := classify.New(loadRules(t), nil, classify.Config{ScamThreshold: 0.3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Config(); got != (classify.Config{ScamThreshold: 0.3, SuspiciousThreshold: 0.3}) {
+		t.Errorf("Config() = %+v, want both thresholds 0.3", got)
+	}
+}

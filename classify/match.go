@@ -1,0 +1,309 @@
+package classify
+
+import (
+	"cmp"
+	"slices"
+	"unicode/utf8"
+)
+
+// occ is one occurrence of a rule in a field, in compact runes [start, end),
+// with the factor its contexts left it (1: untouched, 0: cancelled) and the
+// context pattern that set the factor.
+type occ struct {
+	rule       int32
+	field      int8
+	start, end int32
+	factor     float64
+	by         string
+}
+
+// ctxOcc is one occurrence of a context pattern.
+type ctxOcc struct {
+	rule, sub  int32
+	field      int8
+	start, end int32
+}
+
+// trigger is a literal of regexp sub of rule found at compact rune start.
+type trigger struct {
+	rule, sub, start int32
+}
+
+// regexpReach bounds a regexp match in runes: a regexp is tried anchored at
+// each occurrence of one of its literals, on the next regexpReach runes.
+const regexpReach = 40
+
+// ruleMatch is what the rules found in a listing.
+type ruleMatch struct {
+	occs  []occ     // surviving occurrences (factor > 0), grouped by rule
+	best  []float64 // rule -> strongest surviving factor (0: no hit)
+	sums  [nCats]float64
+	total float64
+	rates []bool // going-rate kinds the listing mentions
+	// sections has bit i set when the body has section heading i.
+	sections uint32
+}
+
+// The categories as indexes: the scam types in scamhunt.Categories order,
+// then signal.
+const nCats = 8
+
+var catNames = [nCats]string{"shuadan", "baishi", "deposit", "typing", "advance", "review_extortion", "downline", CategorySignal}
+
+func catIndex(c string) int {
+	for i, n := range catNames {
+		if n == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// match runs every rule over the views of a listing. views[i] is field
+// fieldNames[i]. The result lives in s and is valid until s is reused.
+func (rs *Rules) match(views []view, s *scratch) *ruleMatch {
+	m := &s.rm
+	m.occs = m.occs[:0]
+	m.best = resize(m.best, len(rs.rules))
+	m.rates = resizeBool(m.rates, len(rs.rates))
+	m.sums = [nCats]float64{}
+	m.total, m.sections = 0, 0
+	s.ctxs = s.ctxs[:0]
+	raw := s.raw[:0]
+
+	for fi := range views {
+		v := &views[fi]
+		if len(v.comp) == 0 {
+			continue
+		}
+		s.hits = rs.ac.scan(v.comp, s.hits[:0])
+		s.trig = s.trig[:0]
+		for _, h := range s.hits {
+			for _, rt := range rs.rateRefs[h.pat] {
+				m.rates[rt] = true
+			}
+			if sec := rs.sectionRefs[h.pat]; sec >= 0 && fi == 1 {
+				m.sections |= 1 << sec
+			}
+			refs := rs.refs[h.pat]
+			if len(refs) == 0 {
+				continue
+			}
+			if refs[0].ascii && !wordBounded(v, h.start, h.end) {
+				continue
+			}
+			for _, r := range refs {
+				switch r.kind {
+				case refKeyword:
+					if rs.rules[r.rule].fields.has(fi) {
+						raw = append(raw, occ{rule: r.rule, field: int8(fi), start: h.start, end: h.end, factor: 1})
+					}
+				case refLiteral:
+					if rs.rules[r.rule].fields.has(fi) {
+						s.trig = append(s.trig, trigger{r.rule, r.sub, h.start})
+					}
+				case refContext:
+					s.ctxs = append(s.ctxs, ctxOcc{rule: r.rule, sub: r.sub, field: int8(fi), start: h.start, end: h.end})
+				}
+			}
+		}
+		if len(s.trig) > 0 {
+			raw = rs.runRegexps(v, fi, s, raw)
+		}
+	}
+
+	slices.SortStableFunc(s.ctxs, func(a, b ctxOcc) int {
+		return cmp.Or(cmp.Compare(a.rule, b.rule), cmp.Compare(a.sub, b.sub))
+	})
+	// Drop occurrences of a rule nested in another of the same rule and
+	// field ("刷单" inside "刷单返利"), then apply contexts.
+	slices.SortFunc(raw, func(a, b occ) int {
+		return cmp.Or(cmp.Compare(a.rule, b.rule), cmp.Compare(a.field, b.field), cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end))
+	})
+	for i, o := range raw {
+		if i > 0 {
+			p := raw[i-1]
+			if p.rule == o.rule && p.field == o.field && o.end <= p.end {
+				continue
+			}
+		}
+		o.factor, o.by = rs.applyContexts(views, o, s.ctxs)
+		if o.factor == 0 {
+			continue
+		}
+		if o.factor > m.best[o.rule] {
+			m.best[o.rule] = o.factor
+		}
+		m.occs = append(m.occs, o)
+	}
+	s.raw = raw
+	for i, f := range m.best {
+		if f == 0 {
+			continue
+		}
+		r := rs.rules[i]
+		w := r.weight * f * (1 + repeatBoost*float64(m.distinct(views, int32(i))-1))
+		m.sums[catIndex(r.category)] += w
+		m.total += w
+	}
+	return m
+}
+
+// repeatBoost raises a rule for each further distinct word it matched in a
+// listing, up to maxDistinct words: "补单", "冲销量" and "空包" together say
+// more than any one of them.
+const (
+	repeatBoost = 0.25
+	maxDistinct = 3
+)
+
+// distinct counts the distinct words (folded) of rule i's surviving
+// occurrences, up to maxDistinct.
+func (m *ruleMatch) distinct(views []view, i int32) int {
+	var seen [maxDistinct][]rune
+	n := 0
+	for _, o := range m.occs {
+		if o.rule != i {
+			continue
+		}
+		w := views[o.field].comp[o.start:o.end]
+		dup := false
+		for _, x := range seen[:n] {
+			if slices.Equal(x, w) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			seen[n] = w
+			n++
+			if n == maxDistinct {
+				break
+			}
+		}
+	}
+	return max(n, 1)
+}
+
+// runRegexps tries each regexp anchored at each occurrence of its literals
+// in v (on the next regexpReach runes) and appends the matches to raw. A
+// match that starts with a digit must not continue a number ("888元" in
+// "3888元" is no match).
+func (rs *Rules) runRegexps(v *view, fi int, s *scratch, raw []occ) []occ {
+	slices.SortFunc(s.trig, func(a, b trigger) int {
+		return cmp.Or(cmp.Compare(a.rule, b.rule), cmp.Compare(a.sub, b.sub), cmp.Compare(a.start, b.start))
+	})
+	s.trig = slices.Compact(s.trig)
+	// The compact text as UTF-8 with the byte offset of every rune.
+	s.cbuf, s.cidx = s.cbuf[:0], s.cidx[:0]
+	for _, r := range v.comp {
+		s.cidx = append(s.cidx, int32(len(s.cbuf)))
+		s.cbuf = utf8.AppendRune(s.cbuf, r)
+	}
+	s.cidx = append(s.cidx, int32(len(s.cbuf)))
+	n := int32(len(v.comp))
+	for _, t := range s.trig {
+		if t.start > 0 && isDigit(v.comp[t.start]) && isDigit(v.comp[t.start-1]) {
+			continue
+		}
+		end := min(n, t.start+regexpReach)
+		text := s.cbuf[s.cidx[t.start]:s.cidx[end]]
+		loc := rs.rules[t.rule].regexps[t.sub].FindIndex(text)
+		if loc == nil || loc[1] == 0 {
+			continue
+		}
+		stop := t.start + int32(utf8.RuneCount(text[:loc[1]]))
+		raw = append(raw, occ{rule: t.rule, field: int8(fi), start: t.start, end: stop, factor: 1})
+	}
+	return raw
+}
+
+// applyContexts returns the factor the rule's contexts leave occurrence o,
+// and the context pattern that set it.
+// ctxs must be sorted by rule and context.
+func (rs *Rules) applyContexts(views []view, o occ, ctxs []ctxOcc) (float64, string) {
+	r := rs.rules[o.rule]
+	if len(r.contexts) == 0 {
+		return 1, ""
+	}
+	factor, by := 1.0, ""
+	for ci, c := range r.contexts {
+		if c.factor >= factor {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(ctxs, [2]int32{o.rule, int32(ci)}, func(x ctxOcc, k [2]int32) int {
+			return cmp.Or(cmp.Compare(x.rule, k[0]), cmp.Compare(x.sub, k[1]))
+		})
+		for _, x := range ctxs[i:] {
+			if x.rule != o.rule || int(x.sub) != ci {
+				break
+			}
+			if c.window > 0 && !near(&views[o.field], o, x, c) {
+				continue
+			}
+			v := &views[x.field]
+			factor = c.factor
+			by = string(v.comp[x.start:x.end])
+			break
+		}
+	}
+	return factor, by
+}
+
+// near reports whether context occurrence x is within the window of o on
+// the context's side, in the same field and sentence. Overlapping
+// occurrences (a context "非刷单" around a hit "刷单") always count.
+func near(v *view, o occ, x ctxOcc, c context) bool {
+	if int(x.field) != int(o.field) {
+		return false
+	}
+	overlap := x.start < o.end && o.start < x.end
+	ok := overlap
+	if !ok && (c.side == around || c.side == before) && x.end <= o.start && o.start-x.end <= c.window {
+		ok = true
+	}
+	if !ok && (c.side == around || c.side == after) && x.start >= o.end && x.start-o.end <= c.window {
+		ok = true
+	}
+	if !ok {
+		return false
+	}
+	lo, hi := min(o.start, x.start), max(o.end, x.end)-1
+	if c.clause {
+		return overlap || v.cl[lo] == v.cl[hi]
+	}
+	return overlap || v.sent[lo] == v.sent[hi]
+}
+
+// wordBounded reports whether compact runes [start, end) are not part of a
+// longer ASCII word in the folded text.
+func wordBounded(v *view, start, end int32) bool {
+	i, j := v.at[start], v.at[end-1]
+	if i > 0 && isASCIILetter(v.full[i-1]) {
+		return false
+	}
+	if int(j)+1 < len(v.full) && isASCIILetter(v.full[j+1]) {
+		return false
+	}
+	return true
+}
+
+func isASCIILetter(r rune) bool { return 'a' <= r && r <= 'z' }
+
+func resize(f []float64, n int) []float64 {
+	if cap(f) < n {
+		return make([]float64, n)
+	}
+	f = f[:n]
+	clear(f)
+	return f
+}
+
+func resizeBool(f []bool, n int) []bool {
+	if cap(f) < n {
+		return make([]bool, n)
+	}
+	f = f[:n]
+	clear(f)
+	return f
+}

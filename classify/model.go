@@ -1,0 +1,325 @@
+package classify
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+)
+
+// ModelFormat names the model file format and the feature hashing it
+// depends on; a model of another format is refused.
+const ModelFormat = "scamhunt-classify-model/1 fnv1a-runes-digits0"
+
+// nTypes is the number of scam types the category head tells apart.
+const nTypes = nCats - 1
+
+// Model is the statistical half of the classifier. A logistic-regression
+// head gives the scam logit from hashed character n-grams (1..MaxN), the
+// structural features and the rule weight sum of each category; a softmax
+// head over the same features says which scam type a flagged listing is.
+// Train makes one; LoadModel reads one back. A Model is immutable and safe
+// for concurrent use.
+type Model struct {
+	buckets uint32
+	maxN    int
+	scam    head
+	cat     catHead
+	info    TrainInfo
+}
+
+// head is a logistic-regression head.
+type head struct {
+	bias  float64
+	dense [nDense]float64
+	rules [nCats]float64
+	grams []float32 // bucket -> weight
+}
+
+// catHead is the softmax head over the scam types.
+type catHead struct {
+	bias  [nTypes]float64
+	dense [nDense][nTypes]float64
+	rules [nCats][nTypes]float64
+	grams []float32 // bucket*nTypes + type -> weight
+}
+
+// TrainInfo records how a model was trained.
+type TrainInfo struct {
+	Examples int     `json:"examples"`
+	Scam     int     `json:"scam"`
+	Epochs   int     `json:"epochs"`
+	L2       float64 `json:"l2"`
+	Seed     uint64  `json:"seed"`
+	Accuracy float64 `json:"train_accuracy"`
+}
+
+// Info returns how the model was trained.
+func (m *Model) Info() TrainInfo { return m.info }
+
+// logit returns the scam head's logit.
+func (h *head) logit(grams []gram, scale float64, dense *[nDense]float64, sums *[nCats]float64) float64 {
+	z := h.bias
+	var g float64
+	for _, x := range grams {
+		g += float64(h.grams[x.bucket])
+	}
+	z += g * scale
+	for i, x := range dense {
+		z += h.dense[i] * x
+	}
+	for i, x := range sums {
+		z += h.rules[i] * x
+	}
+	return z
+}
+
+// probs returns the softmax over scam types.
+func (c *catHead) probs(grams []gram, scale float64, dense *[nDense]float64, sums *[nCats]float64) [nTypes]float64 {
+	z := c.bias
+	for _, x := range grams {
+		w := c.grams[int(x.bucket)*nTypes : int(x.bucket+1)*nTypes]
+		for k := range z {
+			z[k] += float64(w[k]) * scale
+		}
+	}
+	for i, x := range dense {
+		if x != 0 {
+			for k := range z {
+				z[k] += c.dense[i][k] * x
+			}
+		}
+	}
+	for i, x := range sums {
+		if x != 0 {
+			for k := range z {
+				z[k] += c.rules[i][k] * x
+			}
+		}
+	}
+	return softmax(z)
+}
+
+func softmax(z [nTypes]float64) [nTypes]float64 {
+	mx := z[0]
+	for _, v := range z {
+		mx = max(mx, v)
+	}
+	var sum float64
+	for k, v := range z {
+		z[k] = math.Exp(v - mx)
+		sum += z[k]
+	}
+	for k := range z {
+		z[k] /= sum
+	}
+	return z
+}
+
+func sigmoid(z float64) float64 {
+	if z >= 0 {
+		return 1 / (1 + math.Exp(-z))
+	}
+	e := math.Exp(z)
+	return e / (1 + e)
+}
+
+// The JSON form of a model. N-gram weights are sparse: the buckets with a
+// weight, ascending, and the weights.
+type modelJSON struct {
+	Format     string      `json:"format"`
+	Buckets    uint32      `json:"buckets"`
+	MaxN       int         `json:"max_n"`
+	Dense      []string    `json:"dense"`
+	RuleCats   []string    `json:"rule_categories"`
+	Categories []string    `json:"categories"`
+	Trained    TrainInfo   `json:"trained"`
+	Scam       headJSON    `json:"scam"`
+	Category   catHeadJSON `json:"category"`
+}
+
+type headJSON struct {
+	Bias  float64   `json:"bias"`
+	Dense []float64 `json:"dense"`
+	Rules []float64 `json:"rules"`
+	Idx   []uint32  `json:"gram_buckets"`
+	W     []float32 `json:"gram_weights"`
+}
+
+type catHeadJSON struct {
+	Bias  []float64   `json:"bias"`
+	Dense [][]float64 `json:"dense"`
+	Rules [][]float64 `json:"rules"`
+	Idx   []uint32    `json:"gram_buckets"`
+	W     [][]float32 `json:"gram_weights"`
+}
+
+// MarshalJSON writes the model in its file format (configs/model.json).
+// Weights are rounded to 4 decimals and n-gram weights below 1e-4 dropped;
+// the output is deterministic.
+func (m *Model) MarshalJSON() ([]byte, error) {
+	j := modelJSON{
+		Format: ModelFormat, Buckets: m.buckets, MaxN: m.maxN,
+		Dense: denseNames[:], RuleCats: catNames[:], Categories: catNames[:nTypes], Trained: m.info,
+	}
+	j.Scam = headJSON{Bias: round(m.scam.bias), Dense: roundAll(m.scam.dense[:]), Rules: roundAll(m.scam.rules[:])}
+	for b, w := range m.scam.grams {
+		if w := round32(w); w != 0 {
+			j.Scam.Idx = append(j.Scam.Idx, uint32(b))
+			j.Scam.W = append(j.Scam.W, w)
+		}
+	}
+	c := &m.cat
+	j.Category.Bias = roundAll(c.bias[:])
+	for i := range c.dense {
+		j.Category.Dense = append(j.Category.Dense, roundAll(c.dense[i][:]))
+	}
+	for i := range c.rules {
+		j.Category.Rules = append(j.Category.Rules, roundAll(c.rules[i][:]))
+	}
+	for b := range int(m.buckets) {
+		w := make([]float32, nTypes)
+		keep := false
+		for k := range w {
+			w[k] = round32(c.grams[b*nTypes+k])
+			keep = keep || w[k] != 0
+		}
+		if keep {
+			j.Category.Idx = append(j.Category.Idx, uint32(b))
+			j.Category.W = append(j.Category.W, w)
+		}
+	}
+	return json.Marshal(j)
+}
+
+// LoadModel reads a model written by MarshalJSON, checking its format,
+// shape and that every weight is finite.
+func LoadModel(data []byte) (*Model, error) {
+	var j modelJSON
+	if err := json.Unmarshal(data, &j); err != nil {
+		return nil, fmt.Errorf("load model: %w", err)
+	}
+	m, err := j.model()
+	if err != nil {
+		return nil, fmt.Errorf("load model: %w", err)
+	}
+	return m, nil
+}
+
+func (j *modelJSON) model() (*Model, error) {
+	if j.Format != ModelFormat {
+		return nil, fmt.Errorf("format %q, want %q", j.Format, ModelFormat)
+	}
+	if j.Buckets < 1<<10 || j.Buckets > 1<<24 || j.Buckets&(j.Buckets-1) != 0 {
+		return nil, fmt.Errorf("buckets %d: want a power of two in [2^10, 2^24]", j.Buckets)
+	}
+	if j.MaxN < 1 || j.MaxN > 5 {
+		return nil, fmt.Errorf("max_n %d: want 1..5", j.MaxN)
+	}
+	if !slices.Equal(j.Dense, denseNames[:]) {
+		return nil, fmt.Errorf("dense features %v, want %v", j.Dense, denseNames)
+	}
+	if !slices.Equal(j.RuleCats, catNames[:]) || !slices.Equal(j.Categories, catNames[:nTypes]) {
+		return nil, errors.New("categories differ from this version's")
+	}
+	m := &Model{buckets: j.Buckets, maxN: j.MaxN, info: j.Trained}
+	s := &j.Scam
+	if len(s.Dense) != nDense || len(s.Rules) != nCats || len(s.Idx) != len(s.W) {
+		return nil, errors.New("scam head: wrong shape")
+	}
+	m.scam.bias = s.Bias
+	copy(m.scam.dense[:], s.Dense)
+	copy(m.scam.rules[:], s.Rules)
+	m.scam.grams = make([]float32, j.Buckets)
+	if err := scatter(s.Idx, j.Buckets, func(i int, b uint32) { m.scam.grams[b] = s.W[i] }); err != nil {
+		return nil, fmt.Errorf("scam head: %w", err)
+	}
+	c := &j.Category
+	if len(c.Bias) != nTypes || len(c.Dense) != nDense || len(c.Rules) != nCats || len(c.Idx) != len(c.W) {
+		return nil, errors.New("category head: wrong shape")
+	}
+	copy(m.cat.bias[:], c.Bias)
+	for i, row := range c.Dense {
+		if len(row) != nTypes {
+			return nil, errors.New("category head: wrong shape")
+		}
+		copy(m.cat.dense[i][:], row)
+	}
+	for i, row := range c.Rules {
+		if len(row) != nTypes {
+			return nil, errors.New("category head: wrong shape")
+		}
+		copy(m.cat.rules[i][:], row)
+	}
+	m.cat.grams = make([]float32, int(j.Buckets)*nTypes)
+	var shapeErr error
+	err := scatter(c.Idx, j.Buckets, func(i int, b uint32) {
+		if len(c.W[i]) != nTypes {
+			shapeErr = errors.New("category head: wrong shape")
+			return
+		}
+		copy(m.cat.grams[int(b)*nTypes:], c.W[i])
+	})
+	if err = errors.Join(err, shapeErr); err != nil {
+		return nil, err
+	}
+	if !m.finite() {
+		return nil, errors.New("non-finite weight")
+	}
+	return m, nil
+}
+
+// scatter calls set for each bucket of idx, which must ascend and be below
+// n.
+func scatter(idx []uint32, n uint32, set func(i int, b uint32)) error {
+	for i, b := range idx {
+		if b >= n || (i > 0 && b <= idx[i-1]) {
+			return fmt.Errorf("gram bucket %d out of order or range", b)
+		}
+		set(i, b)
+	}
+	return nil
+}
+
+func (m *Model) finite() bool {
+	ok := func(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+	all := []float64{m.scam.bias}
+	all = append(all, m.scam.dense[:]...)
+	all = append(all, m.scam.rules[:]...)
+	all = append(all, m.cat.bias[:]...)
+	for i := range m.cat.dense {
+		all = append(all, m.cat.dense[i][:]...)
+	}
+	for i := range m.cat.rules {
+		all = append(all, m.cat.rules[i][:]...)
+	}
+	for _, v := range all {
+		if !ok(v) {
+			return false
+		}
+	}
+	for _, v := range m.scam.grams {
+		if !ok(float64(v)) {
+			return false
+		}
+	}
+	for _, v := range m.cat.grams {
+		if !ok(float64(v)) {
+			return false
+		}
+	}
+	return true
+}
+
+func round(v float64) float64 { return math.Round(v*1e4) / 1e4 }
+
+func round32(v float32) float32 { return float32(math.Round(float64(v)*1e4) / 1e4) }
+
+func roundAll(v []float64) []float64 {
+	out := make([]float64, len(v))
+	for i, x := range v {
+		out[i] = round(x)
+	}
+	return out
+}

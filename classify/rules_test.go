@@ -1,0 +1,156 @@
+package classify_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/scamhunt/scamhunt"
+	"github.com/scamhunt/scamhunt/classify"
+)
+
+func TestLoadRulesErrors(t *testing.T) {
+	const head = "bias: -4\nrules:\n"
+	cases := []struct {
+		name, yaml, want string
+	}{
+		{"unknown top-level key", "bias: -4\ncolour: red\nrules:\n  - id: a.b\n    category: signal\n    weight: 1\n    patterns: [x]\n",
+			"rules.yaml:2: field colour not found in type classify.fileSpec"},
+		{"unknown rule key", head + "  - id: a.b\n    category: signal\n    weight: 1\n    pattern: [x]\n",
+			"rules.yaml:6: field pattern not found in type classify.ruleSpec"},
+		{"syntax", head + "  - id: a.b\n    category: [signal\n", "rules.yaml:3: did not find expected ',' or ']'"},
+		{"wrong type", head + "  - id: a.b\n    category: signal\n    weight: heavy\n    patterns: [x]\n",
+			"rules.yaml:5: cannot unmarshal !!str `heavy` into float64"},
+		{"unknown category", head + "  - id: a.b\n    category: signal\n    weight: 1\n    patterns: [x]\n  - id: c.d\n    category: phishing\n    weight: 1\n    patterns: [y]\n",
+			`rules.yaml:7: rule "c.d": unknown category "phishing"`},
+		{"duplicate id", head + "  - id: a.b\n    category: signal\n    weight: 1\n    patterns: [x]\n  - id: a.b\n    category: signal\n    weight: 1\n    patterns: [y]\n",
+			`rules.yaml:7: rule "a.b": duplicate rule id "a.b"`},
+		{"bad id", head + "  - id: Shuadan\n    category: shuadan\n    weight: 1\n    patterns: [x]\n",
+			`rules.yaml:3: rule "Shuadan": id must look like category.name`},
+		{"zero weight", head + "  - id: a.b\n    category: signal\n    patterns: [x]\n",
+			`rules.yaml:3: rule "a.b": weight must be non-zero`},
+		{"no patterns", head + "  - id: a.b\n    category: signal\n    weight: 1\n",
+			`rules.yaml:3: rule "a.b": no patterns or regexps`},
+		{"pattern folds to nothing", head + "  - id: a.b\n    category: signal\n    weight: 1\n    patterns: [x, '★ ★']\n",
+			`rules.yaml:3: rule "a.b": pattern "★ ★" folds to nothing`},
+		{"bad regexp", head + "  - id: a.b\n    category: signal\n    weight: 1\n    regexps:\n      - pattern: '(刷单'\n        literals: [刷]\n",
+			`rules.yaml:3: rule "a.b": regexp "(刷单": error parsing regexp: missing closing )`},
+		{"regexp without literal", head + "  - id: a.b\n    category: signal\n    weight: 1\n    regexps:\n      - pattern: '刷.单'\n",
+			`rules.yaml:3: rule "a.b": regexp "刷.单": needs literals that gate it`},
+		{"unknown field", head + "  - id: a.b\n    category: signal\n    weight: 1\n    fields: [subject]\n    patterns: [x]\n",
+			`rules.yaml:3: rule "a.b": unknown field "subject"`},
+		{"context factor", head + "  - id: a.b\n    category: signal\n    weight: 1\n    patterns: [x]\n    context:\n      - patterns: [不]\n        factor: 1.5\n",
+			`rules.yaml:3: rule "a.b": context factor must be within [0, 1)`},
+		{"context side", head + "  - id: a.b\n    category: signal\n    weight: 1\n    patterns: [x]\n    context:\n      - patterns: [不]\n        side: left\n",
+			`rules.yaml:3: rule "a.b": context side "left"`},
+		{"no rules", "bias: -4\n", "rules.yaml: no rules"},
+		{"empty file", "", "rules.yaml: no rules"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := classify.LoadRules("rules.yaml", []byte(c.yaml))
+			if err == nil {
+				t.Fatalf("LoadRules succeeded, want error %q", c.want)
+			}
+			if !strings.HasPrefix(err.Error(), c.want) {
+				t.Errorf("LoadRules error = %q, want prefix %q", err, c.want)
+			}
+		})
+	}
+}
+
+func TestLoadRulesConfig(t *testing.T) {
+	rs := loadRules(t)
+	ids := rs.IDs()
+	if len(ids) < 30 {
+		t.Errorf("rules.yaml has %d rules, want at least 30", len(ids))
+	}
+	cats := map[string]bool{}
+	for _, id := range ids {
+		cats[strings.SplitN(id, ".", 2)[0]] = true
+	}
+	for _, c := range append(slices.Clone(scamhunt.Categories), classify.CategorySignal) {
+		if !cats[c] {
+			t.Errorf("rules.yaml has no rule of category %s", c)
+		}
+	}
+}
+
+// ruleHits classifies a listing with the rules alone and returns the rule
+// ids of its reasons, marked "~" when a context lowered them.
+func ruleHits(c *classify.Classifier, l scamhunt.Listing) []string {
+	var ids []string
+	for _, r := range c.Classify(l).Reasons {
+		id := r.Rule
+		if strings.Contains(r.Note, "lowered") {
+			id += "~"
+		}
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+func TestContexts(t *testing.T) {
+	c := rulesOnly(t)
+	cases := []struct {
+		name string
+		l    scamhunt.Listing
+		want []string
+	}{
+		{"deposit", scamhunt.Listing{Body: "入职先交押金200元，做满三个月退还"},
+			[]string{"deposit.amount", "deposit.fee", "deposit.pay_first", "deposit.refund_promise"}},
+		{"no deposit taken", scamhunt.Listing{Body: "公司直招，不收任何押金和费用"}, nil},
+		{"deposit warning", scamhunt.Listing{Body: "凡收取押金的均为骗子，请求职者提高警惕"}, nil},
+		{"deposit nil", scamhunt.Listing{Body: "押金：无。工服免费发放"}, nil},
+		{"warning far before", scamhunt.Listing{Body: "郑重提示：以各种理由收取非正规费用（押金、服装费、报名费、体检费、要求购买充值卡等）均有骗子嫌疑"},
+			[]string{"deposit.fee~", "deposit.items~", "deposit.medical~"}},
+		{"traditional warning", scamhunt.Listing{Body: "本公司不收取任何押金、保證金"}, nil},
+		{"not brushing", scamhunt.Listing{Body: "本岗位非刷单，请勿咨询"}, nil},
+		{"brushing", scamhunt.Listing{Body: "淘宝刷单，一单一结"}, []string{"shuadan.brushing", "shuadan.per_order_pay"}},
+		{"brushing behind stars", scamhunt.Listing{Body: "刷★单兼职"}, []string{"shuadan.brushing"}},
+		{"report brushing", scamhunt.Listing{Body: "求职过程中如遇收费、刷单、充值等要求，请立即举报"}, []string{"advance.payment~"}},
+		{"daily pay leaflet", scamhunt.Listing{Title: "周末发传单", Body: "150元/天，日结"}, nil},
+		{"daily pay alone", scamhunt.Listing{Body: "手机兼职，日结"}, []string{"signal.daily_pay"}},
+		{"meal card top-up", scamhunt.Listing{Body: "进厂统一发饭卡，不用自己掏钱充值"}, nil},
+		{"medical check reimbursed", scamhunt.Listing{Body: "入职体检费用由公司报销"}, nil},
+		{"referral bonus", scamhunt.Listing{Body: "推荐朋友入职满一个月奖励300元"}, nil},
+		{"recruit a downline", scamhunt.Listing{Body: "推荐一人奖励30元，发展下线躺赚"}, []string{"downline.recruit"}},
+		{"probation pay held back", scamhunt.Listing{Body: "试用期发放80%工资，干满3个月后返还20%"}, nil},
+		{"title only field", scamhunt.Listing{Company: "刷单网络科技"}, nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ruleHits(c, tc.l)
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("rules fired (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestDepositWarningIsNotAFlag checks the hard negative of SCAM_TYPES.md with
+// the model too: an ad that names fees only to say it charges none is not
+// a deposit flag.
+func TestDepositWarningIsNotAFlag(t *testing.T) {
+	c := newClassifier(t)
+	l := scamhunt.Listing{
+		ID:      "w1",
+		Title:   "超市理货员",
+		Company: "永辉超市",
+		Body:    "负责商品上架、补货。公司直招，不收取押金、服装费、体检费等任何费用，凡收取押金的均为骗子。联系电话：13812345678",
+	}
+	v := c.Classify(l)
+	if v.Label != scamhunt.LabelLegit || slices.Contains(v.Categories, "deposit") {
+		t.Errorf("verdict = %s %v (score %v), want legit without deposit", v.Label, v.Categories, v.Score)
+	}
+	for _, r := range v.Reasons {
+		if r.Category == "deposit" && r.Weight > 1 {
+			t.Errorf("reason %s「%s」weighs %v for deposit", r.Rule, r.Match, r.Weight)
+		}
+	}
+}

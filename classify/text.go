@@ -1,0 +1,175 @@
+package classify
+
+import (
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/scamhunt/scamhunt/internal/textnorm"
+)
+
+// view is one field of a listing prepared for matching.
+//
+// full is the field folded by textnorm.Rune, one rune per rune of the
+// original; off[i] is the byte offset of rune i in the original text
+// (off[len(full)] is its length). compact is full without the separators
+// scam posters put between characters to dodge keyword filters (white
+// space, symbols, emoji, dots and dashes), so "刷★单" and "刷 单" read as
+// "刷单"; at[j] is the index in full of compact rune j. Clause punctuation
+// and line breaks stay, because they bound contexts. sent[j] numbers the
+// sentence compact rune j is in, cl[j] its clause (sentences split at
+// commas).
+type view struct {
+	field string
+	orig  string
+	full  []rune
+	off   []int32
+	comp  []rune
+	at    []int32
+	sent  []int32
+	cl    []int32
+	word  []bool // word[j]: compact rune j can be part of an n-gram
+}
+
+// reset prepares v for text, reusing its buffers.
+func (v *view) reset(field, text string) {
+	v.field, v.orig = field, text
+	v.full, v.off = v.full[:0], v.off[:0]
+	v.comp, v.at, v.sent, v.cl = v.comp[:0], v.at[:0], v.sent[:0], v.cl[:0]
+	v.word = v.word[:0]
+	for i, r := range text {
+		v.full = append(v.full, r)
+		v.off = append(v.off, int32(i))
+	}
+	v.off = append(v.off, int32(len(text)))
+	sent, cl := int32(0), int32(0)
+	for i, r := range v.full {
+		in := info(r)
+		v.full[i] = in.fold
+		if in.flags&flagDropped != 0 {
+			// A dot between digits is a decimal point, not a separator.
+			if in.fold != '.' || i == 0 || i+1 >= len(v.full) || !isDigit(v.full[i-1]) || !isDigit(fold(v.full[i+1])) {
+				continue
+			}
+		}
+		v.comp = append(v.comp, in.fold)
+		v.word = append(v.word, in.flags&flagWord != 0)
+		v.at = append(v.at, int32(i))
+		v.sent = append(v.sent, sent)
+		v.cl = append(v.cl, cl)
+		if in.flags&flagSentence != 0 {
+			sent++
+		}
+		if in.flags&(flagSentence|flagClause) != 0 {
+			cl++
+		}
+	}
+}
+
+// span returns the byte offsets in the original text of compact runes
+// [i, j).
+func (v *view) span(i, j int32) (int, int) {
+	return int(v.off[v.at[i]]), int(v.off[v.at[j-1]+1])
+}
+
+// runeInfo is what the views need to know of a rune: its folded form and,
+// of that, whether it is a separator, a word rune, or ends a sentence or
+// clause.
+type runeInfo struct {
+	fold  rune
+	flags uint8
+}
+
+const (
+	flagDropped uint8 = 1 << iota
+	flagWord
+	flagSentence
+	flagClause
+)
+
+// runeTable caches runeInfo for the Basic Multilingual Plane: folding is
+// the hottest step of a classification.
+var runeTable = sync.OnceValue(func() []runeInfo {
+	t := make([]runeInfo, 0x10000)
+	for r := range t {
+		t[r] = makeInfo(rune(r))
+	}
+	return t
+})
+
+func makeInfo(r rune) runeInfo {
+	f := textnorm.Rune(r)
+	in := runeInfo{fold: f}
+	if dropped(f) {
+		in.flags |= flagDropped
+	}
+	if wordRune(f) {
+		in.flags |= flagWord
+	}
+	if sentenceEnd(f) {
+		in.flags |= flagSentence
+	}
+	if f == ',' || f == '，' {
+		in.flags |= flagClause
+	}
+	return in
+}
+
+func info(r rune) runeInfo {
+	if r >= 0 && r < 0x10000 {
+		return runeTable()[r]
+	}
+	return makeInfo(r)
+}
+
+func fold(r rune) rune { return info(r).fold }
+
+// dropped reports whether r is a separator the compact view removes.
+func dropped(r rune) bool {
+	if r >= 0x4e00 && r <= 0x9fff && r != '丶' {
+		return false
+	}
+	switch r {
+	case '\n':
+		return false
+	case '*', '.', '·', '•', '‧', '-', '–', '—', '_', '|', '/', '\\', '~', '～', '\'', '"', '`', '^', '#', '…', '“', '”', '‘', '’', '丶', '\u200b', '\u200c', '\u200d', '\ufeff':
+		return true
+	}
+	if r < utf8.RuneSelf {
+		return r == ' ' || r == '\t' || r == '\r' || r == '\v' || r == '\f' || r == '+' || r == '=' || r == '<' || r == '>'
+	}
+	if unicode.IsSpace(r) || unicode.Is(unicode.Variation_Selector, r) || unicode.In(r, unicode.Cf) {
+		return true
+	}
+	return unicode.In(r, unicode.Sm, unicode.Sk, unicode.So)
+}
+
+// sentenceEnd reports whether r ends a sentence; contexts do not reach
+// across it.
+func sentenceEnd(r rune) bool {
+	switch r {
+	case '。', '!', '！', '?', '？', ';', '；', '\n':
+		return true
+	}
+	return false
+}
+
+func isDigit(r rune) bool { return '0' <= r && r <= '9' }
+
+// wordRune reports whether r can be part of an n-gram: letters, digits and
+// CJK ideographs, not punctuation.
+func wordRune(r rune) bool {
+	if r >= 0x4e00 && r <= 0x9fff {
+		return true
+	}
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || isDigit(r)
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// isASCIIWord reports whether r is an ASCII letter or digit; keywords made
+// of them must not match inside a longer ASCII word.
+func isASCIIWord(r rune) bool {
+	return 'a' <= r && r <= 'z' || isDigit(r)
+}
