@@ -80,7 +80,7 @@ func TestCheckShowsVerdictAndLinkedListings(t *testing.T) {
 func TestAPIClassify(t *testing.T) {
 	want := `{"verdict":{"id":"","label":"scam","score":0.9,"categories":["baishi"],
 		"reasons":[{"rule":"word_拜师费","category":"baishi","weight":0.5,"field":"body","match":"拜师费","start":15,"end":24}]},
-		"contacts":[{"kind":"qq","value":"12345678","raw":"QQ 12345678"},{"kind":"phone","value":"+8613812345678","raw":"13812345678"}],
+		"contacts":[{"kind":"qq","value":"12345678","raw":"加QQ 12345678"},{"kind":"phone","value":"+8613812345678","raw":"13812345678"}],
 		"linked":[{"id":"q1","url":"","site":"","city":"","title":"拜师学艺","label":"suspicious","score":0,"categories":["baishi"],"contacts":[],"reasons":[]},
 			{"id":"p1","url":"","site":"","city":"","title":"手机做任务日赚300","label":"scam","score":0,"categories":["shuadan"],"contacts":[],"reasons":[]}]}`
 	for _, tt := range []struct{ name, contentType, body string }{

@@ -27,14 +27,23 @@
 // common, formal and spoken forms (一三八, 壹叁捌, 幺, 两) and circled or
 // keycap digits; separators and symbols between digits (spaces, . - * / |
 // · ★ ☆, emoji, zero-width characters) and numbers split across up to three
-// lines; disguised labels (薇信 威信 V信 vx wx 加v 微 💬 🟢, 扣扣 企鹅 秋秋 Q q
-// 🐧, 纸飞机) and labels with a symbol inside (微★信, q q).
+// lines; disguised labels (薇信 威信 卫星 V信 vx wx 加v 微 威 薇 💬 💚 🟢,
+// 扣扣 扣 球球 企鹅 秋秋 Q q 🐧, 纸飞机), labels with a symbol inside (微★信,
+// q q) and arrows after labels (球球→, q->, 威-). After a WeChat label or in
+// a WeChat field, an ID broken between its name and number is joined back:
+// "vip★1818211", "lily 5443730", "fafa_ 6333911", "tt_" and "2797002" on
+// two lines, "xiaomei七一零八一二六" all read as one ID, but only when the
+// number has four digits or more, stands alone and is not a mobile number;
+// a CJK word ends the ID ("微信：abc123 发你教程" gives abc123).
 //
 // What is not a contact: a bare digit run becomes a phone only if it reads as
 // one on its own (a mobile, or a landline whose area code is set apart), and
-// a QQ number only after a QQ label or in a QQ field; a group of digits is
-// never split, so digits inside longer numbers (ID cards, orders) are never
-// a phone. Figures glued to a unit or currency (150元, 3000人, ¥...), dates,
+// a QQ number only after a QQ label or in a QQ field. The one-character
+// labels (q, v, 微, 扣) count only before ":", an arrow or a number of five
+// digits or more ("扣款", "扣 3 天", "折扣 88888" are not labels), and 威
+// and 薇, common in names, only before a WeChat ID with a digit in it. A
+// group of digits is never split, so digits inside longer numbers (ID
+// cards, orders) are never a phone. Figures glued to a unit or currency (150元, 3000人, ¥...), dates,
 // times, and numbers after 单号/身份证/邮编/验证码-style labels are skipped.
 // Masked numbers are not contacts unless the digits left are complete: stars
 // next to the digits ("1381234****") or a gap of three or more stars alone

@@ -230,29 +230,41 @@ func firstOfKind(ls []label) []label {
 }
 
 // ids reads an ASCII word at p as a WeChat ID or a Telegram handle, as the
-// labels allow, and returns where the word ends.
+// labels allow, and returns where the value ends. For WeChat a name and
+// number written apart are joined back (wechatAt).
 func (sc *scanner) ids(ls []label, p int) int {
-	e := p
-	for e < len(sc.r) && !sc.used[e] && (isWord(sc.r[e]) || sc.r[e] == '-') {
-		e++
-	}
-	w := string(sc.r[p:e])
-	if sc.at(e) == '@' || sc.at(e) == '.' && isWord(sc.at(e+1)) {
-		return e
+	e := sc.wordEnd(p)
+	dotted := sc.at(e) == '@' || sc.at(e) == '.' && isWord(sc.at(e+1))
+	if dotted {
+		if _, _, ok := sc.joinID(p, e); !ok || !hasKind(ls, kindWeChat) {
+			return e // part of an address: "abc.def", "abc@"
+		}
 	}
 	n := len(sc.out)
+	end := p
 	for _, l := range firstOfKind(ls) {
-		switch {
-		case l.k == kindWeChat && wechatID(w):
-			sc.emit(scamhunt.ContactWeChat, w, min(l.s, p), e)
-		case l.k == kindTelegram && telegramHandle(w):
-			sc.emit(scamhunt.ContactTelegram, w, min(l.s, p), e)
+		switch l.k {
+		case kindWeChat:
+			if id, ok, je := sc.wechatAt(p); ok {
+				sc.emit(scamhunt.ContactWeChat, id, min(l.s, p), je)
+				end = max(end, je)
+			}
+		case kindTelegram:
+			if w := string(sc.r[p:e]); telegramHandle(w) && !dotted {
+				sc.emit(scamhunt.ContactTelegram, w, min(l.s, p), e)
+				end = max(end, e)
+			}
 		}
 	}
 	if len(sc.out) > n {
-		sc.mark(p, e)
+		sc.mark(p, end)
+		return end
 	}
 	return e
+}
+
+func hasKind(ls []label, k kind) bool {
+	return slices.ContainsFunc(ls, func(l label) bool { return l.k == k })
 }
 
 // wechatID: 6-20 characters, a letter first, then letters, digits, _ or -;

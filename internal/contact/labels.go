@@ -2,6 +2,7 @@ package contact
 
 import (
 	"slices"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -20,12 +21,17 @@ const (
 
 // word is one label as written after folding. Plain labels are the honest
 // names (微信, QQ, 电话); the others are disguises. A strict label is so short
-// (q, v, 微) that it counts only right before ":" or a number.
+// (q, v, 微, 扣) that it counts only right before ":", an arrow or a number;
+// an id label (威, 薇, common in names) only right before a WeChat ID with a
+// digit in it. notAfter lists runes that make the label part of a word
+// (折扣, 回扣).
 type word struct {
-	w      string
-	k      kind
-	plain  bool
-	strict bool
+	w        string
+	k        kind
+	plain    bool
+	strict   bool
+	id       bool
+	notAfter string
 }
 
 var words = []word{
@@ -43,7 +49,8 @@ var words = []word{
 	{w: "加qq", k: kindQQ, plain: true}, {w: "+qq", k: kindQQ, plain: true}, {w: "加扣扣", k: kindQQ},
 	{w: "抠抠", k: kindQQ}, {w: "蔻蔻", k: kindQQ}, {w: "叩叩", k: kindQQ},
 	{w: "寇寇", k: kindQQ}, {w: "企鹅", k: kindQQ}, {w: "秋秋", k: kindQQ},
-	{w: "🐧", k: kindQQ},
+	{w: "球球", k: kindQQ}, {w: "🐧", k: kindQQ},
+	{w: "扣", k: kindQQ, strict: true, notAfter: "折克回倒预实"},
 
 	{w: "微信", k: kindWeChat, plain: true}, {w: "weixin", k: kindWeChat, plain: true},
 	{w: "wechat", k: kindWeChat, plain: true}, {w: "薇信", k: kindWeChat},
@@ -56,6 +63,8 @@ var words = []word{
 	{w: "加薇信", k: kindWeChat}, {w: "加威信", k: kindWeChat}, {w: "加vx", k: kindWeChat},
 	{w: "加wx", k: kindWeChat}, {w: "加v信", k: kindWeChat}, {w: "微", k: kindWeChat, strict: true},
 	{w: "绿泡泡", k: kindWeChat}, {w: "💬", k: kindWeChat}, {w: "🟢", k: kindWeChat},
+	{w: "💚", k: kindWeChat}, {w: "卫星", k: kindWeChat},
+	{w: "威", k: kindWeChat, id: true}, {w: "薇", k: kindWeChat, id: true},
 
 	{w: "电报", k: kindTelegram, plain: true}, {w: "telegram", k: kindTelegram, plain: true},
 	{w: "tg", k: kindTelegram, plain: true}, {w: "纸飞机", k: kindTelegram},
@@ -107,7 +116,8 @@ func (d *doc) labelAt(i int) (label, bool) {
 		if isLetter(last) && isLetter(d.at(e)) {
 			continue
 		}
-		if w.strict && !d.strictOK(e) {
+		if w.strict && !d.strictOK(e) || w.id && !d.idOK(e) ||
+			w.notAfter != "" && strings.ContainsRune(w.notAfter, d.at(i-1)) {
 			continue
 		}
 		return label{s: i, e: e, k: w.k, disguise: !w.plain || split}, true
@@ -131,24 +141,58 @@ func (d *doc) matchWord(i int, w string) (end int, split, ok bool) {
 	return i, split, true
 }
 
-// strictOK: a one-character label (q, v, 微) must be followed by ":" or by
-// a number of five digits or more, or for 微 by an ASCII ID right away, so
-// "Q1季度" and "微商" are not labels.
+// strictOK: a one-character label (q, v, 微, 扣) must be followed by ":",
+// by an arrow ("→", "->", "-") before a number, or by a number of five
+// digits or more whose first group has three ("3099 3600 4", not "Q1 2026");
+// 微 may also be followed by an ASCII ID right away. So "Q1季度", "微商",
+// "扣款" and "扣 3 天" are not labels.
 func (d *doc) strictOK(e int) bool {
 	if d.at(e-1) == '微' && isLetter(d.at(e)) {
 		return true
 	}
-	if d.at(e) == ' ' {
-		e++
+	j := e
+	for n := 0; n < 3 && (d.at(j) == ' ' || isArrow(d.at(j))); n++ {
+		j++
 	}
-	if d.at(e) == ':' {
+	if d.at(j) == ':' && j-e <= 1 {
 		return true
 	}
+	if digit(d.at(j)) < 0 {
+		return false
+	}
+	rn, ok := d.runAt(j)
+	if !ok || len(rn.groups[0].digits) < 3 {
+		return false
+	}
 	n := 0
-	for isASCIIDigit(d.at(e + n)) {
-		n++
+	for _, g := range rn.groups {
+		n += len(g.digits)
 	}
 	return n >= 5
+}
+
+// idOK: an id label (威, 薇) must be followed, after ":", an arrow or a
+// space, by a WeChat ID with a digit in it: "威-nana_4839977", "薇 job2994820",
+// not "小薇 Lily" nor "张薇：13812345678".
+func (d *doc) idOK(e int) bool {
+	j := e
+	for n := 0; n < 3 && (d.at(j) == ' ' || d.at(j) == ':' || isArrow(d.at(j))); n++ {
+		j++
+	}
+	if !isLetter(d.at(j)) || isWord(d.at(j-1)) {
+		return false
+	}
+	id, ok, _ := d.wechatAt(j)
+	return ok && strings.ContainsAny(id, "0123456789")
+}
+
+// isArrow points from a label to its value: "球球→", "q->", "威-".
+func isArrow(r rune) bool {
+	switch r {
+	case '→', '⇒', '➡', '➔', '➜', '➝', '➞', '⟶', '⇨', '⇢', '>', '-', '—', '=', '~':
+		return true
+	}
+	return false
 }
 
 // fillers may stand between a label and its value: "QQ号码：", "微信联系我 ".

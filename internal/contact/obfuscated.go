@@ -11,7 +11,8 @@ import (
 // letters or digits, Chinese or circled numerals, separators or symbols
 // inside a number, a number split across lines, invisible characters, a
 // disguised label (薇信, vx, 扣扣, 企鹅, 纸飞机 ... or a label with symbols
-// inside such as "微★信"), or "#" for "@". A phone written the usual way
+// inside such as "微★信"), a WeChat ID split between its name and number
+// ("vip★1818211", "lily 5443730"), or "#" for "@". A phone written the usual way
 // ("138-1234-5678", "138 1234 5678", "0431-8888 6666", "+86 138...") is not
 // disguised. It is a feature for the classifier: honest posters have no
 // reason to hide their number from filters.
@@ -27,6 +28,10 @@ func Obfuscated(c scamhunt.Contact) bool {
 		return strings.Contains(c.Raw, "#")
 	case scamhunt.ContactURL:
 		return false
+	case scamhunt.ContactWeChat:
+		if d.splitID() {
+			return true
+		}
 	}
 	for i := 0; i < len(d.r); i++ {
 		if c.Kind != scamhunt.ContactPhone {

@@ -87,6 +87,13 @@ func TestObfuscated(t *testing.T) {
 		{wechat("abc_123", "微信：ａｂｃ＿１２３"), true},
 		{tg("scam_boss", "纸飞机：Scam_Boss"), true},
 		{email("job@163.com", "job#163.com"), true},
+		{qq("758446219", "球球:758446219"), true},
+		{qq("593135004", "扣 五九三一三五零零四"), true},
+		{wechat("vip1818211", "微信：vip★1818211"), true},
+		{wechat("lily5443730", "微信：lily 5443730"), true},
+		{wechat("xiaomei7108126", "微信：xiaomei七一零八一二六"), true},
+		{wechat("job2994820", "薇 job2994820"), true},
+		{wechat("dudu3005119", "💚：dudu3005119"), true},
 	}
 	for _, c := range cases {
 		if got := contact.Obfuscated(c.c); got != c.want {
