@@ -1,0 +1,70 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/scamhunt/scamhunt/audit"
+)
+
+func newAuditCmd(g *globals) *cobra.Command {
+	var site, since, out string
+	cmd := &cobra.Command{
+		Use:   "audit --site NAME --out report.html",
+		Short: "Write an operator's audit report (HTML with charts, and a CSV of flagged listings)",
+		Example: `  scamhunt audit --site demo --out out/report.html
+  scamhunt audit --site demo --since 2026-11-01 --out out/report.html`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			runs, err := g.runs()
+			if err != nil {
+				return err
+			}
+			opt := audit.Options{Site: site, Runs: runs, Now: time.Now()}
+			if since != "" {
+				if opt.Since, err = parseDate(since); err != nil {
+					return err
+				}
+			}
+			idx, err := g.openIndex(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer idx.Close()
+			rep, err := audit.Build(cmd.Context(), idx, opt)
+			if err != nil {
+				return err
+			}
+			if err := writeFileWith(out, rep.WriteHTML); err != nil {
+				return err
+			}
+			csvFile := strings.TrimSuffix(out, ".html") + ".csv"
+			if err := writeFileWith(csvFile, rep.WriteCSV); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "audit written to %s and %s\n", out, csvFile)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&site, "site", "", "the board to audit (default: all)")
+	cmd.Flags().StringVar(&since, "since", "", "count as new what was first seen on or after this date (default: since the previous crawl)")
+	cmd.Flags().StringVar(&out, "out", "report.html", "HTML report; the CSV goes beside it")
+	return cmd
+}
+
+func writeFileWith(file string, write func(io.Writer) error) error {
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	err = write(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}

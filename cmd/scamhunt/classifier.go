@@ -1,0 +1,65 @@
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/spf13/pflag"
+
+	"github.com/scamhunt/scamhunt"
+	"github.com/scamhunt/scamhunt/classify"
+	"github.com/scamhunt/scamhunt/configs"
+	"github.com/scamhunt/scamhunt/internal/contact"
+)
+
+// classifierFlags choose the rules and model; the bundled ones by default.
+type classifierFlags struct {
+	rules, model string
+	noModel      bool
+}
+
+func (f *classifierFlags) add(fl *pflag.FlagSet) {
+	fl.StringVar(&f.rules, "rules", "", "rules file (default: the bundled configs/rules.yaml)")
+	fl.StringVar(&f.model, "model", "", "model file (default: the bundled configs/model.json)")
+	fl.BoolVar(&f.noModel, "no-model", false, "classify with the rules alone")
+}
+
+func readConfig(file, bundled string) (name string, data []byte, err error) {
+	if file != "" {
+		data, err = os.ReadFile(file)
+		return file, data, err
+	}
+	data, err = fs.ReadFile(configs.FS, bundled)
+	return "configs/" + bundled, data, err
+}
+
+// load builds the classifier.
+func (f classifierFlags) load() (*classify.Classifier, error) {
+	name, data, err := readConfig(f.rules, "rules.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("rules: %w", err)
+	}
+	rules, err := classify.LoadRules(name, data)
+	if err != nil {
+		return nil, err
+	}
+	var model *classify.Model
+	if !f.noModel {
+		name, data, err := readConfig(f.model, "model.json")
+		if err != nil {
+			return nil, fmt.Errorf("model: %w", err)
+		}
+		if model, err = classify.LoadModel(data); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	return classify.New(rules, model, classify.Config{})
+}
+
+// checker classifies pasted text for the check-an-ad form.
+type checker struct{ c *classify.Classifier }
+
+func (k checker) Check(text string) scamhunt.Verdict {
+	return k.c.Classify(scamhunt.Listing{ID: "check", Body: text, Contacts: contact.Find(text)})
+}

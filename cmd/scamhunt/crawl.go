@@ -1,0 +1,312 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/scamhunt/scamhunt"
+	"github.com/scamhunt/scamhunt/audit"
+	"github.com/scamhunt/scamhunt/crawler"
+	"github.com/scamhunt/scamhunt/extract"
+	"github.com/scamhunt/scamhunt/index"
+)
+
+type crawlFlags struct {
+	site, config string
+	start        []string
+	frontier     string
+	warc         string
+	worker       string
+	json         bool
+	maxPages     int
+	cls          classifierFlags
+}
+
+func newCrawlCmd(g *globals) *cobra.Command {
+	f := &crawlFlags{}
+	cmd := &cobra.Command{
+		Use:   "crawl",
+		Short: "Crawl a board: fetch, extract, classify and index every listing",
+		Example: `  scamhunt crawl --site demo --start http://127.0.0.1:8079/ --data ./data
+  scamhunt crawl --start https://board.example/    # unknown board: safe defaults, generic extractor
+  scamhunt crawl --site demo --frontier redis://127.0.0.1:6379/0   # one of several workers`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			sum, err := runCrawl(cmd.Context(), g, f, cmd.ErrOrStderr())
+			if err != nil {
+				return err
+			}
+			if f.json {
+				enc := json.NewEncoder(cmd.OutOrStdout())
+				enc.SetIndent("", "  ")
+				return enc.Encode(sum)
+			}
+			sum.writeText(cmd.OutOrStdout())
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.site, "site", "", "bundled site profile (see `scamhunt sites`)")
+	fl.StringVar(&f.config, "config", "", "site profile file")
+	fl.StringSliceVar(&f.start, "start", nil, "start URL(s); overrides the profile's")
+	fl.StringVar(&f.frontier, "frontier", "", "shared frontier, e.g. redis://127.0.0.1:6379/0 (default: embedded, under --data)")
+	fl.StringVar(&f.warc, "warc", "", "write every response as WARC/1.1 records into this directory")
+	fl.StringVar(&f.worker, "worker", "", "this worker's name in a shared frontier (default: host-pid)")
+	fl.BoolVar(&f.json, "json", false, "print the summary as JSON")
+	fl.IntVar(&f.maxPages, "max-pages", 0, "stop after this many pages (0: the profile's budget)")
+	f.cls.add(fl)
+	return cmd
+}
+
+// crawlSummary is what `scamhunt crawl` reports.
+type crawlSummary struct {
+	Site     string          `json:"site"`
+	Crawl    crawler.Summary `json:"crawl"`
+	Pipeline scamhunt.Stats  `json:"pipeline"`
+	Raised   int             `json:"raised_by_reputation"`
+	Removed  int             `json:"marked_removed"`
+	Elapsed  string          `json:"elapsed"`
+}
+
+// profileFor resolves --site / --config / --start into a profile.
+func (f *crawlFlags) profile() (siteProfile, error) {
+	var p siteProfile
+	var err error
+	switch {
+	case f.site != "" && f.config != "":
+		return p, fmt.Errorf("--site and --config are exclusive")
+	case f.site != "":
+		p, err = loadSite(f.site)
+	case f.config != "":
+		p, err = loadSiteFile(f.config)
+	default:
+		if len(f.start) == 0 {
+			return p, fmt.Errorf("need --site, --config or --start")
+		}
+		u, perr := url.Parse(f.start[0])
+		if perr != nil || u.Host == "" {
+			return p, fmt.Errorf("--start %q: not an absolute URL", f.start[0])
+		}
+		p = siteProfile{Name: u.Hostname()}
+		p.Crawl.Site = p.Name
+	}
+	if err != nil {
+		return p, err
+	}
+	if len(f.start) > 0 {
+		p.Crawl.Start = f.start
+	}
+	if f.maxPages > 0 {
+		p.Crawl.Budget.MaxPages = f.maxPages
+	}
+	return p, p.Crawl.Validate()
+}
+
+func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stderr io.Writer) (crawlSummary, error) {
+	start := time.Now()
+	log, err := g.logger(stderr)
+	if err != nil {
+		return crawlSummary{}, err
+	}
+	prof, err := f.profile()
+	if err != nil {
+		return crawlSummary{}, err
+	}
+	if err := os.MkdirAll(g.data, 0o755); err != nil {
+		return crawlSummary{}, fmt.Errorf("data dir: %w", err)
+	}
+	ccfg := prof.Crawl
+	ccfg.DataDir = filepath.Join(g.data, "frontier", prof.Name)
+	ccfg.Frontier = f.frontier
+	ccfg.WARCDir = f.warc
+	ccfg.Worker = f.worker
+	ccfg.Log = log
+	prog := newProgress(stderr, log)
+	ccfg.OnProgress = prog.crawl
+	cr, err := crawler.New(ccfg)
+	if err != nil {
+		return crawlSummary{}, err
+	}
+	defer cr.Close()
+	ex, err := extract.New(prof.Extract)
+	if err != nil {
+		return crawlSummary{}, err
+	}
+	cls, err := f.cls.load()
+	if err != nil {
+		return crawlSummary{}, err
+	}
+	idx, err := g.openIndex(ctx)
+	if err != nil {
+		return crawlSummary{}, err
+	}
+	defer idx.Close()
+
+	p := scamhunt.Pipeline{Crawler: cr, Extractor: ex, Classifier: cls, Indexer: idx, Log: log, OnRecord: prog.record}
+	st, err := p.Run(ctx)
+	prog.done()
+	sum := crawlSummary{Site: prof.Name, Crawl: cr.Summary(), Pipeline: st}
+	if err != nil {
+		return sum, err
+	}
+	// What follows works on the index as it now stands; a Ctrl-C during the
+	// crawl still lets it finish, so the index is consistent.
+	keep := context.WithoutCancel(ctx)
+	if sum.Removed, err = markRemoved(keep, idx, cr); err != nil {
+		return sum, err
+	}
+	if sum.Raised, err = reclassifyAll(keep, g, idx, cls, log); err != nil {
+		return sum, err
+	}
+	if _, err := g.applyOverrides(keep, idx); err != nil {
+		return sum, err
+	}
+	run := audit.Run{At: time.Now(), Site: prof.Name, Pages: st.Pages, Listings: st.Listings}
+	if err := appendJSONL(g.runsPath(), run); err != nil {
+		return sum, err
+	}
+	sum.Elapsed = time.Since(start).Round(time.Millisecond).String()
+	return sum, nil
+}
+
+func (s crawlSummary) writeText(w io.Writer) {
+	c, p := s.Crawl, s.Pipeline
+	fmt.Fprintf(w, "crawl of %s finished in %s\n", s.Site, s.Elapsed)
+	skipped := 0
+	for _, n := range c.Skipped {
+		skipped += n
+	}
+	state := c.Stop
+	if c.Resumed {
+		state += ", resumed an interrupted crawl"
+	}
+	fmt.Fprintf(w, "  pages fetched   %d (unchanged %d, failed %d, retried %d, robots-blocked %d, skipped %d; %s)\n",
+		c.Fetched, c.Unchanged, c.Failed, c.Retried, c.RobotsBlocked, skipped, state)
+	kinds := []scamhunt.PageKind{scamhunt.KindDetail, scamhunt.KindIndex, scamhunt.KindArticle, scamhunt.KindOther}
+	fmt.Fprintf(w, "  page kinds     ")
+	for _, k := range kinds {
+		fmt.Fprintf(w, " %s %d", k, p.Kinds[k])
+	}
+	fmt.Fprintf(w, "\n  listings        %d indexed (extract errors %d)\n", p.Indexed, p.ExtractErrors)
+	for _, l := range []scamhunt.Label{scamhunt.LabelScam, scamhunt.LabelSuspicious, scamhunt.LabelLegit} {
+		fmt.Fprintf(w, "    %-11s   %d\n", l, p.Labels[l])
+	}
+	fmt.Fprintf(w, "  categories\n")
+	for _, c := range scamhunt.Categories {
+		if n := p.Categories[c]; n > 0 {
+			fmt.Fprintf(w, "    %-17s %d  %s\n", c, n, scamhunt.CategoryNames[c])
+		}
+	}
+	if s.Raised > 0 {
+		fmt.Fprintf(w, "  raised by shared contacts: %d\n", s.Raised)
+	}
+	if s.Removed > 0 {
+		fmt.Fprintf(w, "  marked removed (gone from the site): %d\n", s.Removed)
+	}
+	if c.Failed > 0 {
+		fmt.Fprintf(w, "  failed pages\n")
+		for i, fl := range c.Failures {
+			if i == 20 {
+				fmt.Fprintf(w, "    ... and %d more\n", c.Failed-20)
+				break
+			}
+			why := fl.Err
+			if fl.Status != 0 {
+				why = fmt.Sprintf("HTTP %d %s", fl.Status, why)
+			}
+			fmt.Fprintf(w, "    %s  %s (%d tries)\n", fl.URL, why, fl.Tries)
+		}
+	}
+}
+
+// progress shows a live line on a terminal and structured log lines
+// elsewhere.
+type progress struct {
+	mu     sync.Mutex
+	w      io.Writer
+	log    *slog.Logger
+	tty    bool
+	start  time.Time
+	labels map[scamhunt.Label]int
+	shown  time.Time
+}
+
+func newProgress(w io.Writer, log *slog.Logger) *progress {
+	tty := false
+	if f, ok := w.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+			tty = true
+		}
+	}
+	return &progress{w: w, log: log, tty: tty, start: time.Now(), labels: map[scamhunt.Label]int{}}
+}
+
+func (p *progress) record(r scamhunt.Record) {
+	p.mu.Lock()
+	p.labels[r.Verdict.Label]++
+	p.mu.Unlock()
+}
+
+func (p *progress) crawl(s crawler.Summary) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	rate := float64(s.Fetched) / max(time.Since(p.start).Seconds(), 0.001)
+	if p.tty {
+		fmt.Fprintf(p.w, "\r%6.1f pages/s  done %d  queued %d  errors %d  scam %d  suspicious %d  legit %d ",
+			rate, s.Fetched, s.Queued, s.Failed, p.labels[scamhunt.LabelScam], p.labels[scamhunt.LabelSuspicious], p.labels[scamhunt.LabelLegit])
+		return
+	}
+	if time.Since(p.shown) < 5*time.Second {
+		return
+	}
+	p.shown = time.Now()
+	p.log.Info("crawl_progress", "pages_per_s", fmt.Sprintf("%.1f", rate), "done", s.Fetched, "queued", s.Queued,
+		"errors", s.Failed, "scam", p.labels[scamhunt.LabelScam], "suspicious", p.labels[scamhunt.LabelSuspicious])
+}
+
+func (p *progress) done() {
+	if p.tty {
+		fmt.Fprintln(p.w)
+	}
+}
+
+// markRemoved flags listings whose pages are gone from the site (404/410,
+// or no longer linked) once a crawl has finished; they stay in the index
+// with their last-seen date, never silently deleted.
+func markRemoved(ctx context.Context, idx index.Index, cr *crawler.Crawler) (int, error) {
+	var recs []scamhunt.Record
+	for rm, err := range cr.Removed(ctx) {
+		if errors.Is(err, crawler.ErrIncomplete) {
+			return 0, nil
+		}
+		if err != nil {
+			return 0, err
+		}
+		r, err := idx.Get(ctx, scamhunt.ListingID(rm.URL))
+		if errors.Is(err, scamhunt.ErrNotFound) || (err == nil && r.Removed) {
+			continue
+		}
+		if err != nil {
+			return 0, err
+		}
+		r.Removed = true
+		recs = append(recs, r)
+	}
+	for i := 0; i < len(recs); i += 500 {
+		if err := idx.Upsert(ctx, recs[i:min(i+500, len(recs))]); err != nil {
+			return 0, err
+		}
+	}
+	return len(recs), nil
+}

@@ -1,0 +1,387 @@
+package crawler
+
+import (
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// boltFrontier keeps the frontier in one bbolt file under DataDir:
+//
+//	run    gen, state ("running"/"finished")
+//	urls   canonical URL -> gen(4) | queue seq(8) | JSON urlMeta
+//	queue  seq(8, big-endian) -> JSON entry, in discovery order
+//	links  canonical URL -> outlinks, newline-separated
+//
+// An entry stays in the queue until its fetch completes, so a crawl killed
+// at any point resumes with exactly the unfinished URLs. Handed-out
+// entries are tracked by a cursor over the queue, not a copy in memory.
+type boltFrontier struct {
+	db      *bolt.DB
+	tmp     string // temporary DataDir to remove on close
+	mu      sync.Mutex
+	gen     int
+	cursor  uint64
+	memGate *memGate
+}
+
+var (
+	bucketRun   = []byte("run")
+	bucketURLs  = []byte("urls")
+	bucketQueue = []byte("queue")
+	bucketLinks = []byte("links")
+)
+
+func openBolt(dataDir, site string) (*boltFrontier, error) {
+	f := &boltFrontier{memGate: newMemGate()}
+	if dataDir == "" {
+		dir, err := os.MkdirTemp("", "scamhunt-crawl-")
+		if err != nil {
+			return nil, fmt.Errorf("frontier: %w", err)
+		}
+		dataDir, f.tmp = dir, dir
+	}
+	if err := os.MkdirAll(dataDir, 0o750); err != nil {
+		return nil, fmt.Errorf("frontier: %w", err)
+	}
+	path := filepath.Join(dataDir, "frontier-"+fileSafe(site)+".db")
+	db, err := bolt.Open(path, 0o600, &bolt.Options{
+		Timeout:        time.Second, // another crawl of the same site holds the file lock
+		NoFreelistSync: true,
+		FreelistType:   bolt.FreelistMapType,
+	})
+	if errors.Is(err, berrors.ErrTimeout) {
+		return nil, fmt.Errorf("frontier %s is locked: another crawl of this site is running", path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("frontier %s: %w", path, err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bucketRun, bucketURLs, bucketQueue, bucketLinks} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("frontier %s: %w", path, err)
+	}
+	f.db = db
+	return f, nil
+}
+
+func fileSafe(s string) string {
+	if s == "" {
+		return "default"
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' {
+			return r
+		}
+		return '_'
+	}, s)
+}
+
+func (f *boltFrontier) gate() gate { return f.memGate }
+
+func (f *boltFrontier) close() error {
+	err := f.db.Close()
+	if f.tmp != "" {
+		os.RemoveAll(f.tmp)
+	}
+	return err
+}
+
+func (f *boltFrontier) begin(_ context.Context, starts []entry) (int, bool, error) {
+	var gen int
+	var resumed bool
+	err := f.db.Update(func(tx *bolt.Tx) error {
+		run := tx.Bucket(bucketRun)
+		gen, _ = strconv.Atoi(string(run.Get([]byte("gen"))))
+		resumed = gen > 0 && string(run.Get([]byte("state"))) == "running"
+		if !resumed {
+			gen++
+			if err := tx.DeleteBucket(bucketQueue); err != nil {
+				return err
+			}
+			if _, err := tx.CreateBucket(bucketQueue); err != nil {
+				return err
+			}
+			if err := run.Put([]byte("gen"), []byte(strconv.Itoa(gen))); err != nil {
+				return err
+			}
+			if err := run.Put([]byte("state"), []byte("running")); err != nil {
+				return err
+			}
+		}
+		_, err := boltPush(tx, gen, starts)
+		return err
+	})
+	if err != nil {
+		return 0, false, fmt.Errorf("frontier begin: %w", err)
+	}
+	f.mu.Lock()
+	f.gen, f.cursor = gen, 0
+	f.mu.Unlock()
+	return gen, resumed, nil
+}
+
+type boltRec struct {
+	gen  int
+	seq  uint64
+	meta urlMeta
+}
+
+func getRec(b *bolt.Bucket, u string) (boltRec, bool) {
+	v := b.Get([]byte(u))
+	if len(v) < 12 {
+		return boltRec{}, false
+	}
+	r := boltRec{gen: int(binary.BigEndian.Uint32(v)), seq: binary.BigEndian.Uint64(v[4:])}
+	r.meta = decodeMeta(v[12:])
+	r.meta.Gen = r.gen
+	return r, true
+}
+
+// genOf reads only the generation of a stored URL: the common case of a
+// link already seen is answered without decoding JSON.
+func genOf(b *bolt.Bucket, u string) (int, bool) {
+	v := b.Get([]byte(u))
+	if len(v) < 12 {
+		return 0, false
+	}
+	return int(binary.BigEndian.Uint32(v)), true
+}
+
+func putRec(b *bolt.Bucket, u string, r boltRec) error {
+	r.meta.Gen = r.gen
+	m := encodeMeta(r.meta)
+	v := make([]byte, 12+len(m))
+	binary.BigEndian.PutUint32(v, uint32(r.gen))
+	binary.BigEndian.PutUint64(v[4:], r.seq)
+	copy(v[12:], m)
+	return b.Put([]byte(u), v)
+}
+
+func seqKey(n uint64) []byte { return binary.BigEndian.AppendUint64(nil, n) }
+
+func boltPush(tx *bolt.Tx, gen int, links []entry) (map[string]int, error) {
+	urls, queue := tx.Bucket(bucketURLs), tx.Bucket(bucketQueue)
+	added := map[string]int{}
+	for _, e := range links {
+		if g, ok := genOf(urls, e.URL); ok && g == gen {
+			continue
+		}
+		r, _ := getRec(urls, e.URL)
+		r.gen, r.seq = gen, 0
+		if e.Skip != "" {
+			r.meta = r.meta.apply(gen, outcome{Skip: e.Skip}, time.Time{})
+		} else {
+			r.meta.Done = false
+			seq, err := queue.NextSequence()
+			if err != nil {
+				return nil, err
+			}
+			v, _ := json.Marshal(e)
+			if err := queue.Put(seqKey(seq), v); err != nil {
+				return nil, err
+			}
+			r.seq = seq
+		}
+		if err := putRec(urls, e.URL, r); err != nil {
+			return nil, err
+		}
+		added[e.Skip]++
+	}
+	return added, nil
+}
+
+func (f *boltFrontier) next(_ context.Context, n int) ([]lease, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []lease
+	var stale [][]byte
+	err := f.db.View(func(tx *bolt.Tx) error {
+		urls := tx.Bucket(bucketURLs)
+		c := tx.Bucket(bucketQueue).Cursor()
+		for k, v := c.Seek(seqKey(f.cursor + 1)); k != nil && len(out) < n; k, v = c.Next() {
+			f.cursor = binary.BigEndian.Uint64(k)
+			var e entry
+			if json.Unmarshal(v, &e) != nil {
+				stale = append(stale, append([]byte(nil), k...))
+				continue
+			}
+			if r, ok := getRec(urls, e.URL); ok && r.gen == f.gen && r.meta.Done {
+				// Fetched meanwhile as the target of a redirect.
+				stale = append(stale, append([]byte(nil), k...))
+				continue
+			}
+			out = append(out, lease{entry: e, id: strconv.FormatUint(f.cursor, 10)})
+		}
+		return nil
+	})
+	if err == nil && len(stale) > 0 {
+		err = f.db.Update(func(tx *bolt.Tx) error {
+			q := tx.Bucket(bucketQueue)
+			for _, k := range stale {
+				if err := q.Delete(k); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	if err != nil {
+		return nil, fmt.Errorf("frontier next: %w", err)
+	}
+	return out, nil
+}
+
+// complete commits a batch of completions in one transaction: one fsync
+// for many pages.
+func (f *boltFrontier) complete(_ context.Context, cs []completion) (map[string]int, error) {
+	gen := f.currentGen()
+	now := time.Now().UTC()
+	added := map[string]int{}
+	err := f.db.Update(func(tx *bolt.Tx) error {
+		for _, c := range cs {
+			a, err := boltComplete(tx, gen, now, c)
+			if err != nil {
+				return fmt.Errorf("%s: %w", c.l.URL, err)
+			}
+			for k, n := range a {
+				added[k] += n
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("frontier complete: %w", err)
+	}
+	return added, nil
+}
+
+func boltComplete(tx *bolt.Tx, gen int, now time.Time, c completion) (map[string]int, error) {
+	urls, queue := tx.Bucket(bucketURLs), tx.Bucket(bucketQueue)
+	if seq, err := strconv.ParseUint(c.l.id, 10, 64); err == nil {
+		if err := queue.Delete(seqKey(seq)); err != nil {
+			return nil, err
+		}
+	}
+	for _, u := range append([]string{c.l.URL}, c.o.Also...) {
+		r, _ := getRec(urls, u)
+		if r.seq != 0 && r.gen == gen {
+			if err := queue.Delete(seqKey(r.seq)); err != nil {
+				return nil, err
+			}
+		}
+		r.gen, r.seq, r.meta = gen, 0, r.meta.apply(gen, c.o, now)
+		if err := putRec(urls, u, r); err != nil {
+			return nil, err
+		}
+	}
+	if c.o.OK && c.o.Links != nil {
+		if err := tx.Bucket(bucketLinks).Put([]byte(c.l.URL), []byte(joinLinks(c.o.Links))); err != nil {
+			return nil, err
+		}
+	}
+	return boltPush(tx, gen, c.links)
+}
+
+func (f *boltFrontier) currentGen() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.gen
+}
+
+func (f *boltFrontier) isDone(_ context.Context, u string) (bool, error) {
+	gen := f.currentGen()
+	var done bool
+	err := f.db.View(func(tx *bolt.Tx) error {
+		r, ok := getRec(tx.Bucket(bucketURLs), u)
+		done = ok && r.gen == gen && r.meta.Done
+		return nil
+	})
+	return done, err
+}
+
+func (f *boltFrontier) lookup(_ context.Context, u string) (urlMeta, []string, bool, error) {
+	var m urlMeta
+	var links []string
+	var ok bool
+	err := f.db.View(func(tx *bolt.Tx) error {
+		var r boltRec
+		if r, ok = getRec(tx.Bucket(bucketURLs), u); ok {
+			m = r.meta
+			links = splitLinks(string(tx.Bucket(bucketLinks).Get([]byte(u))))
+		}
+		return nil
+	})
+	return m, links, ok, err
+}
+
+func (f *boltFrontier) keep(context.Context, []lease) error { return nil }
+
+func (f *boltFrontier) idle(context.Context) (bool, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var empty bool
+	err := f.db.View(func(tx *bolt.Tx) error {
+		k, _ := tx.Bucket(bucketQueue).Cursor().Seek(seqKey(f.cursor + 1))
+		empty = k == nil
+		return nil
+	})
+	return empty, err
+}
+
+// finish marks the generation finished if nothing is left in the queue;
+// entries skipped for a budget keep it open for the next run.
+func (f *boltFrontier) finish(context.Context) error {
+	return f.db.Update(func(tx *bolt.Tx) error {
+		if k, _ := tx.Bucket(bucketQueue).Cursor().First(); k != nil {
+			return nil
+		}
+		return tx.Bucket(bucketRun).Put([]byte("state"), []byte("finished"))
+	})
+}
+
+func (f *boltFrontier) removed(context.Context) iter.Seq2[Removal, error] {
+	return func(yield func(Removal, error) bool) {
+		tx, err := f.db.Begin(false)
+		if err != nil {
+			yield(Removal{}, fmt.Errorf("frontier: %w", err))
+			return
+		}
+		defer tx.Rollback()
+		run := tx.Bucket(bucketRun)
+		gen, _ := strconv.Atoi(string(run.Get([]byte("gen"))))
+		if gen == 0 || string(run.Get([]byte("state"))) != "finished" {
+			yield(Removal{}, ErrIncomplete)
+			return
+		}
+		urls := tx.Bucket(bucketURLs)
+		c := urls.Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			r, _ := getRec(urls, string(k))
+			if rm, ok := removal(string(k), r.meta, gen); ok && !yield(rm, nil) {
+				return
+			}
+		}
+	}
+}
+
+var errStopped = errors.New("crawl stopping")

@@ -1,0 +1,162 @@
+package crawler
+
+import (
+	"bytes"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// maxLinksPerPage bounds the work a hostile page can cause.
+const maxLinksPerPage = 5000
+
+// hrefs returns the link targets of an HTML page in document order: <a>,
+// <area>, <link rel=next|prev>, <frame>, <iframe> and <meta refresh>, and
+// the <base href> if the page sets one. It only finds URLs to crawl; it
+// reads nothing else (extract parses pages).
+func hrefs(body []byte) (links []string, base string) {
+	z := html.NewTokenizer(bytes.NewReader(body))
+	for len(links) < maxLinksPerPage {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return links, base
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		name, hasAttr := z.TagName()
+		if !hasAttr {
+			continue
+		}
+		a := atom.Lookup(name)
+		switch a {
+		case atom.A, atom.Area, atom.Link, atom.Frame, atom.Iframe, atom.Base, atom.Meta:
+		default:
+			continue
+		}
+		attrs := map[string]string{}
+		for {
+			k, v, more := z.TagAttr()
+			if _, dup := attrs[string(k)]; !dup {
+				attrs[string(k)] = string(v)
+			}
+			if !more {
+				break
+			}
+		}
+		switch a {
+		case atom.A, atom.Area:
+			if h, ok := attrs["href"]; ok {
+				links = append(links, h)
+			}
+		case atom.Link:
+			rel := " " + strings.ToLower(attrs["rel"]) + " "
+			if strings.Contains(rel, " next ") || strings.Contains(rel, " prev ") {
+				links = append(links, attrs["href"])
+			}
+		case atom.Frame, atom.Iframe:
+			if s := attrs["src"]; s != "" {
+				links = append(links, s)
+			}
+		case atom.Base:
+			if base == "" {
+				base = attrs["href"]
+			}
+		case atom.Meta:
+			if strings.EqualFold(attrs["http-equiv"], "refresh") {
+				if u := refreshURL(attrs["content"]); u != "" {
+					links = append(links, u)
+				}
+			}
+		}
+	}
+	return links, base
+}
+
+// refreshURL takes the URL out of a meta refresh: "5; url=/next.html".
+func refreshURL(content string) string {
+	_, rest, ok := strings.Cut(content, ";")
+	if !ok {
+		_, rest, ok = strings.Cut(content, ",")
+	}
+	if !ok {
+		return ""
+	}
+	rest = strings.TrimSpace(rest)
+	if len(rest) >= 4 && strings.EqualFold(rest[:3], "url") {
+		rest = strings.TrimSpace(rest[3:])
+		if r, ok := strings.CutPrefix(rest, "="); ok {
+			return strings.Trim(strings.TrimSpace(r), `"'`)
+		}
+	}
+	return ""
+}
+
+// skipSchemes are link targets that are not pages.
+var skipSchemes = []string{"javascript:", "mailto:", "tel:", "data:", "sms:", "weixin:", "tencent:", "about:"}
+
+// binaryExt are file types never worth fetching for listings.
+var binaryExt = map[string]bool{
+	".jpg": true, ".jpeg": true, ".png": true, ".gif": true, ".webp": true, ".bmp": true, ".svg": true, ".ico": true,
+	".css": true, ".js": true, ".json": true, ".pdf": true, ".doc": true, ".docx": true, ".xls": true, ".xlsx": true,
+	".ppt": true, ".zip": true, ".rar": true, ".7z": true, ".gz": true, ".tar": true, ".exe": true, ".apk": true,
+	".dmg": true, ".mp3": true, ".mp4": true, ".avi": true, ".mov": true, ".flv": true, ".wmv": true, ".swf": true,
+	".woff": true, ".woff2": true, ".ttf": true, ".xml": true, ".txt": true,
+}
+
+// resolve turns a raw href on a page into a canonical absolute URL.
+func resolve(base *url.URL, raw string, drop []string) (string, *url.URL, bool) {
+	raw = strings.TrimSpace(raw)
+	if raw == "" || raw[0] == '#' {
+		return "", nil, false
+	}
+	low := strings.ToLower(raw)
+	for _, p := range skipSchemes {
+		if strings.HasPrefix(low, p) {
+			return "", nil, false
+		}
+	}
+	ref, err := parseLoose(raw)
+	if err != nil {
+		return "", nil, false
+	}
+	cu, err := canonicalURL(base.ResolveReference(ref), drop)
+	if err != nil {
+		return "", nil, false
+	}
+	u, err := url.Parse(cu)
+	if err != nil {
+		return "", nil, false
+	}
+	return cu, u, true
+}
+
+// pathQuery is what Patterns match: path, and ?query when there is one.
+func pathQuery(u *url.URL) string {
+	if u.RawQuery == "" {
+		return u.EscapedPath()
+	}
+	return u.EscapedPath() + "?" + u.RawQuery
+}
+
+// isBinaryPath says whether the path names a file type that is not a page.
+func isBinaryPath(p string) bool {
+	return binaryExt[strings.ToLower(path.Ext(p))]
+}
+
+// isHTML says whether a response is a page to hand on: an HTML or XHTML
+// content type, or none and a body that looks like HTML.
+func isHTML(contentType string, body []byte) bool {
+	ct := strings.ToLower(contentType)
+	switch {
+	case strings.Contains(ct, "html"):
+		return true
+	case ct == "" || strings.HasPrefix(ct, "text/plain") || strings.HasPrefix(ct, "application/octet-stream"):
+		return strings.Contains(http.DetectContentType(body), "html")
+	}
+	return false
+}

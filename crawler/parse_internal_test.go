@@ -1,0 +1,194 @@
+package crawler
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var now = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+
+func TestRetryAfter(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want time.Duration
+	}{
+		{"", 0},
+		{"0", 0},
+		{"-3", 0},
+		{"5", 5 * time.Second},
+		{" 120 ", 2 * time.Minute},
+		{"999999999", maxRetryAfter},
+		{now.Add(90 * time.Second).Format(http.TimeFormat), 90 * time.Second},
+		{now.Add(-time.Hour).Format(http.TimeFormat), 0},
+		{now.Add(48 * time.Hour).Format(http.TimeFormat), maxRetryAfter},
+		{"Wed, 21 Oct 2015 07:28:00 GMT", 0},
+		{"soon", 0},
+	} {
+		if got := retryAfter(c.in, now); got != c.want {
+			t.Errorf("retryAfter(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
+func FuzzRetryAfter(f *testing.F) {
+	for _, s := range []string{"5", "", now.Format(http.TimeFormat), "-1", "1e9"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if d := retryAfter(s, now); d < 0 || d > maxRetryAfter {
+			t.Fatalf("retryAfter(%q) = %v, outside [0, %v]", s, d, maxRetryAfter)
+		}
+	})
+}
+
+func TestBackoffGrowsWithinBounds(t *testing.T) {
+	base, limit := 100*time.Millisecond, time.Second
+	for tries, want := range map[int][2]time.Duration{
+		1: {50 * time.Millisecond, 100 * time.Millisecond},
+		2: {100 * time.Millisecond, 200 * time.Millisecond},
+		3: {200 * time.Millisecond, 400 * time.Millisecond},
+		9: {500 * time.Millisecond, time.Second},
+	} {
+		for range 50 {
+			if d := backoff(tries, base, limit); d < want[0] || d > want[1] {
+				t.Fatalf("backoff(%d) = %v, want within %v", tries, d, want)
+			}
+		}
+	}
+}
+
+var trapCases = []struct {
+	url, want string
+}{
+	{"http://jz.test/shenyang/chuandan/20261120.html", ""}, // an ID, not a date
+	{"http://jz.test/shenyang/chuandan/1234.html", ""},
+	{"http://jz.test/news/2026/11/", ""},
+	{"http://jz.test/news/2029/01/", "calendar"},
+	{"http://jz.test/archive/1970-01-01.html", "calendar"},
+	{"http://jz.test/events?date=2031-05-01", "calendar"},
+	{"http://jz.test/a/b/a/b/a/", "repeated_segment"},
+	{"http://jz.test/a/a/", ""},
+	{"http://jz.test/" + strings.Repeat("x/", 40), "deep_path"},
+	{"http://jz.test/?q=" + strings.Repeat("x", 3000), "long_url"},
+}
+
+func TestTrap(t *testing.T) {
+	for _, c := range trapCases {
+		tr := newTrapper(Traps{MaxRepeatedSegments: 2, MaxCalendarPages: 30, MaxURLLength: 2048}, now)
+		u, _ := url.Parse(c.url)
+		if got := tr.trap(u, c.url); got != c.want {
+			t.Errorf("trap(%.60s) = %q, want %q", c.url, got, c.want)
+		}
+	}
+}
+
+func TestTrapCalendarCount(t *testing.T) {
+	tr := newTrapper(Traps{MaxRepeatedSegments: 2, MaxCalendarPages: 3, MaxURLLength: 2048}, now)
+	var got []string
+	for _, s := range []string{"?date=20261101", "?date=20261102", "?date=20261101", "?date=20261103", "?date=20261104", "?page=9"} {
+		u, _ := url.Parse("http://jz.test/events" + s)
+		got = append(got, tr.trap(u, u.String()))
+	}
+	want := []string{"", "", "", "", "calendar", ""}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("verdicts (-want +got):\n%s", diff)
+	}
+}
+
+func FuzzTrap(f *testing.F) {
+	for _, c := range trapCases {
+		f.Add(c.url)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		u, err := url.Parse(raw)
+		if err != nil {
+			return
+		}
+		tr := newTrapper(Traps{MaxRepeatedSegments: 2, MaxCalendarPages: 3, MaxURLLength: 2048}, now)
+		tr.trap(u, raw)
+	})
+}
+
+var hrefCases = []struct {
+	name, html string
+	links      []string
+	base       string
+}{
+	{"anchors and area", `<a href="/a">a</a><AREA HREF='/b'><a name="x">no</a>`, []string{"/a", "/b"}, ""},
+	{"link rel next only", `<link rel="stylesheet" href="/s.css"><link rel="next" href="/p2"><link rel="Prev" href="/p0">`, []string{"/p2", "/p0"}, ""},
+	{"frames", `<iframe src="/f1"></iframe><frame src="/f2">`, []string{"/f1", "/f2"}, ""},
+	{"base", `<base href="http://jz.test/x/"><a href="y">`, []string{"y"}, "http://jz.test/x/"},
+	{"meta refresh", `<meta http-equiv="refresh" content="0; URL='/moved'">`, []string{"/moved"}, ""},
+	{"duplicate attribute keeps first", `<a href="/one" href="/two">`, []string{"/one"}, ""},
+	{"in script not a link", `<script>var s = '<a href="/no">';</script><a href="/yes">`, []string{"/yes"}, ""},
+}
+
+func TestHrefs(t *testing.T) {
+	for _, c := range hrefCases {
+		links, base := hrefs([]byte(c.html))
+		if diff := cmp.Diff(c.links, links); diff != "" || base != c.base {
+			t.Errorf("%s: links (-want +got):\n%s base %q, want %q", c.name, diff, base, c.base)
+		}
+	}
+}
+
+func FuzzHrefs(f *testing.F) {
+	for _, c := range hrefCases {
+		f.Add(c.html)
+	}
+	base, _ := url.Parse("http://jz.test/dir/page.html")
+	f.Fuzz(func(t *testing.T, doc string) {
+		links, _ := hrefs([]byte(doc))
+		if len(links) > maxLinksPerPage {
+			t.Fatalf("%d links", len(links))
+		}
+		for _, l := range links {
+			if cu, _, ok := resolve(base, l, DefaultDropParams); ok {
+				if again, err := Canonical(cu, DefaultDropParams); err != nil || again != cu {
+					t.Fatalf("resolve(%q) = %q, not canonical (%q, %v)", l, cu, again, err)
+				}
+			}
+		}
+	})
+}
+
+var metaCases = []struct{ html, want string }{
+	{`<meta charset="gbk">`, "gbk"},
+	{`<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=GB2312">`, "GB2312"},
+	{`<meta content="text/html;charset='big5'" http-equiv="content-type">`, "big5"},
+	{`<head><title>x</title></head><body><meta charset="gbk">`, ""},
+	{`<meta name="description" content="charset=gbk is a word here">`, ""},
+	{`<meta name="keywords" content="兼职">`, ""},
+}
+
+func TestMetaCharset(t *testing.T) {
+	for _, c := range metaCases {
+		if got := metaCharset([]byte(c.html)); got != c.want {
+			t.Errorf("metaCharset(%q) = %q, want %q", c.html, got, c.want)
+		}
+	}
+}
+
+func FuzzDecodeBody(f *testing.F) {
+	for _, c := range metaCases {
+		f.Add([]byte(c.html), "text/html")
+	}
+	f.Add([]byte("\xef\xbb\xbf<p>兼职</p>"), "text/html; charset=gbk")
+	f.Add([]byte("\xbc\xe6\xd6\xb0"), "")
+	f.Add([]byte("\xfe\xff\x00<"), "text/html; charset=utf-16")
+	f.Fuzz(func(t *testing.T, raw []byte, contentType string) {
+		body, name := decodeBody(raw, contentType, "")
+		if !utf8.Valid(body) {
+			t.Fatalf("decodeBody(%q, %q) gave invalid UTF-8 (%s)", raw, contentType, name)
+		}
+		if name == "" {
+			t.Fatalf("decodeBody(%q, %q): no charset name", raw, contentType)
+		}
+	})
+}

@@ -1,0 +1,381 @@
+package crawler
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"regexp"
+	"sync"
+	"time"
+
+	"github.com/gocolly/colly/v2"
+	"github.com/scamhunt/scamhunt"
+)
+
+// run is the state of one call of Crawl.
+type run struct {
+	*Crawler
+	s      *settings
+	tally  *tally
+	gen    int
+	out    chan<- scamhunt.Page
+	log    *slog.Logger
+	col    *colly.Collector
+	tr     *fetchTransport
+	robots *robots
+	policy *hostPolicy
+	traps  *trapper
+	warc   *warcWriter
+	shared bool
+	batch  int
+
+	stopCtx context.Context // done once no new fetch may start
+	stopNow context.CancelFunc
+	sem     chan struct{} // bounds fetches in flight
+	wake    chan struct{}
+
+	mu         sync.Mutex
+	held       map[string]lease // handed to this worker: buffered, in flight, waiting to retry
+	ready      []lease          // retries that are due
+	timers     map[string]*time.Timer
+	inflight   int
+	pending    int // completions not yet committed
+	commits    chan completion
+	committed  chan struct{}
+	dispatched int
+	leftover   string // why URLs were left queued for a later run
+	perHost    map[string]int
+	fatal      error
+	keepDone   chan struct{}
+}
+
+func newRun(ctx context.Context, c *Crawler, t *tally, gen int, out chan<- scamhunt.Page) (*run, error) {
+	s := c.s
+	r := &run{
+		Crawler: c, s: s, tally: t, gen: gen, out: out, log: s.Log.With("site", s.Site),
+		shared: s.Frontier != "", wake: make(chan struct{}, 1),
+		held: map[string]lease{}, timers: map[string]*time.Timer{}, perHost: map[string]int{},
+		traps: newTrapper(s.Traps, time.Now()),
+	}
+	hosts := len(s.hosts)
+	r.sem = make(chan struct{}, max(1, s.Politeness.Parallelism*hosts))
+	r.batch = max(1, s.Politeness.Parallelism)
+	// Cancelling ctx (Ctrl-C) stops requests still waiting for their host's
+	// turn at once; requests already sent finish.
+	r.stopCtx, r.stopNow = context.WithCancel(ctx)
+	gateBase := time.Duration(0)
+	if r.shared {
+		gateBase = s.delay // LimitRule spaces one process; the gate spaces all of them
+	}
+	r.policy = newHostPolicy(gateBase, s.maxDelay)
+	if s.WARCDir != "" {
+		w, err := newWARCWriter(s.WARCDir, "scamhunt-"+fileSafe(s.Site)+"-"+fileSafe(s.Worker),
+			map[string]string{"operator": s.Politeness.Contact, "http-header-user-agent": s.Politeness.UserAgent})
+		if err != nil {
+			return nil, err
+		}
+		r.warc = w
+	}
+	r.tr = &fetchTransport{
+		base: newBaseTransport(s.timeout), gate: c.front.gate(), policy: r.policy, stop: r.stopCtx,
+		maxBody: s.MaxBodyBytes, timeout: s.timeout, warc: r.warc, tally: t, log: r.log,
+	}
+	if err := r.newCollector(); err != nil {
+		return nil, err
+	}
+	r.robots = &robots{
+		agent: s.agent, userAgent: s.Politeness.UserAgent, tr: r.tr, policy: r.policy, delay: s.delay, log: r.log,
+		maxTries: s.Retry.MaxTries, base: s.baseDelay, limit: s.maxDelay, hosts: map[string]*robotsHost{},
+		gate: c.front.gate(),
+		client: &http.Client{Transport: r.tr, CheckRedirect: func(req *http.Request, via []*http.Request) error {
+			if len(via) > s.MaxRedirects {
+				return errTooManyRedirects
+			}
+			return nil
+		}},
+	}
+	if r.shared {
+		r.keepDone = make(chan struct{})
+		go r.keepLeases()
+	}
+	r.commits, r.committed = make(chan completion, 1024), make(chan struct{})
+	go r.commitLoop()
+	return r, nil
+}
+
+// newCollector builds the Colly collector for this run. Options are set as
+// fields after construction, because NewCollector applies COLLY_*
+// environment variables last and the environment must not change a crawl.
+func (r *run) newCollector() error {
+	s := r.s
+	col := colly.NewCollector()
+	col.UserAgent = s.Politeness.UserAgent
+	col.Headers = nil
+	col.MaxDepth = 0 // depth is the frontier's
+	col.MaxRequests = 0
+	col.AllowedDomains = nil // hosts are checked on links and redirects
+	col.DisallowedDomains = nil
+	col.URLFilters = nil
+	col.DisallowedURLFilters = nil
+	col.AllowURLRevisit = true // the frontier dedups
+	col.MaxBodySize = int(min(s.MaxBodyBytes+1, 1<<40))
+	col.CacheDir = ""
+	col.IgnoreRobotsTxt = true // robots.go obeys robots.txt, Crawl-delay included
+	col.Async = true
+	col.ParseHTTPErrorResponse = true // 4xx/5xx reach OnResponse with their status
+	col.DetectCharset = false         // charset.go decodes
+	col.CheckHead = false
+	col.TraceHTTP = false
+	col.Context = context.Background() // in-flight fetches finish after a stop
+	jar, _ := cookiejar.New(nil)
+	col.SetCookieJar(jar)
+	col.WithTransport(r.tr)
+	col.SetRequestTimeout(0) // the transport times each exchange, after the host gate
+	col.SetRedirectHandler(r.checkRedirect)
+	var rules []*colly.LimitRule
+	for h := range s.hosts {
+		rules = append(rules, &colly.LimitRule{
+			DomainRegexp: "^" + regexp.QuoteMeta(h) + "$",
+			Parallelism:  s.Politeness.Parallelism,
+			Delay:        s.delay,
+			RandomDelay:  s.randomDelay,
+		})
+	}
+	if err := col.Limits(rules); err != nil {
+		return fmt.Errorf("colly limits: %w", err)
+	}
+	col.OnResponse(func(resp *colly.Response) { r.finish(resp.Ctx, nil) })
+	col.OnError(func(resp *colly.Response, err error) { r.finish(resp.Ctx, err) })
+	r.col = col
+	return nil
+}
+
+var (
+	errTooManyRedirects = errors.New("too many redirects")
+	errRedirectLoop     = errors.New("redirect loop")
+	errRedirectOffsite  = errors.New("redirect to another host")
+	errRedirectSeen     = errors.New("redirect to a page already fetched")
+	errHostBudget       = errors.New("max pages per host reached")
+)
+
+// checkRedirect cuts redirect chains that loop, run long, leave the
+// allowed hosts or lead to a page this crawl already has.
+func (r *run) checkRedirect(req *http.Request, via []*http.Request) error {
+	if len(via) > r.s.MaxRedirects {
+		return errTooManyRedirects
+	}
+	target, err := canonicalURL(req.URL, r.s.DropParams)
+	if err != nil {
+		return fmt.Errorf("redirect: %w", err)
+	}
+	for _, v := range via {
+		if c, _ := canonicalURL(v.URL, r.s.DropParams); c == target {
+			return errRedirectLoop
+		}
+	}
+	if !r.s.hosts[canonicalHost(req.URL.Host)] {
+		return errRedirectOffsite
+	}
+	if done, err := r.front.isDone(req.Context(), target); err == nil && done {
+		return errRedirectSeen
+	}
+	return nil
+}
+
+func (r *run) fail(err error) {
+	r.mu.Lock()
+	if r.fatal == nil {
+		r.fatal = err
+	}
+	r.mu.Unlock()
+	r.signal()
+}
+
+func (r *run) fatalErr() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.fatal
+}
+
+func (r *run) hold(ls ...lease) {
+	r.mu.Lock()
+	for _, l := range ls {
+		r.held[l.id] = l
+	}
+	r.mu.Unlock()
+}
+
+// unhold forgets leases this worker gives back unfetched: they stay queued
+// (embedded) or pending until another worker reclaims them (shared).
+func (r *run) unhold(ls ...lease) {
+	r.mu.Lock()
+	for _, l := range ls {
+		delete(r.held, l.id)
+	}
+	r.mu.Unlock()
+}
+
+func (r *run) popReady() (lease, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if len(r.ready) == 0 {
+		return lease{}, false
+	}
+	l := r.ready[0]
+	r.ready = r.ready[1:]
+	return l, true
+}
+
+// busy says whether fetches are in flight or retries are waiting.
+func (r *run) busy() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.inflight > 0 || r.pending > 0 || len(r.timers) > 0 || len(r.ready) > 0
+}
+
+// dispatch checks a URL against budgets and robots.txt and hands it to Colly.
+func (r *run) dispatch(ctx context.Context, l lease) error {
+	u, err := url.Parse(l.URL)
+	if err != nil {
+		r.completeLogged(l, outcome{Skip: "invalid"}, nil)
+		return nil
+	}
+	host := canonicalHost(u.Host)
+	if !r.s.hosts[host] {
+		r.tally.skip(skipOffsite, 1)
+		r.completeLogged(l, outcome{Skip: skipOffsite}, nil)
+		return nil
+	}
+	if m := r.s.Budget.MaxPagesPerHost; m > 0 && r.perHostCount(host) >= m {
+		r.tally.skip(skipBudget, 1)
+		r.unhold(l)
+		r.leaveQueued("max_pages_per_host")
+		if r.shared {
+			return errHostBudget
+		}
+		return nil
+	}
+	if r.s.obeyRobots {
+		ok, err := r.robots.allowed(r.stopCtx, u)
+		switch {
+		case errors.Is(err, errStopped):
+			return errStopped
+		case errors.Is(err, errRobotsUnavailable):
+			r.tally.skip(skipRobotsNA, 1)
+			r.unhold(l)
+			r.leaveQueued("robots_unavailable")
+			return nil
+		case err != nil:
+			return err
+		case !ok:
+			r.tally.do(func(s *Summary) { s.RobotsBlocked++ })
+			r.log.Debug("robots_blocked", "url", l.URL)
+			r.completeLogged(l, outcome{Skip: "robots"}, nil)
+			return nil
+		}
+	}
+	select {
+	case r.sem <- struct{}{}:
+	case <-ctx.Done():
+		return errStopped
+	}
+	meta, links, known, err := r.front.lookup(ctx, l.URL)
+	if err != nil {
+		<-r.sem
+		return fmt.Errorf("frontier lookup: %w", err)
+	}
+	f := r.tr.register(l)
+	f.meta, f.links, f.known, f.hostname = meta, links, known && !meta.LastOK.IsZero(), host
+	hdr := http.Header{}
+	hdr.Set(fetchHeader, f.id)
+	hdr.Set("User-Agent", r.s.Politeness.UserAgent)
+	hdr.Set("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
+	hdr.Set("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5")
+	if f.known && !matchAny(r.s.list, pathQuery(u)) && (meta.Status/100 == 2 || meta.Status == 304) {
+		if meta.ETag != "" {
+			hdr.Set("If-None-Match", meta.ETag)
+		}
+		if meta.LastModified != "" {
+			hdr.Set("If-Modified-Since", meta.LastModified)
+		}
+	}
+	r.mu.Lock()
+	r.inflight++
+	r.dispatched++
+	r.perHost[host]++
+	r.mu.Unlock()
+	cctx := colly.NewContext()
+	cctx.Put("f", f)
+	if err := r.col.Request(http.MethodGet, l.URL, nil, cctx, hdr); err != nil {
+		r.finishFetch(f, err)
+	}
+	return nil
+}
+
+func (r *run) leaveQueued(reason string) {
+	r.mu.Lock()
+	r.leftover = reason
+	r.mu.Unlock()
+}
+
+func (r *run) perHostCount(host string) int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.perHost[host]
+}
+
+// keepLeases renews this worker's leases in a shared frontier so that URLs
+// it is still working on are not reclaimed.
+func (r *run) keepLeases() {
+	t := time.NewTicker(max(r.s.Lease/3, 50*time.Millisecond))
+	defer t.Stop()
+	for {
+		select {
+		case <-r.keepDone:
+			return
+		case <-t.C:
+		}
+		r.mu.Lock()
+		ls := make([]lease, 0, len(r.held))
+		for _, l := range r.held {
+			ls = append(ls, l)
+		}
+		r.mu.Unlock()
+		if err := r.front.keep(context.Background(), ls); err != nil {
+			r.log.Warn("lease_renew_failed", "err", err)
+		}
+	}
+}
+
+// shutdown stops new fetches, lets those in flight finish (their pages
+// are sent), and leaves retries that are still waiting in the frontier.
+func (r *run) shutdown() {
+	r.stopNow()
+	r.mu.Lock()
+	for id, t := range r.timers {
+		t.Stop()
+		delete(r.held, id)
+		delete(r.timers, id)
+	}
+	for _, l := range r.ready {
+		delete(r.held, l.id)
+	}
+	r.ready = nil
+	r.mu.Unlock()
+	r.col.Wait()
+	close(r.commits)
+	<-r.committed
+	if r.keepDone != nil {
+		close(r.keepDone)
+	}
+	if r.warc != nil {
+		if err := r.warc.close(); err != nil {
+			r.log.Error("warc_close_failed", "err", err)
+		}
+	}
+	r.tr.base.(*http.Transport).CloseIdleConnections()
+}

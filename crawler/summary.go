@@ -1,0 +1,104 @@
+package crawler
+
+import (
+	"maps"
+	"sync"
+	"time"
+)
+
+// maxFailures bounds Summary.Failures so a crawl of a broken site keeps a
+// bounded summary; Failed still counts them all.
+const maxFailures = 1000
+
+// Summary is what one call of Crawl did. Its JSON form is what
+// `scamhunt crawl --json` prints.
+type Summary struct {
+	Site          string    `json:"site,omitempty"`
+	Worker        string    `json:"worker,omitempty"`
+	Generation    int       `json:"generation"` // crawl number in this frontier; a recrawl is a new one
+	Resumed       bool      `json:"resumed"`    // continued an interrupted crawl
+	Fetched       int       `json:"fetched"`    // pages sent with a body
+	Unchanged     int       `json:"unchanged"`  // pages sent as Unchanged (304 or same hash)
+	Failed        int       `json:"failed"`
+	Failures      []Failure `json:"failures,omitempty"` // the first 1000
+	Retried       int       `json:"retried"`            // extra tries scheduled
+	RobotsBlocked int       `json:"robots_blocked"`
+	// Skipped counts URLs not fetched, by reason: distinct URLs for
+	// offsite, ignored, not_html and robots_unavailable; links as found
+	// for depth and trap; leases given back for budget.
+	Skipped   map[string]int `json:"skipped,omitempty"`
+	Truncated int            `json:"truncated"` // bodies cut at MaxBodyBytes (pages still sent)
+	Queued    int            `json:"queued"`    // new URLs added to the frontier
+	Requests  int            `json:"requests"`  // HTTP requests, robots.txt and redirects included
+	Bytes     int64          `json:"bytes"`     // response body bytes received
+	Elapsed   time.Duration  `json:"elapsed_ns"`
+	// Stop says why Crawl returned: "done" (nothing left), "cancelled",
+	// "max_pages", "max_time", "max_pages_per_host" or "robots_unavailable"
+	// (URLs left queued for a later run), or "error".
+	Stop string `json:"stop,omitempty"`
+}
+
+// Failure is a URL that could not be fetched, with why.
+type Failure struct {
+	URL    string `json:"url"`
+	Status int    `json:"status,omitempty"`
+	Err    string `json:"err,omitempty"`
+	Tries  int    `json:"tries"`
+}
+
+// Skip reasons in Summary.Skipped.
+const (
+	skipOffsite  = "offsite"
+	skipIgnored  = "ignored"
+	skipDepth    = "depth"
+	skipTrap     = "trap"
+	skipBudget   = "budget"
+	skipBinary   = "not_html"
+	skipRobotsNA = "robots_unavailable"
+	skipRedirect = "redirect_to_seen"
+)
+
+type tally struct {
+	mu    sync.Mutex
+	s     Summary
+	start time.Time
+}
+
+func (t *tally) do(f func(s *Summary)) {
+	t.mu.Lock()
+	f(&t.s)
+	t.mu.Unlock()
+}
+
+func (t *tally) fail(f Failure) {
+	t.do(func(s *Summary) {
+		s.Failed++
+		if len(s.Failures) < maxFailures {
+			s.Failures = append(s.Failures, f)
+		}
+	})
+}
+
+func (t *tally) skip(reason string, n int) {
+	if n == 0 {
+		return
+	}
+	t.do(func(s *Summary) {
+		if s.Skipped == nil {
+			s.Skipped = map[string]int{}
+		}
+		s.Skipped[reason] += n
+	})
+}
+
+func (t *tally) snapshot() Summary {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	s := t.s
+	s.Failures = append([]Failure(nil), t.s.Failures...)
+	s.Skipped = maps.Clone(t.s.Skipped)
+	if !t.start.IsZero() && s.Stop == "" {
+		s.Elapsed = time.Since(t.start)
+	}
+	return s
+}
