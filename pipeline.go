@@ -23,6 +23,9 @@ type Pipeline struct {
 
 	Workers   int // extract+classify goroutines; 0 means GOMAXPROCS
 	BatchSize int // records per Upsert; 0 means 200
+	// FlushEvery bounds how long a partial batch waits for more records;
+	// 0 means 500ms. It also bounds how late pages are acknowledged.
+	FlushEvery time.Duration
 	// OnRecord, if set, sees every record after it is indexed, from one
 	// goroutine. Progress displays and tests use it.
 	OnRecord func(Record)
@@ -153,18 +156,33 @@ func (p *Pipeline) Run(ctx context.Context) (Stats, error) {
 			}
 			buf, acks = buf[:0], acks[:0]
 		}
-		for it := range recs {
-			if it.ack != nil {
-				acks = append(acks, it.ack)
-				continue
-			}
-			buf = append(buf, it.rec)
-			if len(buf) == batch {
-				flush()
+		every := p.FlushEvery
+		if every <= 0 {
+			every = 500 * time.Millisecond
+		}
+		tick := time.NewTicker(every)
+		defer tick.Stop()
+		for {
+			select {
+			case it, ok := <-recs:
+				if !ok {
+					flush()
+					return failed
+				}
+				if it.ack != nil {
+					acks = append(acks, it.ack)
+					continue
+				}
+				buf = append(buf, it.rec)
+				if len(buf) == batch {
+					flush()
+				}
+			case <-tick.C:
+				if len(buf) > 0 || len(acks) > 0 {
+					flush()
+				}
 			}
 		}
-		flush()
-		return failed
 	})
 	err := g.Wait()
 	<-crawlDone

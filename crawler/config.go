@@ -144,6 +144,14 @@ type Config struct {
 	Lease    time.Duration `yaml:"-"` // shared frontier: a URL held longer is reclaimed; 0 means 30s
 	Grace    time.Duration `yaml:"-"` // shared frontier: idle time before a worker exits; 0 means 5s
 	Log      *slog.Logger  `yaml:"-"`
+	// AwaitAck makes a sent page count as done only when Ack is called for
+	// it: scamhunt.Pipeline acknowledges a page once its listings are
+	// indexed, so a crash between fetch and index loses nothing (the page
+	// stays owed and is fetched again). Without it a page is done once sent.
+	AwaitAck bool `yaml:"-"`
+	// AckWait bounds how long a stopping crawl waits for acknowledgements;
+	// 0 means 2 minutes.
+	AckWait time.Duration `yaml:"-"`
 	// OnProgress, if set, is called with a snapshot at most every 500ms
 	// while Crawl runs.
 	OnProgress func(Summary) `yaml:"-"`

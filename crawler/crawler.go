@@ -21,6 +21,7 @@ type Crawler struct {
 
 	mu    sync.Mutex
 	tally *tally // of the current or last Crawl
+	cur   *run   // the Crawl in progress, for Ack
 }
 
 var _ scamhunt.Crawler = (*Crawler)(nil)
@@ -107,10 +108,16 @@ func (c *Crawler) Crawl(ctx context.Context, out chan<- scamhunt.Page) error {
 	if err != nil {
 		return fmt.Errorf("crawl: %w", err)
 	}
+	c.mu.Lock()
+	c.cur = r
+	c.mu.Unlock()
 	stopProgress := r.progress()
 	stop, runErr := r.loop(ctx)
 	r.shutdown()
 	stopProgress()
+	c.mu.Lock()
+	c.cur = nil
+	c.mu.Unlock()
 
 	if runErr == nil && stop == "done" {
 		if err := c.front.finish(context.WithoutCancel(ctx)); err != nil {

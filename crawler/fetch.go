@@ -175,7 +175,11 @@ func (r *run) page(f *fetch, last *hop) {
 	if !unchanged {
 		p.Body = body
 	}
-	r.out <- p
+	o := outcome{
+		Status: last.status, ETag: last.header.Get("ETag"), LastModified: last.header.Get("Last-Modified"),
+		Hash: hash, Charset: charset, OK: true, Detail: r.isDetail(final), Links: keep, Also: also(l.URL, final),
+	}
+	r.send(p, completion{l: l, o: o, links: links})
 	r.tally.do(func(s *Summary) {
 		if unchanged {
 			s.Unchanged++
@@ -190,11 +194,6 @@ func (r *run) page(f *fetch, last *hop) {
 		r.log.Warn("body_truncated", "url", final, "max_body_bytes", r.s.MaxBodyBytes)
 	}
 	r.log.Debug("page_fetched", "url", final, "status", last.status, "charset", charset, "unchanged", unchanged, "links", len(links))
-	o := outcome{
-		Status: last.status, ETag: last.header.Get("ETag"), LastModified: last.header.Get("Last-Modified"),
-		Hash: hash, Charset: charset, OK: true, Detail: r.isDetail(final), Links: keep, Also: also(l.URL, final),
-	}
-	r.completeLogged(l, o, links)
 }
 
 // unchanged sends a 304 answer as an Unchanged page and queues the links
@@ -203,15 +202,14 @@ func (r *run) unchanged(f *fetch, last *hop) {
 	l := f.lease
 	base, _ := url.Parse(l.URL)
 	links, _ := r.follow(base, f.links, l.Depth)
-	r.out <- scamhunt.Page{
-		URL: l.URL, Site: r.s.Site, Status: last.status, Header: last.header, Charset: f.meta.Charset,
-		FetchedAt: last.at.UTC(), Hash: f.meta.Hash, Depth: l.Depth, Unchanged: true,
-	}
-	r.tally.do(func(s *Summary) { s.Unchanged++ })
 	o := outcome{Status: last.status, Hash: f.meta.Hash, Charset: f.meta.Charset, OK: true, Detail: r.isDetail(l.URL)}
 	o.ETag = firstNonEmpty(last.header.Get("ETag"), f.meta.ETag)
 	o.LastModified = firstNonEmpty(last.header.Get("Last-Modified"), f.meta.LastModified)
-	r.completeLogged(l, o, links)
+	r.send(scamhunt.Page{
+		URL: l.URL, Site: r.s.Site, Status: last.status, Header: last.header, Charset: f.meta.Charset,
+		FetchedAt: last.at.UTC(), Hash: f.meta.Hash, Depth: l.Depth, Unchanged: true,
+	}, completion{l: l, o: o, links: links})
+	r.tally.do(func(s *Summary) { s.Unchanged++ })
 }
 
 func firstNonEmpty(a, b string) string {

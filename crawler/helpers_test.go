@@ -86,7 +86,8 @@ func fastConfig(t testing.TB, start string) crawler.Config {
 	}
 }
 
-// crawl runs one Crawl on c to the end and returns the pages sent.
+// crawl runs one Crawl on c to the end and returns the pages sent,
+// acknowledging each as a pipeline would.
 func crawl(t testing.TB, ctx context.Context, c *crawler.Crawler) []scamhunt.Page {
 	t.Helper()
 	out := make(chan scamhunt.Page, 16)
@@ -96,6 +97,7 @@ func crawl(t testing.TB, ctx context.Context, c *crawler.Crawler) []scamhunt.Pag
 		defer close(done)
 		for p := range out {
 			pages = append(pages, p)
+			c.Ack(p)
 		}
 	}()
 	err := c.Crawl(ctx, out)

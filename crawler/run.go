@@ -51,6 +51,10 @@ type run struct {
 	perHost    map[string]int
 	fatal      error
 	keepDone   chan struct{}
+	awaiting   map[string][]completion // sent pages waiting for Ack, by page URL
+
+	ackMu      sync.RWMutex // held to send an acknowledged completion; locked to stop
+	acksClosed bool
 }
 
 func newRun(ctx context.Context, c *Crawler, t *tally, gen int, out chan<- scamhunt.Page) (*run, error) {
@@ -59,7 +63,8 @@ func newRun(ctx context.Context, c *Crawler, t *tally, gen int, out chan<- scamh
 		Crawler: c, s: s, tally: t, gen: gen, out: out, log: s.Log.With("site", s.Site),
 		shared: s.Frontier != "", wake: make(chan struct{}, 1),
 		held: map[string]lease{}, timers: map[string]*time.Timer{}, perHost: map[string]int{},
-		traps: newTrapper(s.Traps, time.Now()),
+		awaiting: map[string][]completion{},
+		traps:    newTrapper(s.Traps, time.Now()),
 	}
 	hosts := len(s.hosts)
 	r.sem = make(chan struct{}, max(1, s.Politeness.Parallelism*hosts))
@@ -367,6 +372,7 @@ func (r *run) shutdown() {
 	r.ready = nil
 	r.mu.Unlock()
 	r.col.Wait()
+	r.drainAcks()
 	close(r.commits)
 	<-r.committed
 	if r.keepDone != nil {

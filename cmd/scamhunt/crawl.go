@@ -131,6 +131,7 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stderr io.Writer) 
 	ccfg.Frontier = f.frontier
 	ccfg.WARCDir = f.warc
 	ccfg.Worker = f.worker
+	ccfg.AwaitAck = true
 	ccfg.Log = log
 	prog := newProgress(stderr, log)
 	ccfg.OnProgress = prog.crawl

@@ -1,0 +1,79 @@
+package crawler_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/scamhunt/scamhunt"
+)
+
+// TestAwaitAckKeepsLostPagesOwed plays a pipeline whose index loses some
+// pages (it never acknowledges them) and is stopped half way: the next run
+// fetches exactly the pages that were not acknowledged, and nothing else
+// twice.
+func TestAwaitAckKeepsLostPagesOwed(t *testing.T) {
+	srv, log := serve(t, resumeBoard)
+	cfg := fastConfig(t, srv.URL+"/")
+	cfg.Politeness.Parallelism = 2
+	cfg.AwaitAck = true
+	cfg.AckWait = 300 * time.Millisecond
+
+	c := newCrawler(t, cfg)
+	ctx, cancel := context.WithCancel(t.Context())
+	out := make(chan scamhunt.Page)
+	done := make(chan error)
+	go func() { done <- c.Crawl(ctx, out) }()
+	lost := map[string]bool{}
+	n := 0
+	var err error
+loop:
+	for {
+		select {
+		case p := <-out:
+			n++
+			if n%5 == 0 {
+				lost[p.URL] = true // "the index failed": never acknowledged
+			} else {
+				c.Ack(p)
+			}
+			if n == resumeBoard.size()/2 {
+				cancel()
+			}
+		case err = <-done:
+			break loop
+		}
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lost) == 0 {
+		t.Fatal("no page was withheld")
+	}
+	c.Close()
+
+	c2 := newCrawler(t, cfg)
+	second := crawl(t, t.Context(), c2) // acknowledges every page
+	if s := c2.Summary(); !s.Resumed || s.Stop != "done" {
+		t.Errorf("second run: resumed=%v stop=%q, want a resumed crawl that finished", s.Resumed, s.Stop)
+	}
+	got := map[string]bool{}
+	for _, p := range second {
+		got[p.URL] = true
+	}
+	for u := range lost {
+		if !got[u] {
+			t.Errorf("%s was never acknowledged but the resumed crawl did not fetch it again", u)
+		}
+	}
+	counts := log.counts()
+	for _, p := range resumeBoard.paths() {
+		want := 1
+		if lost[srv.URL+p] {
+			want = 2
+		}
+		if counts[p] != want {
+			t.Errorf("%s fetched %d times, want %d", p, counts[p], want)
+		}
+	}
+}
