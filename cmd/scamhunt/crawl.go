@@ -30,6 +30,7 @@ type crawlFlags struct {
 	worker       string
 	json         bool
 	maxPages     int
+	lease        time.Duration
 	cls          classifierFlags
 }
 
@@ -65,6 +66,7 @@ func newCrawlCmd(g *globals) *cobra.Command {
 	fl.StringVar(&f.worker, "worker", "", "this worker's name in a shared frontier (default: host-pid)")
 	fl.BoolVar(&f.json, "json", false, "print the summary as JSON")
 	fl.IntVar(&f.maxPages, "max-pages", 0, "stop after this many pages (0: the profile's budget)")
+	fl.DurationVar(&f.lease, "lease", 0, "shared frontier: a URL a worker holds longer is handed to another (0: 30s)")
 	f.cls.add(fl)
 	return cmd
 }
@@ -132,6 +134,7 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stderr io.Writer) 
 	ccfg.WARCDir = f.warc
 	ccfg.Worker = f.worker
 	ccfg.AwaitAck = true
+	ccfg.Lease = f.lease
 	ccfg.Log = log
 	prog := newProgress(stderr, log)
 	ccfg.OnProgress = prog.crawl
