@@ -88,14 +88,17 @@ type scratch struct {
 	hits  []hit
 	trig  []trigger
 	ctxs  []ctxOcc
-	raw   []occ
-	rm    ruleMatch
-	cbuf  []byte
-	cidx  []int32
-	seen  []uint32
-	grams []gram
-	scale float64
-	dense [nDense]float64
+	// hasRaw marks the rules with an occurrence in the listing.
+	hasRaw []bool
+	raw    []occ
+	rm     ruleMatch
+	cbuf   []byte
+	cidx   []int32
+	ndig   []int32
+	seen   []uint32
+	grams  []gram
+	scale  float64
+	dense  [nDense]float64
 	// contacts are the listing's, or those found in its text.
 	contacts []scamhunt.Contact
 }

@@ -15,14 +15,16 @@
 // expressions, each with a category (a scam type of scamhunt.Categories, or
 // "signal" for evidence such as 日赚300+ or 名额有限), a weight in logit
 // units and contexts that cancel or lower an occurrence: 押金 near 不收 or
-// 凡...均为骗子, 刷单 in 本岗位非刷单, 日结 in a leaflet job. All keywords,
+// 凡...均为骗子, 刷单 in 本岗位非刷单, 日结 in a leaflet job; a context
+// word inside a keyword (不 in 不用收货) is not its context. All keywords,
 // regexp literals and context patterns of all rules are compiled once into
 // one Aho-Corasick automaton (matcher.go), so a field is scanned once; a
 // regular expression is only tried anchored at an occurrence of one of its
-// literals, on the next 40 runes. A rule counts once per listing, at its
-// strongest occurrence,
-// raised by a quarter for each further distinct word it matched (at most
-// two): R_c is the sum over the rules of category c.
+// literals, on the next 40 runes (fewer when it cannot match that many),
+// and not at all when it needs a digit and none is within reach. A rule
+// counts once per listing, at its strongest occurrence, raised by a quarter
+// for each further distinct word it matched (at most two): R_c is the sum
+// over the rules of category c.
 //
 // The model (Train, configs/model.json) is logistic regression over
 //
@@ -62,6 +64,7 @@
 //
 //	rules.go       rule file format, LoadRules, validation with file:line
 //	matcher.go     Aho-Corasick automaton over runes
+//	regexp.go      how far a regexp reaches and whether it needs a digit
 //	text.go        folded and compact views with offset maps
 //	match.go       running rules and contexts over a listing
 //	features.go    n-grams and structural features

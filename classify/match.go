@@ -15,6 +15,7 @@ type occ struct {
 	start, end int32
 	factor     float64
 	by         string
+	re         bool // a regexp's match, not a keyword
 }
 
 // ctxOcc is one occurrence of a context pattern.
@@ -112,6 +113,14 @@ func (rs *Rules) match(views []view, s *scratch) *ruleMatch {
 		}
 	}
 
+	// Keep only the context occurrences of rules that occurred: common
+	// context words (不, 无, 非) stand for many rules and would otherwise
+	// dominate the sort.
+	s.hasRaw = resizeBool(s.hasRaw, len(rs.rules))
+	for _, o := range raw {
+		s.hasRaw[o.rule] = true
+	}
+	s.ctxs = slices.DeleteFunc(s.ctxs, func(x ctxOcc) bool { return !s.hasRaw[x.rule] })
 	slices.SortStableFunc(s.ctxs, func(a, b ctxOcc) int {
 		return cmp.Or(cmp.Compare(a.rule, b.rule), cmp.Compare(a.sub, b.sub))
 	})
@@ -194,32 +203,46 @@ func (rs *Rules) runRegexps(v *view, fi int, s *scratch, raw []occ) []occ {
 		return cmp.Or(cmp.Compare(a.rule, b.rule), cmp.Compare(a.sub, b.sub), cmp.Compare(a.start, b.start))
 	})
 	s.trig = slices.Compact(s.trig)
-	// The compact text as UTF-8 with the byte offset of every rune.
-	s.cbuf, s.cidx = s.cbuf[:0], s.cidx[:0]
+	// The compact text as UTF-8, with the byte offset of every rune and
+	// the number of ASCII digits before it; a regexp that needs a digit is
+	// not tried where none is within its reach.
+	s.cbuf, s.cidx, s.ndig = s.cbuf[:0], s.cidx[:0], s.ndig[:0]
+	nd := int32(0)
 	for _, r := range v.comp {
 		s.cidx = append(s.cidx, int32(len(s.cbuf)))
+		s.ndig = append(s.ndig, nd)
 		s.cbuf = utf8.AppendRune(s.cbuf, r)
+		if isDigit(r) {
+			nd++
+		}
 	}
 	s.cidx = append(s.cidx, int32(len(s.cbuf)))
+	s.ndig = append(s.ndig, nd)
 	n := int32(len(v.comp))
 	for _, t := range s.trig {
 		if t.start > 0 && isDigit(v.comp[t.start]) && isDigit(v.comp[t.start-1]) {
 			continue
 		}
-		end := min(n, t.start+regexpReach)
+		r := rs.rules[t.rule]
+		end := min(n, t.start+r.reach[t.sub])
+		if r.needDigit[t.sub] && s.ndig[end] == s.ndig[t.start] {
+			continue // no digit within reach
+		}
 		text := s.cbuf[s.cidx[t.start]:s.cidx[end]]
-		loc := rs.rules[t.rule].regexps[t.sub].FindIndex(text)
+		loc := r.regexps[t.sub].FindIndex(text)
 		if loc == nil || loc[1] == 0 {
 			continue
 		}
 		stop := t.start + int32(utf8.RuneCount(text[:loc[1]]))
-		raw = append(raw, occ{rule: t.rule, field: int8(fi), start: t.start, end: stop, factor: 1})
+		raw = append(raw, occ{rule: t.rule, field: int8(fi), start: t.start, end: stop, factor: 1, re: true})
 	}
 	return raw
 }
 
 // applyContexts returns the factor the rule's contexts leave occurrence o,
-// and the context pattern that set it.
+// and the context pattern that set it. A context pattern inside the
+// keyword is part of it (无 in 无需收货) and does not count; inside a
+// regexp's match it does (入职 in 推荐朋友入职奖励).
 // ctxs must be sorted by rule and context.
 func (rs *Rules) applyContexts(views []view, o occ, ctxs []ctxOcc) (float64, string) {
 	r := rs.rules[o.rule]
@@ -237,6 +260,9 @@ func (rs *Rules) applyContexts(views []view, o occ, ctxs []ctxOcc) (float64, str
 		for _, x := range ctxs[i:] {
 			if x.rule != o.rule || int(x.sub) != ci {
 				break
+			}
+			if !o.re && int(x.field) == int(o.field) && x.start >= o.start && x.end <= o.end {
+				continue // part of the keyword (不 in 不用收货), not its context
 			}
 			if c.window > 0 && !near(&views[o.field], o, x, c) {
 				continue

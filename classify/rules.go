@@ -56,6 +56,8 @@ type rule struct {
 	fields                    fieldSet
 	weight                    float64
 	regexps                   []*regexp.Regexp
+	needDigit                 []bool  // regexps[i] cannot match without an ASCII digit
+	reach                     []int32 // regexps[i] matches at most this many runes
 	contexts                  []context
 }
 
@@ -304,7 +306,8 @@ func compileRule(sp ruleSpec) (*rule, error) {
 		if len(re.Literals) == 0 {
 			return nil, fmt.Errorf("regexp %q: needs literals that gate it", re.Pattern)
 		}
-		if _, err := syntax.Parse(re.Pattern, syntax.Perl); err != nil {
+		tree, err := syntax.Parse(re.Pattern, syntax.Perl)
+		if err != nil {
 			return nil, fmt.Errorf("regexp %q: %w", re.Pattern, err)
 		}
 		x, err := regexp.Compile(`^(?:` + re.Pattern + `)`)
@@ -312,6 +315,13 @@ func compileRule(sp ruleSpec) (*rule, error) {
 			return nil, fmt.Errorf("regexp %q: %w", re.Pattern, err)
 		}
 		r.regexps = append(r.regexps, x)
+		simple := tree.Simplify()
+		r.needDigit = append(r.needDigit, needsDigit(simple))
+		reach := int32(regexpReach)
+		if n := maxRunes(simple); n >= 0 && n < regexpReach {
+			reach = int32(n)
+		}
+		r.reach = append(r.reach, reach)
 	}
 	for _, c := range sp.Context {
 		ctx := context{window: int32(c.Window), factor: c.Factor}

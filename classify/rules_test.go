@@ -122,6 +122,20 @@ func TestContexts(t *testing.T) {
 		{"recruit a downline", scamhunt.Listing{Body: "推荐一人奖励30元，发展下线躺赚"}, []string{"downline.recruit"}},
 		{"probation pay held back", scamhunt.Listing{Body: "试用期发放80%工资，干满3个月后返还20%"}, nil},
 		{"title only field", scamhunt.Listing{Company: "刷单网络科技"}, nil},
+		{"going offline", scamhunt.Listing{Body: "骑手时间自由，想跑就上线，跑累了随时下线"}, nil},
+		{"off the production line", scamhunt.Listing{Body: "新车下线后负责外观检验"}, nil},
+		{"earning from a downline", scamhunt.Listing{Body: "你的下线越多，每月提成越高"}, []string{"downline.recruit"}},
+		{"demand denied further back", scamhunt.Listing{Body: "本店不需要员工每天抽空做任务或刷单"}, nil},
+		{"negation inside a keyword", scamhunt.Listing{Body: "拍下指定商品，无需收货"}, []string{"shuadan.orders"}},
+		{"fee buying free referrals", scamhunt.Listing{Body: "交300元会员费，以后免费推荐工作"}, []string{"deposit.fee", "deposit.pay_first"}},
+		{"fee waived", scamhunt.Listing{Body: "会员费全部免费"}, nil},
+		{"lucky price tiers", scamhunt.Listing{Body: "学费188、288两档任选"}, []string{"baishi.tuition", "signal.lucky_fee"}},
+		{"posts paid by the piece", scamhunt.Listing{Body: "论坛回帖5毛一条"}, []string{"review_extortion.water_army"}},
+		{"bad review penalty", scamhunt.Listing{Body: "客服收到差评扣20元"}, nil},
+		{"top up less than paid back", scamhunt.Listing{Body: "代充点券，充一百返一百三"}, []string{"advance.multiplied_return", "advance.topup"}},
+		{"translator paid by the thousand characters", scamhunt.Listing{Body: "英语笔译，千字120元，需先试译"}, []string{"typing.per_character~"}},
+		{"typist paid by the thousand characters", scamhunt.Listing{Body: "在家录入小说，千字120元"}, []string{"typing.job", "typing.per_character"}},
+		{"likes for a named target", scamhunt.Listing{Body: "给指定视频点赞、关注，截图发给客服"}, []string{"shuadan.tasks"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -21,6 +21,7 @@ func TestAwaitAckKeepsLostPagesOwed(t *testing.T) {
 
 	c := newCrawler(t, cfg)
 	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
 	out := make(chan scamhunt.Page)
 	done := make(chan error)
 	go func() { done <- c.Crawl(ctx, out) }()
