@@ -25,8 +25,11 @@ test: ## vet, the whole test suite, and a short fuzz pass of every fuzz target
 	$(GO) test -count=1 -timeout 30m ./...
 	scripts/fuzz.sh $(FUZZTIME)
 
-bench: ## benchmarks (crawl vs bare Colly, extract vs bare goquery, classify, index, export)
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./...
+bench: ## benchmarks, each against its baseline in the same run (crawl vs bare Colly, extract vs bare goquery, classify, index vs bare Bleve, export, 100k-page crawl RSS)
+	$(GO) test -run '^$$' -bench . -benchmem ./extract ./classify ./internal/...
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) -count 3 ./crawler
+	$(GO) test -run '^$$' -bench CrawlBig -benchtime 1x ./crawler -crawler.big
+	$(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) -timeout 60m ./index ./dataset ./audit ./testsite
 
 fuzz: ## fuzz every target for FUZZTIME (e.g. make fuzz FUZZTIME=5m)
 	scripts/fuzz.sh $(FUZZTIME)

@@ -194,7 +194,7 @@ func (r *Reputation) Adjust(l scamhunt.Listing, v scamhunt.Verdict) scamhunt.Ver
 		if scams := without(st.scams, l.ID); len(scams) > 0 && tie == 0 {
 			tie = r.cfg.ScamWeight
 			add = append(add, r.reason(&l, c, RuleScamTie, tie,
-				fmt.Sprintf("shares this contact with confirmed scam listings: %s", r.ids(scams))))
+				fmt.Sprintf("shares this contact with listings a person labelled scam or scored at least %.2f: %s", r.cfg.ConfirmScore, r.ids(scams))))
 		}
 		nl := len(others) + 1
 		ns := len(insertSorted(slices.Clone(st.sites), l.Site))
