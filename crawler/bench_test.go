@@ -1,18 +1,15 @@
 package crawler_test
 
 import (
-	"bufio"
 	"flag"
-	"os"
 	"regexp"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/gocolly/colly/v2"
 	"github.com/scamhunt/scamhunt"
 	"github.com/scamhunt/scamhunt/crawler"
+	"github.com/scamhunt/scamhunt/internal/memstat"
 )
 
 var big = flag.Bool("crawler.big", false, "run the 100,000-page crawl benchmark (make bench opts in)")
@@ -120,19 +117,11 @@ func BenchmarkCrawlBig(b *testing.B) {
 	b.ReportMetric(float64(peakRSS(b))/(1<<20), "peak-rss-MB")
 }
 
-// peakRSS reads VmHWM, the process's peak resident set, in bytes.
+// peakRSS is the process's peak resident set in bytes.
 func peakRSS(b *testing.B) int64 {
-	f, err := os.Open("/proc/self/status")
+	n, err := memstat.PeakRSS()
 	if err != nil {
-		b.Skip("no /proc/self/status")
+		b.Skip(err)
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
-			kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
-			return kb << 10
-		}
-	}
-	return 0
+	return n
 }

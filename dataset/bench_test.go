@@ -1,15 +1,13 @@
 package dataset_test
 
 import (
-	"bufio"
 	"context"
-	"os"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/scamhunt/scamhunt"
 	"github.com/scamhunt/scamhunt/dataset"
+	"github.com/scamhunt/scamhunt/internal/memstat"
 )
 
 // benchSource generates n records of about 1 KB of ad text on the fly.
@@ -39,23 +37,11 @@ func (c *countWriter) Write(p []byte) (int, error) {
 // process-wide and never falls, so run one format per process
 // (-bench 'Export/parquet') to read one format's peak.
 func peakRSS(b *testing.B) float64 {
-	f, err := os.Open("/proc/self/status")
+	n, err := memstat.PeakRSS()
 	if err != nil {
-		b.Skip("no /proc/self/status")
+		b.Skip(err)
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
-			kb, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
-			if err != nil {
-				b.Fatal(err)
-			}
-			return float64(kb) / 1024
-		}
-	}
-	b.Skip("no VmHWM")
-	return 0
+	return float64(n) / (1 << 20)
 }
 
 func BenchmarkExport(b *testing.B) {

@@ -328,21 +328,13 @@ func (b *Bleve) Stats(ctx context.Context) (Stats, error) {
 
 // SetOverride records a person's label for the listing id; nil clears it.
 func (b *Bleve) SetOverride(ctx context.Context, id string, o *scamhunt.Override) error {
-	if err := validOverride(o); err != nil {
-		return fmt.Errorf("bleve set override %s: %w", id, err)
-	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	rec, err := b.Get(ctx, id)
-	if err != nil {
-		return fmt.Errorf("bleve set override: %w", err)
+	d, err := overridden(ctx, b.Get, id, o)
+	if err == nil {
+		err = b.idx.Index(id, bleveDoc(d))
 	}
-	rec.Override = o
-	d, err := documentOf(rec)
 	if err != nil {
-		return fmt.Errorf("bleve set override %s: %w", id, err)
-	}
-	if err := b.idx.Index(id, bleveDoc(d)); err != nil {
 		return fmt.Errorf("bleve set override %s: %w", id, err)
 	}
 	return nil

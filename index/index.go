@@ -171,3 +171,17 @@ func statsOf(total int, f map[string][]scamhunt.FacetCount) Stats {
 }
 
 func joinSpace(s []string) string { return strings.Join(s, " ") }
+
+// overridden is the document of listing id with a person's label set (nil
+// clears it); both backends write it back their own way.
+func overridden(ctx context.Context, get func(context.Context, string) (scamhunt.Record, error), id string, o *scamhunt.Override) (document, error) {
+	if err := validOverride(o); err != nil {
+		return document{}, err
+	}
+	rec, err := get(ctx, id)
+	if err != nil {
+		return document{}, err
+	}
+	rec.Override = o
+	return documentOf(rec)
+}

@@ -374,21 +374,13 @@ func (m *Meili) Stats(ctx context.Context) (Stats, error) {
 
 // SetOverride records a person's label for the listing id; nil clears it.
 func (m *Meili) SetOverride(ctx context.Context, id string, o *scamhunt.Override) error {
-	if err := validOverride(o); err != nil {
-		return fmt.Errorf("meilisearch set override %s: %w", id, err)
-	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	rec, err := m.Get(ctx, id)
-	if err != nil {
-		return fmt.Errorf("meilisearch set override: %w", err)
+	d, err := overridden(ctx, m.Get, id, o)
+	if err == nil {
+		err = m.add(ctx, []meiliDoc{meiliDocOf(d)})
 	}
-	rec.Override = o
-	d, err := documentOf(rec)
 	if err != nil {
-		return fmt.Errorf("meilisearch set override %s: %w", id, err)
-	}
-	if err := m.add(ctx, []meiliDoc{meiliDocOf(d)}); err != nil {
 		return fmt.Errorf("meilisearch set override %s: %w", id, err)
 	}
 	return nil

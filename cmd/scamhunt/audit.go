@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -40,11 +38,11 @@ func newAuditCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := writeFileWith(out, rep.WriteHTML); err != nil {
+			if err := writeFile(out, rep.WriteHTML); err != nil {
 				return err
 			}
 			csvFile := strings.TrimSuffix(out, ".html") + ".csv"
-			if err := writeFileWith(csvFile, rep.WriteCSV); err != nil {
+			if err := writeFile(csvFile, rep.WriteCSV); err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "audit written to %s and %s\n", out, csvFile)
@@ -55,16 +53,4 @@ func newAuditCmd(g *globals) *cobra.Command {
 	cmd.Flags().StringVar(&since, "since", "", "count as new what was first seen on or after this date (default: since the previous crawl)")
 	cmd.Flags().StringVar(&out, "out", "report.html", "HTML report; the CSV goes beside it")
 	return cmd
-}
-
-func writeFileWith(file string, write func(io.Writer) error) error {
-	f, err := os.Create(file)
-	if err != nil {
-		return err
-	}
-	err = write(f)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
 }

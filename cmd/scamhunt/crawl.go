@@ -173,9 +173,6 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stderr io.Writer) 
 	if sum.Raised, err = reclassifyAll(keep, g, idx, cls, log); err != nil {
 		return sum, err
 	}
-	if _, err := g.applyOverrides(keep, idx); err != nil {
-		return sum, err
-	}
 	run := audit.Run{At: time.Now(), Site: prof.Name, Pages: st.Pages, Listings: st.Listings}
 	if err := appendJSONL(g.runsPath(), run); err != nil {
 		return sum, err

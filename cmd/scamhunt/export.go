@@ -1,10 +1,9 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 	"time"
 
@@ -69,30 +68,15 @@ labelled JSONL, the input of ` + "`scamhunt train`" + ` and ` + "`scamhunt eval`
 				return err
 			}
 			defer idx.Close()
-			if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+			var card dataset.Card
+			if err := writeFile(out, func(w io.Writer) error {
+				card, err = dataset.Export(cmd.Context(), idx, w, opt)
 				return err
-			}
-			f, err := os.Create(out)
-			if err != nil {
-				return err
-			}
-			card, err := dataset.Export(cmd.Context(), idx, f, opt)
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
-			if err != nil {
+			}); err != nil {
 				return fmt.Errorf("export: %w", err)
 			}
 			cardFile := filepath.Join(filepath.Dir(out), "README.md")
-			cf, err := os.Create(cardFile)
-			if err != nil {
-				return err
-			}
-			err = card.WriteMarkdown(cf)
-			if cerr := cf.Close(); err == nil {
-				err = cerr
-			}
-			if err != nil {
+			if err := writeFile(cardFile, card.WriteMarkdown); err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "exported to %s; data card %s\n", out, cardFile)
@@ -132,35 +116,23 @@ func exportTraining(cmd *cobra.Command, g *globals, out string) error {
 		return err
 	}
 	defer idx.Close()
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return err
-	}
-	f, err := os.Create(out)
-	if err != nil {
-		return err
-	}
-	w := bufio.NewWriter(f)
-	enc := json.NewEncoder(w)
 	n := 0
-	err = idx.All(cmd.Context(), func(r scamhunt.Record) error {
-		if r.Override == nil || r.Override.Label == scamhunt.LabelSuspicious {
-			return nil
-		}
-		l := r.Listing
-		line := trainingLine{ID: l.ID, Title: l.Title, Body: l.Body, Salary: l.SalaryText, Company: l.Company,
-			Contacts: l.Contacts, City: l.City, URL: l.URL, Label: r.Override.Label}
-		if line.Label == scamhunt.LabelScam && len(r.Verdict.Categories) > 0 {
-			line.Category = r.Verdict.Categories[0]
-		}
-		n++
-		return enc.Encode(line)
+	err = writeFile(out, func(w io.Writer) error {
+		enc := json.NewEncoder(w)
+		return idx.All(cmd.Context(), func(r scamhunt.Record) error {
+			if r.Override == nil || r.Override.Label == scamhunt.LabelSuspicious {
+				return nil
+			}
+			l := r.Listing
+			line := trainingLine{ID: l.ID, Title: l.Title, Body: l.Body, Salary: l.SalaryText, Company: l.Company,
+				Contacts: l.Contacts, City: l.City, URL: l.URL, Label: r.Override.Label}
+			if line.Label == scamhunt.LabelScam && len(r.Verdict.Categories) > 0 {
+				line.Category = r.Verdict.Categories[0]
+			}
+			n++
+			return enc.Encode(line)
+		})
 	})
-	if ferr := w.Flush(); err == nil {
-		err = ferr
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}

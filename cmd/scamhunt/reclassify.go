@@ -34,9 +34,9 @@ func contactList(file string) ([]scamhunt.Contact, error) {
 
 // reclassifyAll classifies every indexed listing again and applies contact
 // reputation across the whole index (a gang shows as one contact on many
-// listings), writing back the records whose verdict changed. Human overrides
-// are untouched: they live beside the verdict. It returns how many verdicts
-// changed.
+// listings), writing back the records whose verdict changed, then applies
+// people's labels from the overrides file: they live beside the verdict and
+// outlast every re-classification. It returns how many verdicts changed.
 func reclassifyAll(ctx context.Context, g *globals, idx index.Index, cls *classify.Classifier, log *slog.Logger) (int, error) {
 	allow, err := contactList(filepath.Join(g.data, "allow.txt"))
 	if err != nil {
@@ -68,6 +68,9 @@ func reclassifyAll(ctx context.Context, g *globals, idx index.Index, cls *classi
 			return 0, err
 		}
 	}
+	if _, err := g.applyOverrides(ctx, idx); err != nil {
+		return 0, err
+	}
 	log.Info("reclassified", "listings", len(recs), "changed", len(changed))
 	return len(changed), nil
 }
@@ -90,9 +93,6 @@ func newReclassifyCmd(g *globals) *cobra.Command {
 			defer idx.Close()
 			n, err := reclassifyAll(cmd.Context(), g, idx, c, g.mustLogger())
 			if err != nil {
-				return err
-			}
-			if _, err := g.applyOverrides(cmd.Context(), idx); err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "%d verdicts changed\n", n)

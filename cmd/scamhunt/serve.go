@@ -59,12 +59,7 @@ func serveIndex(ctx context.Context, g *globals, ln net.Listener, idx index.Inde
 		AdminToken: os.Getenv("SCAMHUNT_ADMIN_TOKEN"),
 		Log:        log,
 		Reclassify: func(ctx context.Context) (int, error) {
-			n, err := reclassifyAll(ctx, g, idx, c, log)
-			if err != nil {
-				return n, err
-			}
-			_, err = g.applyOverrides(ctx, idx)
-			return n, err
+			return reclassifyAll(ctx, g, idx, c, log)
 		},
 		Audit: auditHandler(g, idx),
 	}

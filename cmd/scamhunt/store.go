@@ -152,3 +152,24 @@ func readJSONL(file string, next func(*json.Decoder) error) error {
 		}
 	}
 }
+
+// writeFile creates file (and its directory) and fills it through a
+// buffer; an error from write or from closing is returned.
+func writeFile(file string, write func(io.Writer) error) error {
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return err
+	}
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	err = write(w)
+	if ferr := w.Flush(); err == nil {
+		err = ferr
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
