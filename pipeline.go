@@ -84,6 +84,7 @@ func (p *Pipeline) Run(ctx context.Context) (Stats, error) {
 	keep := context.WithoutCancel(ctx)
 
 	acker, _ := p.Crawler.(Acker)
+	toucher, _ := p.Indexer.(Toucher)
 	pages := make(chan Page, 2*workers)
 	// recs carries records and, after a page's last record, the page itself
 	// to acknowledge once everything before it is indexed.
@@ -120,11 +121,22 @@ func (p *Pipeline) Run(ctx context.Context) (Stats, error) {
 	g.Go(func() error {
 		buf := make([]Record, 0, batch)
 		var acks []*Page
+		var touches []string
+		var touchedAt time.Time
 		var failed error
 		flush := func() {
 			if failed != nil {
-				buf, acks = buf[:0], acks[:0]
+				buf, acks, touches = buf[:0], acks[:0], touches[:0]
 				return
+			}
+			if len(touches) > 0 && toucher != nil {
+				if err := toucher.Touch(keep, touches, touchedAt); err != nil {
+					failed = fmt.Errorf("index: %w", err)
+					stopCrawl()
+					buf, acks, touches = buf[:0], acks[:0], touches[:0]
+					return
+				}
+				touches = touches[:0]
 			}
 			if len(buf) > 0 {
 				if err := p.Indexer.Upsert(keep, buf); err != nil {
@@ -173,12 +185,19 @@ func (p *Pipeline) Run(ctx context.Context) (Stats, error) {
 					acks = append(acks, it.ack)
 					continue
 				}
+				if it.touch != "" {
+					touches = append(touches, it.touch)
+					if it.at.After(touchedAt) {
+						touchedAt = it.at
+					}
+					continue
+				}
 				buf = append(buf, it.rec)
 				if len(buf) == batch {
 					flush()
 				}
 			case <-tick.C:
-				if len(buf) > 0 || len(acks) > 0 {
+				if len(buf) > 0 || len(acks) > 0 || len(touches) > 0 {
 					flush()
 				}
 			}
@@ -196,11 +215,13 @@ func (p *Pipeline) Run(ctx context.Context) (Stats, error) {
 	return st, nil
 }
 
-// item is what flows from the extract workers to the indexer: a record, or a
-// page to acknowledge.
+// item is what flows from the extract workers to the indexer: a record, a
+// page to acknowledge, or the ID of a listing seen again unchanged.
 type item struct {
-	rec Record
-	ack *Page
+	rec   Record
+	ack   *Page
+	touch string
+	at    time.Time
 }
 
 // handle extracts and classifies one page, sending its records on.
@@ -210,6 +231,7 @@ func (p *Pipeline) handle(pg Page, mu *sync.Mutex, st *Stats, log *slog.Logger, 
 		st.Pages++
 		st.Unchanged++
 		mu.Unlock()
+		recs <- item{touch: ListingID(pg.URL), at: pg.FetchedAt}
 		return
 	}
 	ex, err := p.Extractor.Extract(pg)

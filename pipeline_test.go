@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/scamhunt/scamhunt"
 )
@@ -203,6 +204,51 @@ func TestPipelineDoesNotAckLostPages(t *testing.T) {
 			if _, ok := ix.recs[scamhunt.ListingID(u)]; !ok {
 				t.Errorf("%s acknowledged but never indexed", u)
 			}
+		}
+	}
+}
+
+// touchIndex is a fakeIndex that records touches.
+type touchIndex struct {
+	fakeIndex
+	touched map[string]time.Time
+}
+
+func (ix *touchIndex) Touch(_ context.Context, ids []string, at time.Time) error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	for _, id := range ids {
+		ix.touched[id] = at
+	}
+	return nil
+}
+
+type unchangedCrawler struct{ at time.Time }
+
+func (c unchangedCrawler) Crawl(ctx context.Context, out chan<- scamhunt.Page) error {
+	for i := range 5 {
+		out <- scamhunt.Page{URL: fmt.Sprintf("http://board.test/job/%d.html", i), Unchanged: true, FetchedAt: c.at}
+	}
+	return nil
+}
+
+// TestPipelineTouchesUnchanged checks a recrawl's unchanged pages keep
+// their listings' last-seen date true without being extracted again.
+func TestPipelineTouchesUnchanged(t *testing.T) {
+	at := time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC)
+	ix := &touchIndex{touched: map[string]time.Time{}}
+	p := scamhunt.Pipeline{Crawler: unchangedCrawler{at}, Extractor: fakeExtractor{}, Classifier: fakeClassifier{}, Indexer: ix}
+	st, err := p.Run(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Unchanged != 5 || st.Indexed != 0 || len(ix.touched) != 5 {
+		t.Fatalf("unchanged %d, indexed %d, touched %d; want 5, 0, 5", st.Unchanged, st.Indexed, len(ix.touched))
+	}
+	for i := range 5 {
+		id := scamhunt.ListingID(fmt.Sprintf("http://board.test/job/%d.html", i))
+		if !ix.touched[id].Equal(at) {
+			t.Errorf("listing %d touched at %v, want %v", i, ix.touched[id], at)
 		}
 	}
 }

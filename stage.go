@@ -3,6 +3,7 @@ package scamhunt
 import (
 	"context"
 	"errors"
+	"time"
 )
 
 // Crawler fetches pages and sends them on out until the crawl is done or ctx
@@ -52,6 +53,14 @@ type Classifier interface {
 // change nothing. A human Override already stored for a listing is kept.
 type Indexer interface {
 	Upsert(ctx context.Context, recs []Record) error
+}
+
+// Toucher is implemented by indexes that can record a listing seen again
+// unchanged at a recrawl (its page answered 304 or hashed the same), so its
+// last-seen date stays true without extracting it again. IDs not in the
+// index are ignored.
+type Toucher interface {
+	Touch(ctx context.Context, ids []string, at time.Time) error
 }
 
 // Searcher answers queries over the index.

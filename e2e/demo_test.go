@@ -11,8 +11,9 @@ import (
 // crawlSummary is the part of `scamhunt crawl --json` these tests read.
 type crawlSummary struct {
 	Crawl struct {
-		Fetched int `json:"fetched"`
-		Failed  int `json:"failed"`
+		Fetched   int `json:"fetched"`
+		Unchanged int `json:"unchanged"`
+		Failed    int `json:"failed"`
 	} `json:"crawl"`
 	Pipeline scamhunt.Stats `json:"pipeline"`
 }

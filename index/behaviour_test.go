@@ -276,6 +276,29 @@ type behaviourCase struct {
 }
 
 var behaviourCases = []behaviourCase{
+	{"touch moves last seen and brings back a removed listing", func(t *testing.T, ix index.Index) {
+		a := get(t, ix, recA.Listing.ID)
+		gone := a
+		gone.Removed = true
+		if err := ix.Upsert(t.Context(), []scamhunt.Record{gone}); err != nil {
+			t.Fatal(err)
+		}
+		later := a.LastSeen.Add(72 * time.Hour)
+		if err := ix.Touch(t.Context(), []string{recA.Listing.ID, "not-a-listing"}, later); err != nil {
+			t.Fatal(err)
+		}
+		got := get(t, ix, recA.Listing.ID)
+		if got.Removed || !got.LastSeen.Equal(later) || !got.FirstSeen.Equal(a.FirstSeen) {
+			t.Errorf("after Touch: removed %v, last seen %v (want %v), first seen %v (want %v)",
+				got.Removed, got.LastSeen, later, got.FirstSeen, a.FirstSeen)
+		}
+		if err := ix.Touch(t.Context(), []string{recA.Listing.ID}, a.LastSeen); err != nil {
+			t.Fatal(err)
+		}
+		if got := get(t, ix, recA.Listing.ID); !got.LastSeen.Equal(later) {
+			t.Errorf("an older Touch moved last seen back to %v", got.LastSeen)
+		}
+	}},
 	{"upsert twice is idempotent", func(t *testing.T, ix index.Index) {
 		before := all(t, ix)
 		if err := ix.Upsert(t.Context(), fixtures()); err != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
@@ -324,6 +325,11 @@ func (b *Bleve) Stats(ctx context.Context) (Stats, error) {
 	}
 	f := facetCounts(res.Facets)
 	return statsOf(int(res.Total), f), nil
+}
+
+// Touch records listings seen again unchanged at time at.
+func (b *Bleve) Touch(ctx context.Context, ids []string, at time.Time) error {
+	return touch(ctx, b, ids, at)
 }
 
 // SetOverride records a person's label for the listing id; nil clears it.

@@ -2,9 +2,11 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/scamhunt/scamhunt"
@@ -22,6 +24,7 @@ type Index interface {
 	Count(ctx context.Context) (int, error)
 	Stats(ctx context.Context) (Stats, error)
 	SetOverride(ctx context.Context, id string, o *scamhunt.Override) error
+	Touch(ctx context.Context, ids []string, at time.Time) error
 	Close() error
 }
 
@@ -184,4 +187,36 @@ func overridden(ctx context.Context, get func(context.Context, string) (scamhunt
 	}
 	rec.Override = o
 	return documentOf(rec)
+}
+
+// touch records listings seen again unchanged at a recrawl (the page
+// answered 304 or hashed the same): LastSeen moves to at and a listing
+// marked removed is back. IDs not in the index are skipped; a page that
+// answered unchanged need not have been a listing.
+func touch(ctx context.Context, ix interface {
+	Get(context.Context, string) (scamhunt.Record, error)
+	Upsert(context.Context, []scamhunt.Record) error
+}, ids []string, at time.Time) error {
+	var recs []scamhunt.Record
+	for _, id := range ids {
+		r, err := ix.Get(ctx, id)
+		if errors.Is(err, scamhunt.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("touch %s: %w", id, err)
+		}
+		if !r.Removed && !r.LastSeen.Before(at) {
+			continue
+		}
+		r.Removed = false
+		if r.LastSeen.Before(at) {
+			r.LastSeen = at
+		}
+		recs = append(recs, r)
+	}
+	if len(recs) == 0 {
+		return nil
+	}
+	return ix.Upsert(ctx, recs)
 }

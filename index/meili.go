@@ -372,6 +372,11 @@ func (m *Meili) Stats(ctx context.Context) (Stats, error) {
 	return statsOf(n, res.facets), nil
 }
 
+// Touch records listings seen again unchanged at time at.
+func (m *Meili) Touch(ctx context.Context, ids []string, at time.Time) error {
+	return touch(ctx, m, ids, at)
+}
+
 // SetOverride records a person's label for the listing id; nil clears it.
 func (m *Meili) SetOverride(ctx context.Context, id string, o *scamhunt.Override) error {
 	m.mu.Lock()
