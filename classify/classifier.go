@@ -15,13 +15,14 @@ const (
 	DefaultSuspiciousThreshold = 0.5
 )
 
-// Config sets the score thresholds of the labels. A zero field means its
-// default (DefaultScamThreshold, DefaultSuspiciousThreshold); a score at or
+// Config sets the score thresholds of the labels. A zero field means the
+// rules file's `thresholds:` value, else its default (DefaultScamThreshold,
+// DefaultSuspiciousThreshold); a score at or
 // above ScamThreshold is scam, at or above SuspiciousThreshold suspicious,
 // else legit.
 type Config struct {
-	ScamThreshold       float64
-	SuspiciousThreshold float64
+	ScamThreshold       float64 `yaml:"scam"`
+	SuspiciousThreshold float64 `yaml:"suspicious"`
 }
 
 func (c Config) withDefaults() Config {
@@ -70,6 +71,13 @@ func New(rules *Rules, model *Model, cfg Config) (*Classifier, error) {
 	}
 	if err := cfg.Validate(); err != nil {
 		return nil, err
+	}
+	if cfg.ScamThreshold == 0 {
+		cfg.ScamThreshold = rules.thresholds.ScamThreshold
+	}
+	if cfg.SuspiciousThreshold == 0 && rules.thresholds.SuspiciousThreshold != 0 {
+		scam := cfg.withDefaults().ScamThreshold
+		cfg.SuspiciousThreshold = min(rules.thresholds.SuspiciousThreshold, scam)
 	}
 	c := &Classifier{rules: rules, model: model, cfg: cfg.withDefaults()}
 	if model != nil {

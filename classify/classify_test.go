@@ -259,3 +259,30 @@ func TestConfig(t *testing.T) {
 		t.Errorf("Config() = %+v, want both thresholds 0.3", got)
 	}
 }
+
+// TestThresholdsFromRulesFile checks the rules file's thresholds decide
+// labels unless Config overrides them.
+func TestThresholdsFromRulesFile(t *testing.T) {
+	data := []byte("thresholds: {scam: 0.9, suspicious: 0.6}\nrules:\n  - id: shuadan.brushing\n    category: shuadan\n    weight: 3\n    patterns: [刷单]\n")
+	rules, err := classify.LoadRules("t.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := classify.New(rules, nil, classify.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Config(); got != (classify.Config{ScamThreshold: 0.9, SuspiciousThreshold: 0.6}) {
+		t.Errorf("Config() = %+v, want the file's 0.9/0.6", got)
+	}
+	c, err = classify.New(rules, nil, classify.Config{ScamThreshold: 0.7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Config(); got != (classify.Config{ScamThreshold: 0.7, SuspiciousThreshold: 0.6}) {
+		t.Errorf("Config() = %+v, want 0.7 from Config and 0.6 from the file", got)
+	}
+	if _, err := classify.LoadRules("t.yaml", []byte("thresholds: {scam: 0.4, suspicious: 0.6}\n")); err == nil || !strings.Contains(err.Error(), "t.yaml") {
+		t.Errorf("thresholds out of order: err = %v, want an error naming the file", err)
+	}
+}

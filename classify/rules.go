@@ -30,6 +30,7 @@ const CategorySignal = "signal"
 type Rules struct {
 	bias        float64
 	categoryMin float64
+	thresholds  Config // the file's label thresholds; zero fields: defaults
 	rules       []*rule
 	rates       []Rate
 	defaultRate Rate
@@ -122,6 +123,7 @@ var defaultFields = fieldSet(1<<0 | 1<<1 | 1<<2)
 type fileSpec struct {
 	Bias        float64    `yaml:"bias"`
 	CategoryMin float64    `yaml:"category_min"`
+	Thresholds  Config     `yaml:"thresholds"`
 	DefaultRate Rate       `yaml:"default_rate"`
 	Rates       []Rate     `yaml:"rates"`
 	Rules       []ruleSpec `yaml:"rules"`
@@ -183,7 +185,10 @@ func LoadRules(name string, data []byte) (*Rules, error) {
 	if spec.CategoryMin < 0 || math.IsNaN(spec.CategoryMin) {
 		return nil, fmt.Errorf("%s: category_min must be >= 0", name)
 	}
-	rs := &Rules{bias: spec.Bias, categoryMin: spec.CategoryMin, rates: spec.Rates, defaultRate: spec.DefaultRate}
+	if err := spec.Thresholds.Validate(); err != nil {
+		return nil, fmt.Errorf("%s: thresholds: %w", name, err)
+	}
+	rs := &Rules{bias: spec.Bias, categoryMin: spec.CategoryMin, rates: spec.Rates, defaultRate: spec.DefaultRate, thresholds: spec.Thresholds}
 	if rs.categoryMin == 0 {
 		rs.categoryMin = 1
 	}

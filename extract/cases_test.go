@@ -2,9 +2,7 @@ package extract_test
 
 import (
 	"bytes"
-	"errors"
 	"flag"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,23 +20,42 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 // fetched is the fetch time of every test page.
 var fetched = time.Date(2026, 11, 20, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
 
-// goldenCase is one testdata/<site>/<case>.html. Its first lines are
-// comments giving the URL it was fetched from and, optionally, the
+// goldenCase is one fixture, testdata/<site>/<case>.html. Its first lines
+// are comments giving the URL it was fetched from and, optionally, the
 // Content-Type header it came with:
 //
 //	<!-- case url: http://127.0.0.1:8080/changchun/chuandan/1001.html -->
 //	<!-- case content-type: text/html; charset=GBK -->
+//	<!-- case generic kind: other -->
 //
-// Cases named generic_* run with the zero Profile; the others with the
-// site's profile (configs/sites/demo.yaml for demo, testdata/<site>/profile.yaml
-// for the other layouts).
+// The last, rare, says the generic run's page kind where it differs from
+// the one the case's name promises (see TestKinds).
+//
+// A fixture is stored once and run as many ways as make sense; see
+// goldenRun.
 type goldenCase struct {
 	site, name, file string
 	url, ctype       string
+	genericKind      scamhunt.PageKind
 	data             []byte
 }
 
-func (c goldenCase) golden() string { return strings.TrimSuffix(c.file, ".html") + ".golden.json" }
+// genericOnly reports whether the case is run with the zero Profile only:
+// it is named generic_* (a page written to test the generic extractor, with
+// no profile twin) or its site has no profile.
+func (c goldenCase) genericOnly() bool {
+	return strings.HasPrefix(c.name, "generic_") || !hasProfile(c.site)
+}
+
+// hasProfile reports whether a test site has a profile: configs/sites/demo.yaml
+// for demo, testdata/<site>/profile.yaml for the other layouts.
+func hasProfile(site string) bool {
+	if site == "demo" {
+		return true
+	}
+	_, err := os.Stat(filepath.Join("testdata", site, "profile.yaml"))
+	return err == nil
+}
 
 func loadCases(tb testing.TB) []goldenCase {
 	tb.Helper()
@@ -63,10 +80,22 @@ func loadCases(tb testing.TB) []goldenCase {
 				c.url = u
 			} else if ct, ok := strings.CutPrefix(v, "content-type: "); ok {
 				c.ctype = ct
+			} else if k, ok := strings.CutPrefix(v, "generic kind: "); ok {
+				c.genericKind = scamhunt.PageKind(k)
+			} else {
+				tb.Fatalf("%s: unknown case line %q", f, v)
 			}
 		}
 		if c.url == "" {
 			tb.Fatalf("%s: no <!-- case url: ... --> line", f)
+		}
+		switch c.genericKind {
+		case "", scamhunt.KindDetail, scamhunt.KindIndex, scamhunt.KindArticle, scamhunt.KindOther:
+		default:
+			tb.Fatalf("%s: generic kind %q is no page kind", f, c.genericKind)
+		}
+		if c.genericKind != "" && c.genericOnly() {
+			tb.Fatalf("%s: a generic-only case's name gives its kind; drop the generic kind line", f)
 		}
 		cs = append(cs, c)
 	}
@@ -86,19 +115,13 @@ func (c goldenCase) page(tb testing.TB) scamhunt.Page {
 	return scamhunt.Page{URL: c.url, Site: c.site, Status: 200, Body: body, Charset: cs, FetchedAt: fetched, Hash: scamhunt.ContentHash(body)}
 }
 
-// profile is the case's profile.
-func (c goldenCase) profile(tb testing.TB) extract.Profile {
+// siteProfile is the profile of the case's site (see hasProfile).
+func (c goldenCase) siteProfile(tb testing.TB) extract.Profile {
 	tb.Helper()
-	if strings.HasPrefix(c.name, "generic_") {
-		return extract.Profile{}
-	}
 	if c.site == "demo" {
 		return demoProfile(tb)
 	}
 	data, err := os.ReadFile(filepath.Join("testdata", c.site, "profile.yaml"))
-	if errors.Is(err, fs.ErrNotExist) {
-		return extract.Profile{}
-	}
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -139,12 +162,58 @@ func demoProfile(tb testing.TB) extract.Profile {
 	return decodeProfile(tb, b)
 }
 
-// extractor builds the case's extractor.
-func (c goldenCase) extractor(tb testing.TB) *extract.Extractor {
+// goldenRun is a fixture run one way, with its site's profile or with the
+// generic extractor (the zero Profile). A case of a site with a profile runs
+// both ways: with the profile against <case>.golden.json and generic against
+// <case>.generic.golden.json. A generic-only case (genericOnly) runs once,
+// against <case>.golden.json.
+type goldenRun struct {
+	goldenCase
+	generic bool
+}
+
+// label names the run in test names and messages: site/case, with
+// "(generic)" after the generic run of a case that also runs with a profile.
+func (r goldenRun) label() string {
+	l := r.site + "/" + r.name
+	if r.generic && !r.genericOnly() {
+		l += "(generic)"
+	}
+	return l
+}
+
+// golden is the path of the run's golden file.
+func (r goldenRun) golden() string {
+	base := strings.TrimSuffix(r.file, ".html")
+	if r.generic && !r.genericOnly() {
+		return base + ".generic.golden.json"
+	}
+	return base + ".golden.json"
+}
+
+// extractor builds the run's extractor.
+func (r goldenRun) extractor(tb testing.TB) *extract.Extractor {
 	tb.Helper()
-	e, err := extract.New(c.profile(tb))
+	var p extract.Profile
+	if !r.generic {
+		p = r.siteProfile(tb)
+	}
+	e, err := extract.New(p)
 	if err != nil {
-		tb.Fatalf("%s: %v", c.file, err)
+		tb.Fatalf("%s: %v", r.label(), err)
 	}
 	return e
+}
+
+// loadRuns is every (fixture, extractor) pair of the golden test.
+func loadRuns(tb testing.TB) []goldenRun {
+	tb.Helper()
+	var rs []goldenRun
+	for _, c := range loadCases(tb) {
+		if !c.genericOnly() {
+			rs = append(rs, goldenRun{goldenCase: c})
+		}
+		rs = append(rs, goldenRun{goldenCase: c, generic: true})
+	}
+	return rs
 }

@@ -37,11 +37,17 @@
 // into the site make an index, whose rows become Partial listings; anything
 // else is other. A detail page without a title is other, with Why saying so.
 //
-// Tests: testdata/<site>/<case>.html with <case>.golden.json, over the demo
-// board and five other layouts (tableboard, GBK tables; dlboard; divsoup;
-// mobile; seed, the news page scamhunt was conceived from). `go test
-// ./extract -update` rewrites the golden files; TestKinds holds every case
-// to the kind its name promises, so an update cannot bless a regression.
+// Tests: testdata/<site>/<case>.html, over the demo board and five other
+// layouts (tableboard, GBK tables; dlboard; divsoup; mobile; seed, the news
+// page scamhunt was conceived from). Each page is stored once. On a site
+// with a profile every case runs twice: with the profile against
+// <case>.golden.json and generic against <case>.generic.golden.json; a case
+// named generic_* (a page of its own for the generic extractor) and every
+// case of a site without a profile run generic only, against
+// <case>.golden.json. `go test ./extract -update` rewrites the golden
+// files; TestKinds holds every run to the kind its case's name promises
+// (a <!-- case generic kind: K --> line in the page may say otherwise for
+// its generic run), so an update cannot bless a regression.
 // BenchmarkExtract and BenchmarkGoqueryParse give the cost of extraction
 // against a bare parse.
 package extract

@@ -15,12 +15,13 @@ import (
 )
 
 // FuzzExtract feeds hostile pages to the generic extractor and to the demo
-// profile. Whatever the page, Extract must not panic, every listing must
+// profile, seeded with every golden run (a case of a site with a profile
+// seeds both ways). Whatever the page, Extract must not panic, every listing must
 // have an ID and a title, a detail listing's ID must be its URL's, and
 // every contact's Raw text must occur in the page.
 func FuzzExtract(f *testing.F) {
-	for _, c := range loadCases(f) {
-		f.Add(c.page(f).Body, c.url, !strings.HasPrefix(c.name, "generic_"))
+	for _, r := range loadRuns(f) {
+		f.Add(r.page(f).Body, r.url, !r.generic)
 	}
 	f.Add([]byte("<h1>招聘</h1><table><tr><th>薪资：</th><td>100元/天</td></tr><tr><th>电话</th><td>138<br>4312<br>5678</td></tr></table>"), "http://x.test/a/b/1.html", false)
 	generic, err := extract.New(extract.Profile{})
