@@ -29,7 +29,9 @@ bench: ## benchmarks, each against its baseline in the same run (crawl vs bare C
 	$(GO) test -run '^$$' -bench . -benchmem ./extract ./classify ./internal/...
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) -count 3 ./crawler
 	$(GO) test -run '^$$' -bench CrawlBig -benchtime 1x ./crawler -crawler.big
-	$(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) -timeout 60m ./index ./dataset ./audit ./testsite
+	$(GO) test -run '^$$' -bench BleveSearch -benchtime 300x -timeout 60m ./index
+	$(GO) test -run '^$$' -bench IndexThroughput -benchtime 1x -timeout 60m ./index
+	$(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) ./dataset ./audit ./testsite
 
 fuzz: ## fuzz every target for FUZZTIME (e.g. make fuzz FUZZTIME=5m)
 	scripts/fuzz.sh $(FUZZTIME)
