@@ -44,6 +44,13 @@ lint: ## gofmt, go vet and staticcheck
 golden: ## rewrite the extractor's golden files
 	$(GO) test ./extract -update
 
-eval: ## precision/recall on the held-out corpus and false-positive rates on the real honest ads
-	$(GO) run ./cmd/scamhunt eval --in classify/testdata/heldout.jsonl
-	@for f in $(SHARED)/*.jsonl; do echo "== $$f"; $(GO) run ./cmd/scamhunt eval --in $$f; done
+eval: ## precision/recall on the held-out corpus, false-positive rates on the real honest ads, each beside the keyword-list baseline
+	$(GO) build -o bin/scamhunt ./cmd/scamhunt
+	@echo "== classify/testdata/heldout.jsonl (never trained on)"
+	@bin/scamhunt eval --in classify/testdata/heldout.jsonl
+	@echo "== the same, keyword-list baseline (classify/testdata/keywords.txt)"
+	@bin/scamhunt eval --in classify/testdata/heldout.jsonl --baseline classify/testdata/keywords.txt | sed -n '1,8p'
+	@for f in $(SHARED)/*.jsonl; do \
+		echo "== $$f"; bin/scamhunt eval --in $$f; \
+		echo "== $$f, keyword-list baseline"; bin/scamhunt eval --in $$f --baseline classify/testdata/keywords.txt | sed -n '1,9p'; \
+	done

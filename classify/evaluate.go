@@ -89,7 +89,7 @@ type Report struct {
 
 // Evaluate classifies the examples and measures the verdicts against their
 // labels.
-func Evaluate(c *Classifier, ex []Example) Report {
+func Evaluate(c scamhunt.Classifier, ex []Example) Report {
 	r := Report{Examples: len(ex), Confusion: map[scamhunt.Label]map[scamhunt.Label]int{}}
 	cats := map[string]*CategoryMetrics{}
 	for _, k := range scamhunt.Categories {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/scamhunt/scamhunt"
 	"github.com/scamhunt/scamhunt/classify"
 )
 
@@ -74,16 +75,26 @@ func newTrainCmd(*globals) *cobra.Command {
 }
 
 func newEvalCmd(*globals) *cobra.Command {
-	var in string
+	var in, baseline string
 	var cls classifierFlags
 	cmd := &cobra.Command{
 		Use:   "eval",
 		Short: "Precision, recall and F1 of the classifier on labelled JSONL",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			c, err := cls.load()
-			if err != nil {
-				return err
+			var c scamhunt.Classifier
+			if baseline != "" {
+				data, err := os.ReadFile(baseline)
+				if err != nil {
+					return err
+				}
+				c = classify.ParseKeywords(data)
+			} else {
+				cl, err := cls.load()
+				if err != nil {
+					return err
+				}
+				c = cl
 			}
 			ex, err := readExamples(in)
 			if err != nil {
@@ -93,6 +104,7 @@ func newEvalCmd(*globals) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&in, "in", "", "labelled JSONL (classify input plus label and optional category)")
+	cmd.Flags().StringVar(&baseline, "baseline", "", "score a keyword list (one word per line) instead, the baseline to beat")
 	cmd.MarkFlagRequired("in")
 	cls.add(cmd.Flags())
 	return cmd
