@@ -1,17 +1,43 @@
 #!/usr/bin/env bash
 # Runs every fuzz target of the module for a short time each (default 5s):
 # `make test` uses it as a smoke pass, `make fuzz FUZZTIME=5m` for real runs.
-# A crasher is kept by go test under the package's testdata/fuzz/.
+# A crasher is kept by go test under the package's testdata/fuzz/ and fails
+# the run. Go 1.26's fuzz coordinator can report a bare "context deadline
+# exceeded" when -fuzztime ends while a worker is mid-call, with no input
+# written (golang/go#75804, fixed in Go 1.27): such a run is retried once and
+# then reported as a flake, not a failure. Anything else fails.
 set -euo pipefail
 fuzztime=${1:-5s}
-status=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0 passed=0 failed=0 flaked=0
+
+# deadline_flake: the run failed only with the coordinator's deadline error.
+deadline_flake() {
+  grep -q 'context deadline exceeded' "$log" &&
+    ! grep -qE 'Failing input written|panic:|_test\.go:[0-9]+:' "$log"
+}
+
 for pkg in $(go list ./...); do
   for target in $(go test -list '^Fuzz' "$pkg" 2>/dev/null | grep '^Fuzz' || true); do
     echo "fuzz $pkg $target ($fuzztime)"
-    if ! go test -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" "$pkg" >/tmp/scamhunt-fuzz.log 2>&1; then
-      cat /tmp/scamhunt-fuzz.log
-      status=1
-    fi
+    ok=0
+    for try in 1 2; do
+      if go test -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" "$pkg" >"$log" 2>&1; then
+        ok=1
+        break
+      fi
+      deadline_flake || break
+      echo "  $target: fuzz coordinator deadline race (golang/go#75804), try $try"
+      ok=2
+    done
+    case $ok in
+      1) passed=$((passed + 1)) ;;
+      2) if deadline_flake; then flaked=$((flaked + 1)); else cat "$log"; failed=$((failed + 1)); status=1; fi ;;
+      *) cat "$log"; failed=$((failed + 1)); status=1 ;;
+    esac
   done
 done
+[ "$flaked" -eq 0 ] || echo "fuzz: $flaked target(s) hit only the coordinator deadline race twice (golang/go#75804)"
+echo "fuzz: $passed passed, $failed failed"
 exit $status
