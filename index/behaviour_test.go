@@ -276,6 +276,25 @@ type behaviourCase struct {
 }
 
 var behaviourCases = []behaviourCase{
+	{"a flagged listing is found by its scam type's name", func(t *testing.T, ix index.Index) {
+		mk := func(id string, label scamhunt.Label, cats ...string) scamhunt.Record {
+			return scamhunt.Record{
+				Listing: scamhunt.Listing{ID: id, Site: "demo", Title: "手机做任务 一单一结", Body: "点赞关注领佣金"},
+				Verdict: scamhunt.Verdict{ID: id, Label: label, Score: 0.9, Categories: cats},
+			}
+		}
+		if err := ix.Upsert(t.Context(), []scamhunt.Record{mk("typed-scam", scamhunt.LabelScam, "shuadan"), mk("typed-legit", scamhunt.LabelLegit)}); err != nil {
+			t.Fatal(err)
+		}
+		res := search(t, ix, scamhunt.Query{Text: "刷单"})
+		found := map[string]bool{}
+		for _, h := range res.Hits {
+			found[h.ID] = true
+		}
+		if !found["typed-scam"] || found["typed-legit"] {
+			t.Errorf("searching 刷单 found %v: want the listing flagged 刷单返利 and not the honest one with the same words", found)
+		}
+	}},
 	{"touch moves last seen and brings back a removed listing", func(t *testing.T, ix index.Index) {
 		a := get(t, ix, recA.Listing.ID)
 		gone := a

@@ -11,7 +11,8 @@ import (
 
 // Field names, shared by the Bleve mapping and the Meilisearch settings.
 // t_* index the title, b_* the rest of the ad's text (body, company,
-// location, contact person, salary, site category).
+// location, contact person, salary, site category) and, for a flagged
+// listing, the names of its scam types.
 const (
 	fTitleUni   = "t_uni"
 	fTitleBi    = "t_bi"
@@ -67,6 +68,13 @@ func documentOf(r scamhunt.Record) (document, error) {
 	for _, c := range r.Verdict.Categories {
 		if k := keyword(c); k != "" {
 			d.categories = append(d.categories, k)
+		}
+	}
+	// A flagged listing is also found by its scam type's name, so 刷单
+	// finds the order-brushing ads that never write the word.
+	if r.Label().Flagged() {
+		for _, c := range r.Verdict.Categories {
+			d.body.add(scamhunt.CategoryNames[c])
 		}
 	}
 	slices.Sort(d.categories)
