@@ -36,27 +36,14 @@ func bytesOf(ps []scamhunt.Page) int64 {
 // BenchmarkExtract extracts the demo detail pages with the demo profile.
 // Compare with BenchmarkGoqueryParse: the extractor should cost at most
 // three bare parses.
-func BenchmarkExtract(b *testing.B) {
-	ps := demoDetails(b)
-	e, err := extract.New(demoProfile(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(bytesOf(ps))
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, p := range ps {
-			if _, err := e.Extract(p); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
-}
+func BenchmarkExtract(b *testing.B) { benchExtract(b, demoProfile(b)) }
 
 // BenchmarkExtractGeneric extracts the same pages without a profile.
-func BenchmarkExtractGeneric(b *testing.B) {
+func BenchmarkExtractGeneric(b *testing.B) { benchExtract(b, extract.Profile{}) }
+
+func benchExtract(b *testing.B, prof extract.Profile) {
 	ps := demoDetails(b)
-	e, err := extract.New(extract.Profile{})
+	e, err := extract.New(prof)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"github.com/scamhunt/scamhunt"
 	"github.com/scamhunt/scamhunt/classify"
 	"github.com/scamhunt/scamhunt/configs"
+	"github.com/scamhunt/scamhunt/index"
 	"github.com/scamhunt/scamhunt/internal/contact"
 )
 
@@ -62,4 +64,18 @@ type checker struct{ c *classify.Classifier }
 
 func (k checker) Check(text string) scamhunt.Verdict {
 	return k.c.Classify(scamhunt.Listing{ID: "check", Body: text, Contacts: contact.Find(text)})
+}
+
+// openWithClassifier loads the classifier and opens the index, the two
+// things every command that judges indexed listings needs.
+func (g *globals) openWithClassifier(ctx context.Context, f classifierFlags) (index.Index, *classify.Classifier, error) {
+	c, err := f.load()
+	if err != nil {
+		return nil, nil, err
+	}
+	idx, err := g.openIndex(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	return idx, c, nil
 }

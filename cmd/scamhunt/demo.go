@@ -61,11 +61,7 @@ func runDemo(ctx context.Context, g *globals, boardAddr, addr string, stdout, st
 		return nil
 	}
 
-	c, err := f.cls.load()
-	if err != nil {
-		return err
-	}
-	idx, err := g.openIndex(ctx)
+	idx, c, err := g.openWithClassifier(ctx, f.cls)
 	if err != nil {
 		return err
 	}

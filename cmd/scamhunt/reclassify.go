@@ -82,11 +82,7 @@ func newReclassifyCmd(g *globals) *cobra.Command {
 		Short: "Classify every indexed listing again (new rules or model), keeping human labels",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			c, err := cls.load()
-			if err != nil {
-				return err
-			}
-			idx, err := g.openIndex(cmd.Context())
+			idx, c, err := g.openWithClassifier(cmd.Context(), cls)
 			if err != nil {
 				return err
 			}

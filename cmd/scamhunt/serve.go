@@ -30,11 +30,7 @@ Admin endpoints (re-label, re-classify, /audit) are on only when
 SCAMHUNT_ADMIN_TOKEN is set.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			c, err := cls.load()
-			if err != nil {
-				return err
-			}
-			idx, err := g.openIndex(cmd.Context())
+			idx, c, err := g.openWithClassifier(cmd.Context(), cls)
 			if err != nil {
 				return err
 			}
