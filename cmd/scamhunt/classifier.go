@@ -79,3 +79,21 @@ func (g *globals) openWithClassifier(ctx context.Context, f classifierFlags) (in
 	}
 	return idx, c, nil
 }
+
+// version names the rules and model in use by content hash, for data cards
+// and reports: two exports made with the same classifier say the same.
+func (f classifierFlags) version() (string, error) {
+	rname, rules, err := readConfig(f.rules, "rules.yaml")
+	if err != nil {
+		return "", err
+	}
+	v := fmt.Sprintf("%s sha256:%.12s", rname, scamhunt.ContentHash(rules))
+	if f.noModel {
+		return v + ", no model", nil
+	}
+	mname, model, err := readConfig(f.model, "model.json")
+	if err != nil {
+		return "", err
+	}
+	return v + fmt.Sprintf(", %s sha256:%.12s", mname, scamhunt.ContentHash(model)), nil
+}

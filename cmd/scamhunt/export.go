@@ -28,6 +28,7 @@ func parseDate(s string) (time.Time, error) {
 func newExportCmd(g *globals) *cobra.Command {
 	var format, out, label, site, since string
 	var mask bool
+	var cls classifierFlags
 	cmd := &cobra.Command{
 		Use:   "export --format jsonl|csv|parquet|train --out PATH",
 		Short: "Export listings with verdicts, reasons and human labels, with a data card",
@@ -50,7 +51,7 @@ labelled JSONL, the input of ` + "`scamhunt train`" + ` and ` + "`scamhunt eval`
 				Format:  dataset.Format(format),
 				Filter:  dataset.Filter{Label: scamhunt.Label(label), Site: site},
 				MaskPII: mask,
-				Source:  "scamhunt crawl (data dir " + g.data + ")",
+				Source:  "scamhunt crawls of job boards",
 				Now:     time.Now().UTC(),
 			}
 			if since != "" {
@@ -60,6 +61,11 @@ labelled JSONL, the input of ` + "`scamhunt train`" + ` and ` + "`scamhunt eval`
 				}
 				opt.Filter.Since = t
 			}
+			v, err := cls.version()
+			if err != nil {
+				return err
+			}
+			opt.ModelVersion = v + " (the classifier of the exporting build; verdicts date from the last crawl or reclassify)"
 			if err := opt.Validate(); err != nil {
 				return err
 			}
@@ -90,6 +96,7 @@ labelled JSONL, the input of ` + "`scamhunt train`" + ` and ` + "`scamhunt eval`
 	fl.StringVar(&site, "site", "", "only this site")
 	fl.StringVar(&since, "since", "", "only listings first seen on or after this date")
 	fl.BoolVar(&mask, "mask-pii", false, "replace personal data by keyed hashes")
+	cls.add(fl)
 	cmd.MarkFlagRequired("out")
 	return cmd
 }
