@@ -36,11 +36,10 @@ type Stats struct {
 	Pages         int              `json:"pages"`
 	Unchanged     int              `json:"unchanged"`
 	Kinds         map[PageKind]int `json:"kinds"`
-	Listings      int              `json:"listings"`
 	Labels        map[Label]int    `json:"labels"`
 	Categories    map[string]int   `json:"categories"`
 	ExtractErrors int              `json:"extract_errors"`
-	Indexed       int              `json:"indexed"`
+	Indexed       int              `json:"indexed"` // listings written to the index
 	Elapsed       time.Duration    `json:"elapsed_ns"`
 }
 
@@ -125,33 +124,20 @@ func (p *Pipeline) Run(ctx context.Context) (Stats, error) {
 		var touchedAt time.Time
 		var failed error
 		flush := func() {
+			defer func() { buf, acks, touches = buf[:0], acks[:0], touches[:0] }()
 			if failed != nil {
-				buf, acks, touches = buf[:0], acks[:0], touches[:0]
 				return
 			}
-			if len(touches) > 0 && toucher != nil {
-				if err := toucher.Touch(keep, touches, touchedAt); err != nil {
-					failed = fmt.Errorf("index: %w", err)
-					stopCrawl()
-					buf, acks, touches = buf[:0], acks[:0], touches[:0]
-					return
-				}
-				touches = touches[:0]
-			}
-			if len(buf) > 0 {
-				if err := p.Indexer.Upsert(keep, buf); err != nil {
-					// Pages whose records are lost here stay owed to the
-					// frontier: they are not acknowledged.
-					failed = fmt.Errorf("index: %w", err)
-					stopCrawl()
-					buf, acks = buf[:0], acks[:0]
-					return
-				}
+			if err := p.write(keep, toucher, touches, touchedAt, buf); err != nil {
+				// Pages whose records are lost here stay owed to the
+				// frontier: they are not acknowledged.
+				failed = fmt.Errorf("index: %w", err)
+				stopCrawl()
+				return
 			}
 			mu.Lock()
 			for _, r := range buf {
 				st.Indexed++
-				st.Listings++
 				st.Labels[r.Verdict.Label]++
 				for _, c := range r.Verdict.Categories {
 					st.Categories[c]++
@@ -166,7 +152,6 @@ func (p *Pipeline) Run(ctx context.Context) (Stats, error) {
 			for _, pg := range acks {
 				acker.Ack(*pg)
 			}
-			buf, acks = buf[:0], acks[:0]
 		}
 		every := p.FlushEvery
 		if every <= 0 {
@@ -252,4 +237,17 @@ func (p *Pipeline) handle(pg Page, mu *sync.Mutex, st *Stats, log *slog.Logger, 
 		v := p.Classifier.Classify(l)
 		recs <- item{rec: Record{Listing: l, Verdict: v, FirstSeen: l.FetchedAt, LastSeen: l.FetchedAt}}
 	}
+}
+
+// write records listings seen again unchanged, then upserts the batch.
+func (p *Pipeline) write(ctx context.Context, toucher Toucher, touches []string, at time.Time, recs []Record) error {
+	if len(touches) > 0 && toucher != nil {
+		if err := toucher.Touch(ctx, touches, at); err != nil {
+			return err
+		}
+	}
+	if len(recs) == 0 {
+		return nil
+	}
+	return p.Indexer.Upsert(ctx, recs)
 }

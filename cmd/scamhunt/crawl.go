@@ -147,11 +147,7 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stderr io.Writer) 
 	if err != nil {
 		return crawlSummary{}, err
 	}
-	cls, err := f.cls.load()
-	if err != nil {
-		return crawlSummary{}, err
-	}
-	idx, err := g.openIndex(ctx)
+	idx, cls, err := g.openWithClassifier(ctx, f.cls)
 	if err != nil {
 		return crawlSummary{}, err
 	}
@@ -173,7 +169,7 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stderr io.Writer) 
 	if sum.Raised, err = reclassifyAll(keep, g, idx, cls, log); err != nil {
 		return sum, err
 	}
-	run := audit.Run{At: time.Now(), Site: prof.Name, Pages: st.Pages, Listings: st.Listings}
+	run := audit.Run{At: time.Now(), Site: prof.Name, Pages: st.Pages, Listings: st.Indexed}
 	if err := appendJSONL(g.runsPath(), run); err != nil {
 		return sum, err
 	}
