@@ -35,6 +35,17 @@ func (c Config) withDefaults() Config {
 	return c
 }
 
+// label is the label a score earns under the (defaulted) thresholds.
+func (c Config) label(score float64) scamhunt.Label {
+	switch {
+	case score >= c.ScamThreshold:
+		return scamhunt.LabelScam
+	case score >= c.SuspiciousThreshold:
+		return scamhunt.LabelSuspicious
+	}
+	return scamhunt.LabelLegit
+}
+
 // Validate reports thresholds outside (0, 1] or a suspicious threshold
 // above the scam threshold.
 func (c Config) Validate() error {
@@ -69,15 +80,18 @@ func New(rules *Rules, model *Model, cfg Config) (*Classifier, error) {
 	if rules == nil {
 		return nil, errors.New("classify: no rules")
 	}
-	if err := cfg.Validate(); err != nil {
-		return nil, err
-	}
 	if cfg.ScamThreshold == 0 {
 		cfg.ScamThreshold = rules.thresholds.ScamThreshold
 	}
 	if cfg.SuspiciousThreshold == 0 && rules.thresholds.SuspiciousThreshold != 0 {
 		scam := cfg.withDefaults().ScamThreshold
 		cfg.SuspiciousThreshold = min(rules.thresholds.SuspiciousThreshold, scam)
+	}
+	// Checked once merged with the file's thresholds: a caller's suspicious
+	// threshold above the file's scam threshold would never label anything
+	// suspicious.
+	if err := cfg.Validate(); err != nil {
+		return nil, err
 	}
 	c := &Classifier{rules: rules, model: model, cfg: cfg.withDefaults()}
 	if model != nil {
@@ -144,13 +158,7 @@ func (c *Classifier) Classify(l scamhunt.Listing) scamhunt.Verdict {
 		z = c.model.scam.logit(s.grams, s.scale, &s.dense, &m.sums)
 	}
 	score := sigmoid(z)
-	v := scamhunt.Verdict{ID: l.ID, Label: scamhunt.LabelLegit, Score: round(score), Categories: []string{}}
-	switch {
-	case score >= c.cfg.ScamThreshold:
-		v.Label = scamhunt.LabelScam
-	case score >= c.cfg.SuspiciousThreshold:
-		v.Label = scamhunt.LabelSuspicious
-	}
+	v := scamhunt.Verdict{ID: l.ID, Label: c.cfg.label(score), Score: round(score), Categories: []string{}}
 	e := evidence{c: c, s: s, l: &l}
 	e.rules()
 	if c.model != nil {

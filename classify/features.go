@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"cmp"
 	"math"
 	"math/bits"
 	"strings"
@@ -139,10 +140,7 @@ func (rs *Rules) structural(l *scamhunt.Listing, views []view, m *ruleMatch, s *
 	pay := payOf(l)
 	d[featPayAboveRate] = rs.payAboveRate(pay, m.rates)
 
-	cs := l.Contacts
-	if cs == nil {
-		cs = contact.Find(l.Title + "\n" + l.Body)
-	}
+	cs := listingContacts(l)
 	s.contacts = cs
 	var im, phone, other bool
 	for _, c := range cs {
@@ -231,25 +229,18 @@ func (rs *Rules) payAboveRate(p scamhunt.Salary, kinds []bool) float64 {
 	var ref float64
 	switch p.Period {
 	case "hour":
-		ref = cmpOr(rate.Hour, rs.defaultRate.Hour)
+		ref = cmp.Or(rate.Hour, rs.defaultRate.Hour)
 	case "day":
-		ref = cmpOr(rate.Day, rs.defaultRate.Day)
+		ref = cmp.Or(rate.Day, rs.defaultRate.Day)
 	case "week":
-		ref = 6 * cmpOr(rate.Day, rs.defaultRate.Day)
+		ref = 6 * cmp.Or(rate.Day, rs.defaultRate.Day)
 	case "month":
-		ref = cmpOr(rate.Month, rs.defaultRate.Month)
+		ref = cmp.Or(rate.Month, rs.defaultRate.Month)
 	}
 	if ref <= 0 {
 		return 0
 	}
 	return min(4, max(0, math.Log2(v/ref)))
-}
-
-func cmpOr(a, b float64) float64 {
-	if a > 0 {
-		return a
-	}
-	return b
 }
 
 // sectionWords are the headings of a board-style job description; the

@@ -3,6 +3,7 @@ package classify
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -70,26 +71,19 @@ func (in Input) contacts() []scamhunt.Contact {
 	for _, c := range in.Contacts {
 		switch {
 		case c.Value != "" && c.Kind != "":
-			add(scamhunt.Contact{Kind: c.Kind, Value: c.Value, Raw: cmpOrString(c.Raw, c.Value)})
+			add(scamhunt.Contact{Kind: c.Kind, Value: c.Value, Raw: cmp.Or(c.Raw, c.Value)})
 		case c.Kind != "":
-			for _, f := range contact.Field(c.Kind, cmpOrString(c.Raw, c.Value)) {
+			for _, f := range contact.Field(c.Kind, cmp.Or(c.Raw, c.Value)) {
 				add(f)
 			}
 		default:
-			for _, q := range contact.Query(cmpOrString(c.Raw, c.Value)) {
-				q.Raw = cmpOrString(c.Raw, c.Value)
+			for _, q := range contact.Query(cmp.Or(c.Raw, c.Value)) {
+				q.Raw = cmp.Or(c.Raw, c.Value)
 				add(q)
 			}
 		}
 	}
 	return out
-}
-
-func cmpOrString(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // Listing converts the input to a listing. Contacts given in the input are

@@ -66,7 +66,7 @@ func (rs *Rules) match(views []view, s *scratch) *ruleMatch {
 	m := &s.rm
 	m.occs = m.occs[:0]
 	m.best = resize(m.best, len(rs.rules))
-	m.rates = resizeBool(m.rates, len(rs.rates))
+	m.rates = resize(m.rates, len(rs.rates))
 	m.sums = [nCats]float64{}
 	m.total, m.sections = 0, 0
 	s.ctxs = s.ctxs[:0]
@@ -116,7 +116,7 @@ func (rs *Rules) match(views []view, s *scratch) *ruleMatch {
 	// Keep only the context occurrences of rules that occurred: common
 	// context words (不, 无, 非) stand for many rules and would otherwise
 	// dominate the sort.
-	s.hasRaw = resizeBool(s.hasRaw, len(rs.rules))
+	s.hasRaw = resize(s.hasRaw, len(rs.rules))
 	for _, o := range raw {
 		s.hasRaw[o.rule] = true
 	}
@@ -316,18 +316,11 @@ func wordBounded(v *view, start, end int32) bool {
 
 func isASCIILetter(r rune) bool { return 'a' <= r && r <= 'z' }
 
-func resize(f []float64, n int) []float64 {
+// resize returns f with length n and every element zero, reusing its
+// array when it is large enough.
+func resize[T any](f []T, n int) []T {
 	if cap(f) < n {
-		return make([]float64, n)
-	}
-	f = f[:n]
-	clear(f)
-	return f
-}
-
-func resizeBool(f []bool, n int) []bool {
-	if cap(f) < n {
-		return make([]bool, n)
+		return make([]T, n)
 	}
 	f = f[:n]
 	clear(f)

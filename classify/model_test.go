@@ -132,7 +132,8 @@ func TestLoadModelErrors(t *testing.T) {
 		{"format", strings.Replace(good, classify.ModelFormat, "other/1", 1), `load model: format "other/1"`},
 		{"buckets", strings.Replace(good, `"buckets":262144`, `"buckets":1000`, 1), "load model: buckets 1000: want a power of two"},
 		{"dense names", strings.Replace(good, `"pay_above_rate"`, `"pay"`, 1), "load model: dense features"},
-		{"bucket order", strings.Replace(good, `"gram_buckets":[`, `"gram_buckets":[999999999,`, 1), "load model: scam head: wrong shape"},
+		{"bucket shape", strings.Replace(good, `"gram_buckets":[`, `"gram_buckets":[999999999,`, 1), "load model: scam head: wrong shape"},
+		{"bucket order", strings.Replace(good, `"gram_buckets":[82,`, `"gram_buckets":[999999999,`, 1), "load model: scam head: gram bucket 999999999 out of order or range"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -214,15 +214,7 @@ func (r *Reputation) Adjust(l scamhunt.Listing, v scamhunt.Verdict) scamhunt.Ver
 	out.Score = round(sigmoid(z))
 	out.Reasons = append(slices.Clone(v.Reasons), add...)
 	slices.SortStableFunc(out.Reasons, func(a, b scamhunt.Reason) int { return cmp.Compare(b.Weight, a.Weight) })
-	t := r.cfg.Thresholds
-	label := scamhunt.LabelLegit
-	switch {
-	case out.Score >= t.ScamThreshold:
-		label = scamhunt.LabelScam
-	case out.Score >= t.SuspiciousThreshold:
-		label = scamhunt.LabelSuspicious
-	}
-	if rank(label) > rank(v.Label) {
+	if label := r.cfg.Thresholds.label(out.Score); rank(label) > rank(v.Label) {
 		out.Label = label
 	}
 	if out.Categories == nil {
@@ -237,7 +229,7 @@ func (r *Reputation) anyBlocked(cs []scamhunt.Contact) bool {
 
 // reason points at the contact in the listing's text when it is there.
 func (r *Reputation) reason(l *scamhunt.Listing, c scamhunt.Contact, rule string, w float64, note string) scamhunt.Reason {
-	rs := scamhunt.Reason{Rule: rule, Category: CategorySignal, Weight: w, Field: "contacts", Match: cmpOrString(c.Raw, c.Value), Note: note}
+	rs := scamhunt.Reason{Rule: rule, Category: CategorySignal, Weight: w, Field: "contacts", Match: cmp.Or(c.Raw, c.Value), Note: note}
 	if c.Raw != "" {
 		for _, f := range [...]struct{ name, text string }{{FieldTitle, l.Title}, {FieldBody, l.Body}} {
 			if i := strings.Index(f.text, c.Raw); i >= 0 {

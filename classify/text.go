@@ -163,7 +163,7 @@ func wordRune(r rune) bool {
 		return true
 	}
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || isDigit(r)
+		return isASCIIWord(r)
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
