@@ -166,16 +166,12 @@ func (b *Bleve) upsert(recs []scamhunt.Record) error {
 	if err != nil {
 		return err
 	}
+	docs, err := documents(recs, old)
+	if err != nil {
+		return err
+	}
 	batch := b.idx.NewBatch()
-	for _, r := range recs {
-		var prev *scamhunt.Record
-		if o, ok := old[r.Listing.ID]; ok {
-			prev = &o
-		}
-		d, err := documentOf(merge(prev, r))
-		if err != nil {
-			return err
-		}
+	for _, d := range docs {
 		if err := batch.Index(d.id, bleveDoc(d)); err != nil {
 			return fmt.Errorf("index %s: %w", d.id, err)
 		}

@@ -15,11 +15,6 @@ import (
 // titleBoost makes a match in the title count more than one in the body.
 const titleBoost = 2.0
 
-// facetFields maps the facet names of scamhunt.Result to indexed fields.
-var facetFields = [...]struct{ name, field string }{
-	{FacetLabel, fLabel}, {FacetCategory, fCategories}, {FacetCity, fCity}, {FacetSite, fSite},
-}
-
 // Search answers q: the text (or the contacts it names) and every filter,
 // sorted, one page of hits with highlights and, if asked, facet counts over
 // all matches.
@@ -71,13 +66,7 @@ func bleveQuery(p parsed, q scamhunt.Query, contacts []string) query.Query {
 	if q.Label != "" {
 		must = append(must, termQuery(fLabel, string(q.Label)))
 	}
-	var cats []string
-	for _, c := range q.Categories {
-		if k := keyword(c); k != "" {
-			cats = append(cats, k)
-		}
-	}
-	if len(cats) > 0 {
+	if cats := keywords(q.Categories); len(cats) > 0 {
 		must = append(must, anyTerm(fCategories, cats))
 	}
 	if k := keyword(q.City); k != "" {

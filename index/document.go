@@ -65,11 +65,7 @@ func documentOf(r scamhunt.Record) (document, error) {
 	for _, s := range []string{l.Body, l.Company, l.Location, l.ContactPerson, l.SalaryText, l.Category} {
 		d.body.add(s)
 	}
-	for _, c := range r.Verdict.Categories {
-		if k := keyword(c); k != "" {
-			d.categories = append(d.categories, k)
-		}
-	}
+	d.categories = keywords(r.Verdict.Categories)
 	// A flagged listing is also found by its scam type's name, so 刷单
 	// finds the order-brushing ads that never write the word.
 	if r.Label().Flagged() {

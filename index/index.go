@@ -96,6 +96,40 @@ func merge(old *scamhunt.Record, rec scamhunt.Record) scamhunt.Record {
 	return rec
 }
 
+// documents merges each record with its stored version (old, by ID) and
+// makes the documents both backends write.
+func documents(recs []scamhunt.Record, old map[string]scamhunt.Record) ([]document, error) {
+	docs := make([]document, 0, len(recs))
+	for _, r := range recs {
+		var prev *scamhunt.Record
+		if o, ok := old[r.Listing.ID]; ok {
+			prev = &o
+		}
+		d, err := documentOf(merge(prev, r))
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, d)
+	}
+	return docs, nil
+}
+
+// keywords is keyword of each value, the empty ones dropped.
+func keywords(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if k := keyword(s); k != "" {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// facetFields maps the facet names of scamhunt.Result to indexed fields.
+var facetFields = [...]struct{ name, field string }{
+	{FacetLabel, fLabel}, {FacetCategory, fCategories}, {FacetCity, fCity}, {FacetSite, fSite},
+}
+
 // dedupe merges records with the same ID in one batch, in order, so the
 // last wins but keeps the earliest FirstSeen and any override.
 func dedupe(recs []scamhunt.Record) []scamhunt.Record {

@@ -208,17 +208,13 @@ func (m *Meili) upsert(ctx context.Context, recs []scamhunt.Record) error {
 	if err != nil {
 		return err
 	}
-	docs := make([]meiliDoc, 0, len(recs))
-	for _, r := range recs {
-		var prev *scamhunt.Record
-		if o, ok := old[r.Listing.ID]; ok {
-			prev = &o
-		}
-		d, err := documentOf(merge(prev, r))
-		if err != nil {
-			return err
-		}
-		docs = append(docs, meiliDocOf(d))
+	ds, err := documents(recs, old)
+	if err != nil {
+		return err
+	}
+	docs := make([]meiliDoc, len(ds))
+	for i, d := range ds {
+		docs[i] = meiliDocOf(d)
 	}
 	return m.add(ctx, docs)
 }

@@ -143,13 +143,7 @@ func meiliFilter(q scamhunt.Query, contacts []string) string {
 	if q.Label != "" {
 		f = append(f, fLabel+" = "+quote(string(q.Label)))
 	}
-	var cats []string
-	for _, c := range q.Categories {
-		if k := keyword(c); k != "" {
-			cats = append(cats, k)
-		}
-	}
-	if len(cats) > 0 {
+	if cats := keywords(q.Categories); len(cats) > 0 {
 		f = append(f, inFilter(fCategories, cats))
 	}
 	if k := keyword(q.City); k != "" {
@@ -196,8 +190,6 @@ type response struct {
 	facets map[string][]scamhunt.FacetCount
 }
 
-var meiliFacets = map[string]string{fLabel: FacetLabel, fCategories: FacetCategory, fCity: FacetCity, fSite: FacetSite}
-
 // search runs r with exhaustive totals (page mode): one page when from is
 // a multiple of size, else the first from+size hits, cut; size 0 asks only
 // for the total and facets.
@@ -218,7 +210,9 @@ func (m *Meili) search(ctx context.Context, r request) (response, error) {
 		req.Filter = r.filter
 	}
 	if r.facets {
-		req.Facets = []string{fLabel, fCategories, fCity, fSite}
+		for _, f := range facetFields {
+			req.Facets = append(req.Facets, f.field)
+		}
 	}
 	var res *meilisearch.SearchResponse
 	err := m.retry(ctx, "search", func(ctx context.Context) (err error) {
@@ -247,12 +241,12 @@ func (m *Meili) search(ctx context.Context, r request) (response, error) {
 			}
 		}
 		out.facets = map[string][]scamhunt.FacetCount{}
-		for attr, name := range meiliFacets {
+		for _, f := range facetFields {
 			counts := []scamhunt.FacetCount{}
-			for v, n := range dist[attr] {
+			for v, n := range dist[f.field] {
 				counts = append(counts, scamhunt.FacetCount{Value: v, Count: n})
 			}
-			out.facets[name] = sortFacet(counts)
+			out.facets[f.name] = sortFacet(counts)
 		}
 	}
 	return out, nil

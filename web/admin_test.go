@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -223,7 +222,7 @@ func TestConfigValidate(t *testing.T) {
 			}
 		})
 	}
-	if _, err := web.New(web.Config{}, nil, &fakeChecker{}, nil); err == nil || errors.Is(err, nil) {
+	if _, err := web.New(web.Config{}, nil, &fakeChecker{}, nil); err == nil {
 		t.Error("New accepted a nil searcher")
 	}
 }

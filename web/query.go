@@ -75,8 +75,10 @@ func ParseQuery(v url.Values) (scamhunt.Query, error) {
 		return q, err
 	}
 	q.Text = text
-	if q.Contact == "" && text != "" && len(contact.Query(text)) > 0 {
-		q.Contact, q.Text = text, residue(text)
+	if q.Contact == "" && text != "" {
+		if cs := contact.Query(text); len(cs) > 0 {
+			q.Contact, q.Text = text, residue(text, cs)
+		}
 	}
 
 	label, err := get("label")
@@ -124,9 +126,9 @@ func ParseQuery(v url.Values) (scamhunt.Query, error) {
 	return q, nil
 }
 
-// residue is what a query says besides its contacts and their labels.
-func residue(text string) string {
-	for _, c := range contact.Query(text) {
+// residue is what a query says besides its contacts cs and their labels.
+func residue(text string, cs []scamhunt.Contact) string {
+	for _, c := range cs {
 		if c.Raw != "" {
 			text = strings.Replace(text, c.Raw, " ", 1)
 		}
