@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
@@ -216,7 +217,7 @@ func sniff(raw []byte) ([]byte, string) {
 	var name string
 	switch {
 	case gbScore <= 0 && b5Score <= 0:
-		enc, name = htmlindexMust("windows-1252"), "windows-1252"
+		enc, name = charmap.Windows1252, "windows-1252"
 	case b5Score > gbScore:
 		enc, name = traditionalchinese.Big5, "big5"
 	default:
@@ -224,14 +225,6 @@ func sniff(raw []byte) ([]byte, string) {
 	}
 	body, _ := transcode(raw, enc)
 	return body, name
-}
-
-func htmlindexMust(name string) encoding.Encoding {
-	e, err := htmlindex.Get(name)
-	if err != nil {
-		return unicode.UTF8
-	}
-	return e
 }
 
 func countHigh(b []byte) int {

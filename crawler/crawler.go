@@ -207,22 +207,18 @@ func (r *run) loop(ctx context.Context) (string, error) {
 				r.waitWake(ctx, 200*time.Millisecond)
 				continue
 			}
+			if !r.shared {
+				return r.doneReason(), nil
+			}
 			idle, err := r.front.idle(ctx)
 			if err != nil {
 				return "error", err
 			}
 			if !idle {
-				// Other workers hold URLs (shared frontier) or skipped
-				// entries remain; wait for new work or a reclaim.
-				if r.shared {
-					idleSince = time.Time{}
-					r.waitWake(ctx, 200*time.Millisecond)
-					continue
-				}
-				return r.doneReason(), nil
-			}
-			if !r.shared {
-				return r.doneReason(), nil
+				// Other workers hold URLs: wait for new work or a reclaim.
+				idleSince = time.Time{}
+				r.waitWake(ctx, 200*time.Millisecond)
+				continue
 			}
 			if idleSince.IsZero() {
 				idleSince = time.Now()

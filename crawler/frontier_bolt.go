@@ -147,7 +147,11 @@ type boltRec struct {
 }
 
 func getRec(b *bolt.Bucket, u string) (boltRec, bool) {
-	v := b.Get([]byte(u))
+	return decodeRec(b.Get([]byte(u)))
+}
+
+// decodeRec reads a stored URL record.
+func decodeRec(v []byte) (boltRec, bool) {
 	if len(v) < 12 {
 		return boltRec{}, false
 	}
@@ -375,8 +379,8 @@ func (f *boltFrontier) removed(context.Context) iter.Seq2[Removal, error] {
 		}
 		urls := tx.Bucket(bucketURLs)
 		c := urls.Cursor()
-		for k, _ := c.First(); k != nil; k, _ = c.Next() {
-			r, _ := getRec(urls, string(k))
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			r, _ := decodeRec(v)
 			if rm, ok := removal(string(k), r.meta, gen); ok && !yield(rm, nil) {
 				return
 			}

@@ -102,10 +102,17 @@ func TestRedisKeepRenewsLease(t *testing.T) {
 	ctx := t.Context()
 	const lease = time.Second
 	a := openTestRedis(t, front, "a", lease)
-	a.begin(ctx, []entry{{URL: "http://board.test/"}})
-	taken, _ := a.next(ctx, 1)
+	if _, _, err := a.begin(ctx, []entry{{URL: "http://board.test/"}}); err != nil {
+		t.Fatal(err)
+	}
+	taken, err := a.next(ctx, 1)
+	if err != nil || len(taken) != 1 {
+		t.Fatalf("a.next = %v, %v; want one lease", taken, err)
+	}
 	b := openTestRedis(t, front, "b", lease)
-	b.begin(ctx, nil)
+	if _, _, err := b.begin(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
 	for range 8 { // twice the lease in all
 		time.Sleep(lease / 4)
 		if err := a.keep(ctx, taken); err != nil {

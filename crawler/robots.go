@@ -82,11 +82,7 @@ func (r *robots) allowed(ctx context.Context, u *url.URL) (bool, error) {
 	if h.group == nil {
 		return true, nil
 	}
-	p := u.EscapedPath()
-	if u.RawQuery != "" {
-		p += "?" + u.RawQuery
-	}
-	return h.group.Test(p), nil
+	return h.group.Test(pathQuery(u)), nil
 }
 
 func (r *robots) fetch(ctx context.Context, origin, host string) (*robotstxt.Group, error) {

@@ -27,7 +27,6 @@ type fetch struct {
 	links    []string // outlinks stored by an earlier fetch
 	known    bool     // meta is from an earlier fetch
 	hops     []hop
-	started  time.Time
 	hostname string
 }
 
@@ -63,7 +62,7 @@ type fetchTransport struct {
 // register makes a fetch whose exchanges the transport records; requests
 // carry its id in fetchHeader.
 func (t *fetchTransport) register(l lease) *fetch {
-	f := &fetch{id: strconv.FormatUint(t.ids.Add(1), 10), lease: l, started: time.Now()}
+	f := &fetch{id: strconv.FormatUint(t.ids.Add(1), 10), lease: l}
 	t.fetches.Store(f.id, f)
 	return f
 }
