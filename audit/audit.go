@@ -52,9 +52,6 @@ func (o Options) Validate() error {
 	return nil
 }
 
-// chinaTime is UTC+8, the boards' local time, without needing tzdata.
-var chinaTime = time.FixedZone("CST", 8*3600)
-
 // Report is the operator's audit of one site (or all): how many listings were
 // crawled and flagged, where and when, the flagged listings with their
 // evidence, and the contact clusters that link them.

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/scamhunt/scamhunt"
+	"github.com/scamhunt/scamhunt/internal/postdate"
 )
 
 // maxGroups caps the distinct cities and board categories counted, so
@@ -44,7 +45,7 @@ func Build(ctx context.Context, src Source, opt Options) (Report, error) {
 		opt.Now = time.Now()
 	}
 	if opt.Zone == nil {
-		opt.Zone = chinaTime
+		opt.Zone = postdate.Shanghai()
 	}
 	b := &builder{
 		opt:        opt,

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"time"
+
+	"github.com/scamhunt/scamhunt/internal/postdate"
 )
 
 // Chart geometry, in SVG user units. Charts scale to their container.
@@ -207,7 +209,7 @@ func (r Report) day(t time.Time) string {
 
 func (r Report) zone() *time.Location {
 	if r.Zone == nil {
-		return chinaTime
+		return postdate.Shanghai()
 	}
 	return r.Zone
 }

@@ -187,17 +187,17 @@ func firstLink(r *html.Node) *html.Node {
 // rowCells splits a row into its title (the link's text, or the first part
 // of a link that wraps the whole row) and the texts of its other parts.
 func rowCells(r, link *html.Node) (title string, cells []string) {
-	var parts []*html.Node
+	var parts []string
 	for c := link.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && kindOf(c) != tagSkip && lineText(c) != "" {
-			parts = append(parts, c)
+		if c.Type == html.ElementNode && kindOf(c) != tagSkip {
+			if t := lineText(c); t != "" {
+				parts = append(parts, t)
+			}
 		}
 	}
 	if len(parts) >= 2 {
-		title = lineText(parts[0])
-		for _, p := range parts[1:] {
-			cells = append(cells, lineText(p))
-		}
+		title = parts[0]
+		cells = append(cells, parts[1:]...)
 	} else {
 		title = lineText(link)
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/scamhunt/scamhunt"
 	"github.com/scamhunt/scamhunt/internal/contact"
+	"github.com/scamhunt/scamhunt/internal/postdate"
 	"github.com/scamhunt/scamhunt/internal/textnorm"
 )
 
@@ -21,9 +22,6 @@ const (
 	MaxOffset = 10000 // deepest result offset a query may ask for
 	maxParam  = 256   // bytes in any one parameter
 )
-
-// chinaTime is the zone of dates typed into since/until: the job boards'.
-var chinaTime = time.FixedZone("CST", 8*3600)
 
 // contactLabels are the words people type around a contact ("微信 abc123",
 // "QQ:12345"); they are dropped from the text part of a contact search.
@@ -188,7 +186,7 @@ func date(v url.Values, name string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	t, err := time.ParseInLocation(time.DateOnly, s, chinaTime)
+	t, err := time.ParseInLocation(time.DateOnly, s, postdate.Shanghai())
 	if err != nil {
 		return time.Time{}, fmt.Errorf("%s: want a date like 2024-05-01", name)
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/scamhunt/scamhunt"
+	"github.com/scamhunt/scamhunt/internal/postdate"
 )
 
 //go:embed templates/*.html
@@ -158,14 +159,14 @@ func showDate(t time.Time) string {
 	if t.IsZero() {
 		return "—"
 	}
-	return t.In(chinaTime).Format(time.DateOnly)
+	return t.In(postdate.Shanghai()).Format(time.DateOnly)
 }
 
 func showDateTime(t time.Time) string {
 	if t.IsZero() {
 		return "—"
 	}
-	return t.In(chinaTime).Format("2006-01-02 15:04")
+	return t.In(postdate.Shanghai()).Format("2006-01-02 15:04")
 }
 
 // linkURL returns raw when it is an absolute http or https URL with a host,

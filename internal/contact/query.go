@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/scamhunt/scamhunt"
-	"golang.org/x/text/width"
+	"github.com/scamhunt/scamhunt/internal/textnorm"
 )
 
 // Query interprets a search query typed by a user as the contacts it may
@@ -29,12 +29,12 @@ func Query(q string) []scamhunt.Contact {
 	cs := Find(q)
 	if len(cs) == 0 && digitsOnly(q) {
 		// "3000-5000", "2026.11", "10/20" are ranges, decimals and dates.
-		if cs = Field(scamhunt.ContactPhone, q); len(cs) == 0 && !strings.ContainsAny(width.Narrow.String(q), "-~/.:") {
+		if cs = Field(scamhunt.ContactPhone, q); len(cs) == 0 && !strings.ContainsAny(textnorm.Fold(q), "-~/.:") {
 			cs = Field(scamhunt.ContactQQ, q)
 		}
 	}
 	if len(cs) == 0 && !strings.ContainsAny(q, " \t\n") {
-		id := strings.ToLower(width.Narrow.String(q))
+		id := textnorm.Fold(q)
 		if wechatID(id) && idLike(id) {
 			cs = append(cs, scamhunt.Contact{Kind: scamhunt.ContactWeChat, Value: id, Raw: q})
 			if telegramHandle(id) {

@@ -30,7 +30,7 @@ func relative(s string, now time.Time, loc *time.Location) (time.Time, bool) {
 		return ago(now, num, unit)
 	}
 	if m := dayRe.FindStringIndex(s); m != nil {
-		back := map[string]int{"大前天": 3, "前天": 2, "昨天": 1, "昨日": 1, "yesterday": 1}[s[m[0]:m[1]]]
+		back := daysBack[s[m[0]:m[1]]]
 		d := now.AddDate(0, 0, -back)
 		h, mi, sec, ok := clock(s[m[1]:])
 		if !ok {
@@ -81,12 +81,17 @@ func ago(now time.Time, num, unit string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
+// daysBack is how many days before the fetch a day word means.
+var daysBack = map[string]int{"大前天": 3, "前天": 2, "昨天": 1, "昨日": 1, "yesterday": 1}
+
+// cnDigits are the Chinese numerals of counts.
+var cnDigits = map[rune]int{'零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+
 // chinese reads a count below 100 in Chinese numerals: 三, 十五, 二十, 两.
 func chinese(s string) int {
-	digits := map[rune]int{'零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
 	n, cur := 0, -1
 	for _, r := range s {
-		switch d, ok := digits[r]; {
+		switch d, ok := cnDigits[r]; {
 		case ok:
 			cur = d
 		case r == '十' && n == 0:
