@@ -50,7 +50,7 @@ eval: ## precision/recall on the held-out corpus, false-positive rates on the re
 	@bin/scamhunt eval --in classify/testdata/heldout.jsonl
 	@echo "== the same, keyword-list baseline (classify/testdata/keywords.txt)"
 	@bin/scamhunt eval --in classify/testdata/heldout.jsonl --baseline classify/testdata/keywords.txt | sed -n '1,8p'
-	@for f in $(SHARED)/*.jsonl; do \
+	@for f in $(SHARED)/honest_*.jsonl; do \
 		echo "== $$f"; bin/scamhunt eval --in $$f; \
 		echo "== $$f, keyword-list baseline"; bin/scamhunt eval --in $$f --baseline classify/testdata/keywords.txt | sed -n '1,9p'; \
 	done

@@ -7,6 +7,7 @@ import "time"
 type Override struct {
 	Label Label     `json:"label"`
 	Note  string    `json:"note,omitempty"`
+	By    string    `json:"by,omitempty"` // the reviewer who set it
 	At    time.Time `json:"at"`
 }
 
