@@ -28,7 +28,7 @@ const (
 	// schemaKey and schema mark an index built by this mapping; an index
 	// with another schema must be rebuilt, not silently misread.
 	schemaKey = "scamhunt_schema"
-	schema    = "2"
+	schema    = "3"
 	// gramAnalyzer splits the pre-computed terms on spaces and nothing else.
 	gramAnalyzer = "scamhunt_grams"
 	// bleveBatch is how many records one Bleve batch holds.
@@ -118,9 +118,16 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	} {
 		dm.AddFieldMappingsAt(name, f)
 	}
-	posted := bleve.NewDateTimeFieldMapping()
-	posted.Store, posted.IncludeInAll, posted.DocValues = false, false, false
-	dm.AddFieldMappingsAt(fPosted, posted)
+	for _, name := range []string{fPosted, fFirstSeen} {
+		date := bleve.NewDateTimeFieldMapping()
+		date.Store, date.IncludeInAll, date.DocValues = false, false, false
+		dm.AddFieldMappingsAt(name, date)
+	}
+	for _, name := range []string{fReviewed, fRemoved} {
+		flag := bleve.NewBooleanFieldMapping()
+		flag.Store, flag.IncludeInAll, flag.DocValues = false, false, false
+		dm.AddFieldMappingsAt(name, flag)
+	}
 	rec := bleve.NewTextFieldMapping()
 	rec.Index, rec.Store, rec.IncludeInAll, rec.DocValues, rec.IncludeTermVectors = false, true, false, false, false
 	dm.AddFieldMappingsAt(fRecord, rec)
@@ -138,6 +145,7 @@ func bleveDoc(d document) map[string]any {
 		fBodyUni: joinSpace(d.body.uni), fBodyBi: d.body.bi, fBodyWords: joinSpace(d.body.words),
 		fContacts: d.contacts, fLabel: d.label, fCategories: d.categories,
 		fRecord: d.record, fCombo: k.facet.combo(), fRank: rankKey(k.rank),
+		fReviewed: d.reviewed, fRemoved: d.removed,
 	}
 	if d.city != "" {
 		m[fCity] = d.city
@@ -148,6 +156,9 @@ func bleveDoc(d document) map[string]any {
 	if !d.posted.IsZero() {
 		m[fPosted] = d.posted
 		m[fNewest] = newestKey(k.posted)
+	}
+	if !d.firstSeen.IsZero() {
+		m[fFirstSeen] = d.firstSeen
 	}
 	return m
 }

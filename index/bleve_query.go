@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"time"
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
@@ -174,6 +175,21 @@ func bleveQuery(p parsed, q scamhunt.Query, contacts []string) query.Query {
 	if q.Label != "" {
 		must = append(must, termQuery(fLabel, string(q.Label)))
 	}
+	if q.Flagged {
+		must = append(must, anyTerm(fLabel, flaggedLabels))
+	}
+	if q.Unreviewed {
+		must = append(must, boolQuery(fReviewed, false))
+	}
+	if q.NotRemoved {
+		must = append(must, boolQuery(fRemoved, false))
+	}
+	if !q.SeenAfter.IsZero() {
+		excl := false
+		r := bleve.NewDateRangeInclusiveQuery(q.SeenAfter, time.Time{}, &excl, nil)
+		r.SetField(fFirstSeen)
+		must = append(must, r)
+	}
 	if cats := keywords(q.Categories); len(cats) > 0 {
 		must = append(must, anyTerm(fCategories, cats))
 	}
@@ -274,6 +290,12 @@ func fuzzy(w string) bool {
 
 func termQuery(field, value string) *query.TermQuery {
 	q := bleve.NewTermQuery(value)
+	q.SetField(field)
+	return q
+}
+
+func boolQuery(field string, v bool) query.Query {
+	q := bleve.NewBoolFieldQuery(v)
 	q.SetField(field)
 	return q
 }

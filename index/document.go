@@ -30,6 +30,9 @@ const (
 	fNewest     = "newest" // Bleve only: posted date as a sortable keyword
 	fCombo      = "combo"  // Bleve only: the facet values together, see facetKey.combo
 	fPosted     = "posted_at"
+	fReviewed   = "reviewed"
+	fRemoved    = "removed"
+	fFirstSeen  = "first_seen"
 	fRecord     = "record"
 )
 
@@ -45,6 +48,9 @@ type document struct {
 	city, site string
 	score      float64
 	posted     time.Time
+	reviewed   bool // a person labelled it
+	removed    bool
+	firstSeen  time.Time
 	record     string
 }
 
@@ -75,13 +81,16 @@ func documentOf(r scamhunt.Record) (document, error) {
 func filterFields(r scamhunt.Record) document {
 	l := r.Listing
 	d := document{
-		id:       l.ID,
-		contacts: contactValues(l.Contacts),
-		label:    string(r.Label()),
-		city:     keyword(l.City),
-		site:     keyword(l.Site),
-		score:    r.Verdict.Score,
-		posted:   l.PostedAt,
+		id:        l.ID,
+		contacts:  contactValues(l.Contacts),
+		label:     string(r.Label()),
+		city:      keyword(l.City),
+		site:      keyword(l.Site),
+		score:     r.Verdict.Score,
+		posted:    l.PostedAt,
+		reviewed:  r.Override != nil,
+		removed:   r.Removed,
+		firstSeen: r.FirstSeen,
 	}
 	d.categories = keywords(r.Verdict.Categories)
 	slices.Sort(d.categories)

@@ -157,9 +157,11 @@ func (t *tally) remove(old []keys) {
 }
 
 // covers reports whether the tally alone can count q's matches: q filters
-// only by facet values.
+// only by facet values (not by text, contacts, dates or the review
+// queue's filters, which the tally does not count).
 func covers(q scamhunt.Query, p parsed, contacts []string) bool {
-	return p.empty() && len(contacts) == 0 && q.Since.IsZero() && q.Until.IsZero()
+	return p.empty() && len(contacts) == 0 && q.Since.IsZero() && q.Until.IsZero() &&
+		!q.Flagged && !q.Unreviewed && !q.NotRemoved && q.SeenAfter.IsZero()
 }
 
 // count returns how many listings match q's facet filters and, when
