@@ -265,8 +265,7 @@ type listingPage struct {
 	Salary    []scamhunt.Span
 	Reasons   []reasonView
 	SourceURL string // "" when the URL is not http(s)
-	Admin     bool   // show the label form
-	Labels    []scamhunt.Label
+	Admin     bool   // always false: labels are set in the admin area (/admin/), never on public pages
 }
 
 func (s *Server) handleListing(w http.ResponseWriter, r *http.Request) {
@@ -283,8 +282,6 @@ func (s *Server) handleListing(w http.ResponseWriter, r *http.Request) {
 		Salary:    markedField(l, rs, "salary"),
 		Reasons:   reasonViews(l, rs),
 		SourceURL: linkURL(l.URL),
-		Admin:     s.cfg.AdminToken != "" && s.label != nil,
-		Labels:    []scamhunt.Label{scamhunt.LabelScam, scamhunt.LabelSuspicious, scamhunt.LabelLegit},
 	}
 	s.render(w, http.StatusOK, "listing", page)
 }
