@@ -2,20 +2,26 @@ package web
 
 import (
 	"crypto/tls"
+	"net/http"
 	"net/http/httptest"
 	"net/netip"
+	"strings"
 	"testing"
 )
 
+var testProxies = []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("2001:db8:ffff::/48")}
+
+type clientCase struct {
+	name    string
+	remote  string
+	xff     []string // header lines
+	trusted []netip.Prefix
+	want    string
+}
+
 func TestClientKey(t *testing.T) {
-	proxies := []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("2001:db8:ffff::/48")}
-	tests := []struct {
-		name    string
-		remote  string
-		xff     []string // header lines
-		trusted []netip.Prefix
-		want    string
-	}{
+	proxies := testProxies
+	tests := []clientCase{
 		{"no proxy configured", "192.0.2.1:1234", nil, nil, "192.0.2.1"},
 		{"spoofed header, no proxy configured", "192.0.2.1:1234", []string{"203.0.113.5"}, nil, "192.0.2.1"},
 		{"spoofed header from an untrusted peer", "192.0.2.1:1234", []string{"203.0.113.5"}, proxies, "192.0.2.1"},
@@ -37,15 +43,56 @@ func TestClientKey(t *testing.T) {
 	}
 	for _, tt := range tests {
 		s := &Server{cfg: Config{TrustedProxies: tt.trusted}}
-		r := httptest.NewRequest("GET", "/", nil)
-		r.RemoteAddr = tt.remote
-		for _, v := range tt.xff {
-			r.Header.Add("X-Forwarded-For", v)
-		}
-		if got := s.clientKey(r); got != tt.want {
+		if got := s.clientKey(tt.request()); got != tt.want {
 			t.Errorf("%s: clientKey(%q, %q) = %q, want %q", tt.name, tt.remote, tt.xff, got, tt.want)
 		}
 	}
+}
+
+func (c clientCase) request() *http.Request {
+	r := httptest.NewRequest("GET", "/", nil)
+	r.RemoteAddr = c.remote
+	for _, v := range c.xff {
+		r.Header.Add("X-Forwarded-For", v)
+	}
+	return r
+}
+
+// FuzzClientAddr feeds hostile X-Forwarded-For headers to a server behind
+// a trusted proxy and to one reached directly: the client is always the
+// peer or one of the header's hops, and an untrusted peer is always
+// itself.
+func FuzzClientAddr(f *testing.F) {
+	f.Add("10.0.0.2:1234", "1.2.3.4, 203.0.113.5, 10.1.1.1")
+	f.Add("10.0.0.2:1234", "203.0.113.5, not-an-ip, 10.1.1.1")
+	f.Add("192.0.2.1:1234", "10.0.0.9")
+	f.Add("[2001:db8:ffff::1]:80", "::ffff:203.0.113.7")
+	f.Add("[fe80::1%eth0]:80", ",,, ,fe80::1%eth0,")
+	f.Fuzz(func(t *testing.T, remote, xff string) {
+		s := &Server{cfg: Config{TrustedProxies: testProxies}}
+		r := clientCase{remote: remote, xff: []string{xff}}.request()
+		got, ok := s.clientAddr(r)
+		peer, peerOK := peerAddr(r)
+		if ok != peerOK || ok && got.Zone() != "" {
+			t.Fatalf("clientAddr = %v, %v; peer %v, %v", got, ok, peer, peerOK)
+		}
+		if !ok || got == peer {
+			return
+		}
+		if !s.trusted(peer) {
+			t.Fatalf("untrusted peer %v became %v", peer, got)
+		}
+		found := false
+		for _, hop := range strings.Split(xff, ",") {
+			if a, err := netip.ParseAddr(strings.TrimSpace(hop)); err == nil && a.Unmap().WithZone("") == got {
+				found = true
+			}
+		}
+		if !found {
+			t.Fatalf("client %v is neither the peer %v nor a hop of %q", got, peer, xff)
+		}
+		_ = s.clientKey(r)
+	})
 }
 
 func TestViaTLS(t *testing.T) {
