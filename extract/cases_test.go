@@ -13,6 +13,7 @@ import (
 
 	"github.com/scamhunt/scamhunt"
 	"github.com/scamhunt/scamhunt/extract"
+	"github.com/scamhunt/scamhunt/internal/charset"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -108,10 +109,7 @@ func loadCases(tb testing.TB) []goldenCase {
 // page decodes the case's file as `scamhunt extract FILE` does.
 func (c goldenCase) page(tb testing.TB) scamhunt.Page {
 	tb.Helper()
-	body, cs, err := extract.DecodeFile(c.data, c.ctype)
-	if err != nil {
-		tb.Fatalf("%s: %v", c.file, err)
-	}
+	body, cs := charset.Decode(c.data, c.ctype, "")
 	return scamhunt.Page{URL: c.url, Site: c.site, Status: 200, Body: body, Charset: cs, FetchedAt: fetched, Hash: scamhunt.ContentHash(body)}
 }
 

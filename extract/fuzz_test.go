@@ -110,29 +110,3 @@ func squash(s string) string {
 		return r
 	}, s)
 }
-
-// FuzzDecodeFile checks that any bytes with any header decode to valid
-// UTF-8 with a charset named, and that undeclared valid UTF-8 is left alone.
-func FuzzDecodeFile(f *testing.F) {
-	for _, c := range loadCases(f) {
-		f.Add(c.data, c.ctype)
-	}
-	f.Add([]byte("\xef\xbb\xbf<p>caf\xe9</p>"), "text/html; charset=utf-8")
-	f.Add([]byte("<meta charset=\"gb-18030\"><p>\xd5\xd0\xc6\xb8</p>"), "")
-	f.Add([]byte("\xff\xfe<\x00p\x00>\x00"), "text/html; charset=big5")
-	f.Fuzz(func(t *testing.T, data []byte, hint string) {
-		body, cs, err := extract.DecodeFile(data, hint)
-		if err != nil {
-			return
-		}
-		if cs == "" {
-			t.Error("no charset named")
-		}
-		if !utf8.Valid(body) {
-			t.Errorf("%s body is not valid UTF-8", cs)
-		}
-		if cs == "utf-8" && utf8.Valid(data) && !bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) && !bytes.Equal(body, data) {
-			t.Error("valid UTF-8 was changed")
-		}
-	})
-}

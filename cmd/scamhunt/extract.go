@@ -11,6 +11,7 @@ import (
 
 	"github.com/scamhunt/scamhunt"
 	"github.com/scamhunt/scamhunt/extract"
+	"github.com/scamhunt/scamhunt/internal/charset"
 )
 
 // extractOutput is one line of `scamhunt extract`.
@@ -83,11 +84,7 @@ func extractFile(ex *extract.Extractor, site, file, pageURL string, at time.Time
 		out.Error = err.Error()
 		return out
 	}
-	body, cs, err := extract.DecodeFile(raw, "")
-	if err != nil {
-		out.Error = err.Error()
-		return out
-	}
+	body, cs := charset.Decode(raw, "", "")
 	out.Charset = cs
 	if at.IsZero() {
 		if fi, err := os.Stat(file); err == nil {
