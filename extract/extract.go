@@ -36,11 +36,12 @@ func New(p Profile) (*Extractor, error) {
 
 // page is one Extract call's state.
 type page struct {
-	p      scamhunt.Page
-	u      *url.URL
-	root   *html.Node
-	w      walker
-	fields [nFields]found // generic fields overlaid with the profile's
+	p        scamhunt.Page
+	siteName string // the profile's site_name
+	u        *url.URL
+	root     *html.Node
+	w        walker
+	fields   [nFields]found // generic fields overlaid with the profile's
 }
 
 // Extract decides what kind of page p is, and why, and returns its listings:
@@ -62,7 +63,7 @@ func (e *Extractor) Extract(p scamhunt.Page) (scamhunt.Extraction, error) {
 	if err != nil {
 		return scamhunt.Extraction{}, fmt.Errorf("extract %s: %w", p.URL, err)
 	}
-	pg := &page{p: p, u: u, root: doc.Nodes[0]}
+	pg := &page{p: p, u: u, root: doc.Nodes[0], siteName: e.c.siteName}
 	pg.w.chrome, pg.w.host = e.c.chrome, u.Host
 	pg.w.run(pg.root)
 	pg.fields = pg.w.fields
@@ -92,16 +93,23 @@ func other(why string) scamhunt.Extraction {
 	return scamhunt.Extraction{Kind: scamhunt.KindOther, Why: why, Listings: []scamhunt.Listing{}}
 }
 
-// byStructure decides a page's kind from what it holds: labelled job
-// fields make a detail, long prose an article, many similar rows with links
-// an index.
+// byStructure decides a page's kind from what it holds: two labelled job
+// fields, or job evidence weighed together (a contact, pay, job words, one
+// field) make a detail, unless the page is a news story (long prose under a
+// date or source line); long prose makes an article, many similar rows with
+// links an index.
 func (e *Extractor) byStructure(pg *page) scamhunt.Extraction {
-	job := pg.jobFields()
+	ev := pg.evidence()
+	job := ev.fields
 	if len(job) >= 2 {
 		return e.detail(pg, "labelled job fields ("+strings.Join(job, ", ")+")")
 	}
 	prose := pg.w.bestPara
 	rows := e.rowNodes(pg)
+	news := prose >= articleProse && pg.byline()
+	if ev.ad() && !news && (len(rows) < minRows || len(job) == 1 || ev.contact && ev.pay) {
+		return e.detail(pg, "job evidence ("+ev.String()+")")
+	}
 	fieldNote := "no labelled job fields"
 	if len(job) == 1 {
 		fieldNote = "only one labelled job field (" + job[0] + ")"
@@ -109,7 +117,9 @@ func (e *Extractor) byStructure(pg *page) scamhunt.Extraction {
 	switch {
 	case prose >= articleProse || prose >= shortProse && len(rows) < minRows:
 		why := fmt.Sprintf("article: long prose (%d chars), %s", prose, fieldNote)
-		if pg.byline() {
+		if news {
+			why += ", date byline"
+		} else if pg.byline() {
 			why += ", date byline"
 		}
 		return scamhunt.Extraction{Kind: scamhunt.KindArticle, Why: why, Listings: []scamhunt.Listing{}}

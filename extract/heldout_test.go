@@ -29,9 +29,9 @@ type heldOutTruth struct {
 
 // heldOutScore is what the generic extractor gets right on the held-out board.
 type heldOutScore struct {
-	pages, found, titles     int
-	contacts, contactsFound  int
-	salaries, salariesRight  int
+	pages, found, titles    int
+	contacts, contactsFound int
+	salaries, salariesRight int
 }
 
 // TestHeldOutBoard measures the generic extractor on the held-out board and

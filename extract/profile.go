@@ -27,6 +27,11 @@ type Profile struct {
 	Detail Fields `yaml:"detail"`
 	// CityTrim is a suffix cut from the city text (长春兼职 -> 长春).
 	CityTrim string `yaml:"city_trim"`
+	// SiteName is what the board calls itself in its page titles
+	// ("兼职信息网" of "周末发传单_长春兼职_兼职信息网"): a <title> segment holding
+	// it, and the channel names before it, are cut from generic titles.
+	// og:site_name and the text of links to the home page are used too.
+	SiteName string `yaml:"site_name"`
 	// Index holds CSS selectors for the rows of an index page.
 	Index IndexRows `yaml:"index"`
 	// Chrome lists selectors of page furniture (header, city strip,
@@ -78,12 +83,13 @@ func (p Profile) Validate() error {
 type compiled struct {
 	detailURL, indexURL, articleURL, otherURL *regexp.Regexp
 
-	detail  [nFields]cascadia.Matcher // by field; nil when not configured
-	nDetail int                       // configured detail selectors
-	row     cascadia.Matcher
-	rowSel  [nRowFields]cascadia.Matcher
-	chrome  cascadia.Matcher
-	trim    string
+	detail   [nFields]cascadia.Matcher // by field; nil when not configured
+	nDetail  int                       // configured detail selectors
+	row      cascadia.Matcher
+	rowSel   [nRowFields]cascadia.Matcher
+	chrome   cascadia.Matcher
+	trim     string
+	siteName string
 }
 
 // The fields of an index row, in IndexRows order.
@@ -97,7 +103,7 @@ const (
 )
 
 func (p Profile) compile() (*compiled, error) {
-	c := &compiled{trim: p.CityTrim}
+	c := &compiled{trim: p.CityTrim, siteName: p.SiteName}
 	res := []struct {
 		key string
 		src string

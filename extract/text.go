@@ -12,8 +12,9 @@ import (
 // textBuf accumulates display text: runs of white space become one space,
 // block boundaries one newline, and nothing leads or trails. It is
 // textnorm.Space applied line by line, done while the text is written so
-// the page is copied once. Invalid UTF-8 becomes U+FFFD; zero-width
-// characters (used to break up contacts) are dropped.
+// the page is copied once. Zero-width characters (used to break up
+// contacts) are dropped, and so are U+FFFD and invalid UTF-8, the marks of
+// stray bytes, which say nothing of the ad.
 type textBuf struct {
 	b      []byte
 	space  bool // white space seen since the last rune written
@@ -65,7 +66,7 @@ func (t *textBuf) sep() { t.space = true }
 
 func zeroWidth(r rune) bool {
 	switch r {
-	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad':
+	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', utf8.RuneError:
 		return true
 	}
 	return false
