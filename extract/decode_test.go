@@ -15,6 +15,14 @@ func TestDecodeCases(t *testing.T) {
 		"tableboard/generic_detail_big5":    "big5",
 		"demo/detail_plain":                 "utf-8",
 		"mobile/generic_detail_traditional": "utf-8",
+		"spanpairs/detail_stray_bytes":      "utf-8",
+		"sibdivs/detail":                    "gb18030",
+		"celltitle/detail":                  "gbk",
+		"ganji/detail":                      "gbk",
+		"qqpost/detail":                     "utf-8",
+		"qqpost/detail_big5":                "big5",
+		"big5board/detail":                  "big5",
+		"big5board/detail_undeclared":       "big5",
 	}
 	seen := 0
 	for _, c := range loadCases(t) {

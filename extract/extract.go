@@ -106,7 +106,7 @@ func (e *Extractor) byStructure(pg *page) scamhunt.Extraction {
 	}
 	prose := pg.w.bestPara
 	rows := e.rowNodes(pg)
-	news := prose >= articleProse && pg.byline()
+	news := prose >= articleProse && pg.byline() || prose >= shortProse && pg.sourceLine()
 	if ev.ad() && !news && (len(rows) < minRows || len(job) == 1 || ev.contact && ev.pay) {
 		return e.detail(pg, "job evidence ("+ev.String()+")")
 	}
@@ -117,9 +117,7 @@ func (e *Extractor) byStructure(pg *page) scamhunt.Extraction {
 	switch {
 	case prose >= articleProse || prose >= shortProse && len(rows) < minRows:
 		why := fmt.Sprintf("article: long prose (%d chars), %s", prose, fieldNote)
-		if news {
-			why += ", date byline"
-		} else if pg.byline() {
+		if pg.byline() {
 			why += ", date byline"
 		}
 		return scamhunt.Extraction{Kind: scamhunt.KindArticle, Why: why, Listings: []scamhunt.Listing{}}
@@ -157,6 +155,20 @@ var bylineRe = regexp.MustCompile(`\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,
 func (pg *page) byline() bool {
 	for line := range strings.SplitSeq(string(pg.w.out.b), "\n") {
 		if len(line) <= 240 && bylineRe.MatchString(textnorm.Fold(line)) {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceRe finds the source or author line of a news story (来源：长春晚报).
+var sourceRe = regexp.MustCompile(`(来源|作者|编辑|责任编辑|记者|通讯员)\s*[:：]`)
+
+// sourceLine reports whether a short line of the page names a news
+// source or author.
+func (pg *page) sourceLine() bool {
+	for line := range strings.SplitSeq(string(pg.w.out.b), "\n") {
+		if len(line) <= 240 && sourceRe.MatchString(textnorm.Fold(line)) {
 			return true
 		}
 	}

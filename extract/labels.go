@@ -47,7 +47,7 @@ var labels = map[string]field{
 	"薪资": fSalary, "工资": fSalary, "待遇": fSalary, "薪资待遇": fSalary, "工资待遇": fSalary,
 	"薪酬": fSalary, "薪水": fSalary, "报酬": fSalary, "佣金": fSalary, "时薪": fSalary,
 	"日薪": fSalary, "月薪": fSalary, "薪资范围": fSalary, "兼职薪资": fSalary, "兼职工资": fSalary,
-	"薪资福利": fSalary, "工资福利": fSalary, "薪酬待遇": fSalary, "薪金": fSalary, "收入": fSalary,
+	"薪资福利": fSalary, "工作待遇": fSalary, "工资福利": fSalary, "薪酬待遇": fSalary, "薪金": fSalary, "收入": fSalary,
 	"工价": fSalary, "单价": fSalary,
 
 	"工作地点": fLocation, "地址": fLocation, "工作地址": fLocation, "地点": fLocation,

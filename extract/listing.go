@@ -8,6 +8,7 @@ import (
 	"github.com/scamhunt/scamhunt/internal/contact"
 	"github.com/scamhunt/scamhunt/internal/postdate"
 	"github.com/scamhunt/scamhunt/internal/salary"
+	"github.com/scamhunt/scamhunt/internal/textnorm"
 )
 
 // Caps on what one listing keeps of attacker-sized text, in runes.
@@ -137,15 +138,15 @@ func (pg *page) title() (string, string) {
 		}
 	}
 	cell := pg.fields[fTitle]
+	first := pg.firstField()
 	for _, h := range w.heads {
 		t := oneLine(string(w.out.b[h.start:h.end]))
-		if t == "" || isSite(t) || utf8.RuneCountInString(t) < 4 {
+		if t == "" || isSite(t) || utf8.RuneCountInString(t) < 4 || sectionHeading(t) {
 			continue
 		}
-		if _, isLabel := labelOf(t); isLabel {
-			continue
-		}
-		if doc != "" && related(t, doc) || doc == "" && cell.value != "" && related(t, cell.value) {
+		// The heading says what <title> says, or stands right before the
+		// ad's labelled fields.
+		if doc != "" && related(t, doc) || doc == "" && cell.value != "" && related(t, cell.value) || h.end <= first {
 			return clip(t, maxTitle), "heading"
 		}
 	}
@@ -164,11 +165,46 @@ func (pg *page) title() (string, string) {
 	return "", ""
 }
 
+// firstField is where the first label pair of the page's fields was read,
+// or -1 when none was.
+func (pg *page) firstField() int {
+	first := -1
+	for _, f := range pg.fields {
+		if f.rank > rankProfile && f.rank < rankLabel && f.value != "" && f.at >= 0 && (first < 0 || f.at < first) {
+			first = f.at
+		}
+	}
+	return first
+}
+
+// sectionWords end the headings of a page's sections (职位信息, 详细描述),
+// which are no ad's title.
+var sectionWords = []string{"信息", "描述", "详情", "介绍", "要求", "说明", "内容", "职责", "推荐", "职位", "福利"}
+
+// sectionHeading reports whether a heading names a section of the page: a
+// label, or a short text ending in a section word.
+func sectionHeading(t string) bool {
+	if _, ok := labelOf(t); ok {
+		return true
+	}
+	f := textnorm.Fold(t)
+	if utf8.RuneCountInString(f) > 8 {
+		return false
+	}
+	for _, w := range sectionWords {
+		if strings.HasSuffix(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // body is the ad's text and how it was found: the profile's body, else a
-// labelled description cell (职位描述 in a table or dl), else the page's
-// biggest block of prose.
+// labelled description (职位描述 in a table cell, dl, list item or beside a
+// 详细介绍 heading), else the page's biggest block of prose that is not a
+// block of label pairs.
 func (pg *page) body() (string, string) {
-	if b := pg.fields[fBody]; b.value != "" && b.rank <= rankDL {
+	if b := pg.fields[fBody]; b.value != "" && b.rank < rankLabel {
 		return clip(b.value, maxBody), b.method
 	}
 	w := &pg.w

@@ -33,6 +33,7 @@ type stats struct {
 	maxLink int  // runes of the longest link
 	local   bool // holds a link to this site
 	block   bool // holds block-level elements
+	pairs   int  // label/value pairs read inside it
 }
 
 // kid is a visited child element.
@@ -103,6 +104,9 @@ type walker struct {
 	crumb                    []crumbLink
 	best                     span
 	bestPara                 int
+	fieldBox                 span // the best block of prose among those holding label pairs
+	fieldPara                int
+	pairs                    int // label/value pairs read so far
 	rows                     []*html.Node
 	rowSig                   string
 	rowSpan                  span
@@ -115,6 +119,9 @@ func (w *walker) run(root *html.Node) {
 	w.out.b = make([]byte, 0, 4096)
 	w.kids = make([]kid, 0, 64)
 	w.walk(root, false)
+	if w.bestPara == 0 {
+		w.best, w.bestPara = w.fieldBox, w.fieldPara
+	}
 	at := 0
 	for line := range strings.SplitSeq(string(w.out.b), "\n") {
 		labelPairs(line, func(p pair) { w.set(p.f, p.value, rankLabel, at) })
@@ -144,6 +151,9 @@ func (w *walker) set(f field, v string, r, at int) {
 	if v == "" {
 		return
 	}
+	if r < rankLabel {
+		w.pairs++
+	}
 	cur := &w.fields[f]
 	switch {
 	case cur.value == "" || r < cur.rank:
@@ -161,7 +171,7 @@ func (w *walker) raw(k kid) string { return string(w.out.b[k.start:k.end]) }
 // walk visits n's children and returns n's stats.
 func (w *walker) walk(n *html.Node, inLink bool) stats {
 	var st stats
-	base, start := len(w.kids), len(w.out.b)
+	base, start, pairs := len(w.kids), len(w.out.b), w.pairs
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
@@ -210,6 +220,7 @@ func (w *walker) walk(n *html.Node, inLink bool) stats {
 		w.groupRows(kids)
 	}
 	w.kids = w.kids[:base]
+	st.pairs = w.pairs - pairs
 	return st
 }
 
@@ -293,8 +304,15 @@ func (w *walker) element(n *html.Node, inLink bool) (stats, bool) {
 	case len(w.heads) < maxHeads && !st.block && st.text >= 2 && st.text <= maxTitleHead && headlike(n):
 		w.heads = append(w.heads, span{start, end})
 	}
-	if k != tagInline && st.para >= minPara && st.link*100 <= st.text*maxLinkShare && st.para > w.bestPara {
-		w.best, w.bestPara = span{start, end}, st.para
+	if k != tagInline && st.para >= minPara && st.link*100 <= st.text*maxLinkShare {
+		// A block of label pairs (a job card, a field table) is the
+		// description only when the page has no other prose.
+		switch {
+		case st.pairs < 2 && st.para > w.bestPara:
+			w.best, w.bestPara = span{start, end}, st.para
+		case st.pairs >= 2 && st.para > w.fieldPara:
+			w.fieldBox, w.fieldPara = span{start, end}, st.para
+		}
 	}
 	return st, true
 }
