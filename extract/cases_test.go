@@ -138,7 +138,8 @@ func decodeProfile(tb testing.TB, data []byte) extract.Profile {
 }
 
 // demoProfile decodes the extract block of the bundled demo site file,
-// strictly.
+// strictly, with the file's top-level detail_url (the pattern crawl and
+// extract share) as its DetailURL.
 func demoProfile(tb testing.TB) extract.Profile {
 	tb.Helper()
 	data, err := os.ReadFile("../configs/sites/demo.yaml")
@@ -157,7 +158,13 @@ func demoProfile(tb testing.TB) extract.Profile {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return decodeProfile(tb, b)
+	p := decodeProfile(tb, b)
+	detail, ok := doc["detail_url"]
+	if !ok || p.DetailURL != "" {
+		tb.Fatal("configs/sites/demo.yaml must write its detail pattern once, as the top-level detail_url")
+	}
+	p.DetailURL = detail.Value
+	return p
 }
 
 // goldenRun is a fixture run one way, with its site's profile or with the

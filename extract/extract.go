@@ -59,35 +59,53 @@ func (e *Extractor) Extract(p scamhunt.Page) (scamhunt.Extraction, error) {
 	if len(bytes.TrimSpace(p.Body)) == 0 {
 		return other("empty page"), nil
 	}
-	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(p.Body))
+	pg, err := e.read(p, u)
 	if err != nil {
 		return scamhunt.Extraction{}, fmt.Errorf("extract %s: %w", p.URL, err)
+	}
+
+	path := u.Path
+	if path == "" {
+		path = "/"
+	}
+	pq := path
+	if u.RawQuery != "" {
+		pq += "?" + u.RawQuery
+	}
+	c := e.c
+	switch {
+	case matches(c.otherURL, path, pq):
+		return other("profile other_url matched"), nil
+	case matches(c.detailURL, path, pq):
+		return e.detail(pg, "profile detail_url matched"), nil
+	case matches(c.indexURL, path, pq):
+		return e.index(pg, "profile index_url matched", e.rowNodes(pg)), nil
+	case matches(c.articleURL, path, pq):
+		return scamhunt.Extraction{Kind: scamhunt.KindArticle, Why: "profile article_url matched" + pg.proseNote(), Listings: []scamhunt.Listing{}}, nil
+	}
+	return e.byStructure(pg), nil
+}
+
+// read parses a page and walks it once: the generic fields, overlaid with
+// the profile's.
+func (e *Extractor) read(p scamhunt.Page, u *url.URL) (*page, error) {
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(p.Body))
+	if err != nil {
+		return nil, err
 	}
 	pg := &page{p: p, u: u, root: doc.Nodes[0], siteName: e.c.siteName}
 	pg.w.chrome, pg.w.host = e.c.chrome, u.Host
 	pg.w.run(pg.root)
 	pg.fields = pg.w.fields
 	e.profileFields(pg)
-
-	path := u.Path
-	if path == "" {
-		path = "/"
-	}
-	c := e.c
-	switch {
-	case matches(c.otherURL, path):
-		return other("profile other_url matched"), nil
-	case matches(c.detailURL, path):
-		return e.detail(pg, "profile detail_url matched"), nil
-	case matches(c.indexURL, path):
-		return e.index(pg, "profile index_url matched", e.rowNodes(pg)), nil
-	case matches(c.articleURL, path):
-		return scamhunt.Extraction{Kind: scamhunt.KindArticle, Why: "profile article_url matched" + pg.proseNote(), Listings: []scamhunt.Listing{}}, nil
-	}
-	return e.byStructure(pg), nil
+	return pg, nil
 }
 
-func matches(re *regexp.Regexp, path string) bool { return re != nil && re.MatchString(path) }
+// matches reports whether a URL pattern matches the path, or the path and
+// query (/show.php?id=12) as the crawler's patterns see them.
+func matches(re *regexp.Regexp, path, pathQuery string) bool {
+	return re != nil && (re.MatchString(path) || pathQuery != path && re.MatchString(pathQuery))
+}
 
 func other(why string) scamhunt.Extraction {
 	return scamhunt.Extraction{Kind: scamhunt.KindOther, Why: why, Listings: []scamhunt.Listing{}}

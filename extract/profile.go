@@ -13,9 +13,11 @@ import (
 // which reads structure and labels alone.
 type Profile struct {
 	// DetailURL, IndexURL, ArticleURL and OtherURL are regular expressions
-	// on the URL path. They are tried in the order other, detail, index,
-	// article; the first that matches decides the page kind. A page no
-	// pattern matches is judged by its structure.
+	// on the URL's path, or on its path?query (/show.php?id=12) as the
+	// crawler's patterns are. They are tried in the order other, detail,
+	// index, article; the first that matches decides the page kind. A page
+	// no pattern matches is judged by its structure. In a site file the
+	// detail pattern is written once, as the top-level detail_url.
 	DetailURL  string `yaml:"detail_url"`
 	IndexURL   string `yaml:"index_url"`
 	ArticleURL string `yaml:"article_url"`
