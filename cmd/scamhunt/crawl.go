@@ -23,15 +23,15 @@ import (
 )
 
 type crawlFlags struct {
-	prof         profileFlags
-	start        []string
-	frontier     string
-	warc         string
-	worker       string
-	json         bool
-	maxPages     int
-	lease        time.Duration
-	cls          classifierFlags
+	prof     profileFlags
+	start    []string
+	frontier string
+	warc     string
+	worker   string
+	json     bool
+	maxPages int
+	lease    time.Duration
+	cls      classifierFlags
 }
 
 func newCrawlCmd(g *globals) *cobra.Command {
