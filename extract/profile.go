@@ -92,6 +92,7 @@ type compiled struct {
 	chrome   cascadia.Matcher
 	trim     string
 	siteName string
+	fields   Fields // the detail selectors as written, for Check
 }
 
 // The fields of an index row, in IndexRows order.
@@ -105,7 +106,7 @@ const (
 )
 
 func (p Profile) compile() (*compiled, error) {
-	c := &compiled{trim: p.CityTrim, siteName: p.SiteName}
+	c := &compiled{trim: p.CityTrim, siteName: p.SiteName, fields: p.Detail}
 	res := []struct {
 		key string
 		src string
@@ -126,32 +127,23 @@ func (p Profile) compile() (*compiled, error) {
 		}
 		*r.dst = re
 	}
-	d := p.Detail
-	sels := []struct {
-		key string
-		src string
-		dst *cascadia.Matcher
-	}{
-		{"detail.title", d.Title, &c.detail[fTitle]},
-		{"detail.salary", d.Salary, &c.detail[fSalary]},
-		{"detail.location", d.Location, &c.detail[fLocation]},
-		{"detail.headcount", d.Headcount, &c.detail[fHeadcount]},
-		{"detail.contact_person", d.ContactPerson, &c.detail[fContactPerson]},
-		{"detail.phone", d.Phone, &c.detail[fPhone]},
-		{"detail.qq", d.QQ, &c.detail[fQQ]},
-		{"detail.wechat", d.WeChat, &c.detail[fWeChat]},
-		{"detail.company", d.Company, &c.detail[fCompany]},
-		{"detail.posted", d.Posted, &c.detail[fPosted]},
-		{"detail.body", d.Body, &c.detail[fBody]},
-		{"detail.city", d.City, &c.detail[fCity]},
-		{"detail.category", d.Category, &c.detail[fCategory]},
-		{"index.row", p.Index.Row, &c.row},
-		{"index.link", p.Index.Link, &c.rowSel[rowLink]},
-		{"index.title", p.Index.Title, &c.rowSel[rowTitle]},
-		{"index.salary", p.Index.Salary, &c.rowSel[rowSalary]},
-		{"index.summary", p.Index.Summary, &c.rowSel[rowSummary]},
-		{"index.posted", p.Index.Posted, &c.rowSel[rowPosted]},
+	type spec struct {
+		key, src string
+		dst      *cascadia.Matcher
 	}
+	var sels []spec
+	d := p.Detail.ptrs()
+	for _, f := range detailFields {
+		sels = append(sels, spec{"detail." + fieldNames[f], *d[f], &c.detail[f]})
+	}
+	sels = append(sels,
+		spec{"index.row", p.Index.Row, &c.row},
+		spec{"index.link", p.Index.Link, &c.rowSel[rowLink]},
+		spec{"index.title", p.Index.Title, &c.rowSel[rowTitle]},
+		spec{"index.salary", p.Index.Salary, &c.rowSel[rowSalary]},
+		spec{"index.summary", p.Index.Summary, &c.rowSel[rowSummary]},
+		spec{"index.posted", p.Index.Posted, &c.rowSel[rowPosted]},
+	)
 	for _, s := range sels {
 		if s.src == "" {
 			continue

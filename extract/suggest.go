@@ -72,9 +72,7 @@ func Suggest(pages []scamhunt.Page) (Suggestion, error) {
 		if found >= need {
 			fs.Selector = agreeingSelector(f, pgs, values, nodes)
 		}
-		if fs.Selector != "" {
-			setSelector(&s.Profile.Detail, f, fs.Selector)
-		}
+		*s.Profile.Detail.ptrs()[f] = fs.Selector
 		s.Fields = append(s.Fields, fs)
 	}
 	return s, nil
@@ -288,33 +286,6 @@ func prevElement(n *html.Node) *html.Node {
 var cssNameRe = regexp.MustCompile(`^[A-Za-z_-][A-Za-z_-]*$`)
 
 func cssName(s string) bool { return s != "" && len(s) <= 40 && cssNameRe.MatchString(s) }
-
-func setSelector(d *Fields, f field, sel string) {
-	switch f {
-	case fTitle:
-		d.Title = sel
-	case fSalary:
-		d.Salary = sel
-	case fLocation:
-		d.Location = sel
-	case fHeadcount:
-		d.Headcount = sel
-	case fContactPerson:
-		d.ContactPerson = sel
-	case fPhone:
-		d.Phone = sel
-	case fQQ:
-		d.QQ = sel
-	case fWeChat:
-		d.WeChat = sel
-	case fCompany:
-		d.Company = sel
-	case fPosted:
-		d.Posted = sel
-	case fBody:
-		d.Body = sel
-	}
-}
 
 // commonSuffix is the site's name as the pages' <title>s repeat it: the
 // last separated segment they all end with, "" when they share none.

@@ -40,6 +40,9 @@ func TestSiteProfileErrors(t *testing.T) {
 		{"bad pattern", "name: x\ncrawl:\n  start: [\"http://board.test/\"]\n  patterns:\n    detail:\n      - '^/job/(\\d+\\.html$'\n", []string{"x.yaml:6", "crawl.patterns.detail[0]", "missing closing )"}},
 		{"bad selector", "name: x\ncrawl:\n  start: [\"http://board.test/\"]\nextract:\n  detail:\n    title: 'h1[class'\n", []string{"x.yaml:6", "extract.detail.title"}},
 		{"not yaml", "name: [x\n", []string{"x.yaml"}},
+		{"detail pattern written twice", "name: x\ndetail_url: '^/job/'\ncrawl:\n  start: [\"http://board.test/\"]\nextract:\n  detail_url: '^/job/[0-9]+'\n",
+			[]string{"x.yaml:6", "extract.detail_url", "written once", "line 2"}},
+		{"unknown extract key", "name: x\nextract:\n  detial:\n    title: h1\n", []string{"x.yaml", "line 3", "detial"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
