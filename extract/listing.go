@@ -123,8 +123,8 @@ func (pg *page) title() (string, string) {
 	}
 	names := pg.names()
 	doc, site := splitTitle(w.title, names)
-	if doc == "" || siteName(doc) {
-		doc = ""
+	if siteName(doc) || knownName(doc, names) && utf8.RuneCountInString(doc) <= 16 {
+		doc = "" // the site's name alone
 	}
 	og, _ := splitTitle(w.ogTitle, names)
 	if og != "" && !siteName(og) && doc == "" {

@@ -45,8 +45,11 @@ func Suggest(pages []scamhunt.Page) (Suggestion, error) {
 		if err != nil {
 			return Suggestion{}, fmt.Errorf("suggest: page %d (%s): %w", i+1, p.URL, err)
 		}
-		if ex := e.byStructure(pg); ex.Kind != scamhunt.KindDetail {
-			return Suggestion{}, fmt.Errorf("suggest: page %d (%s) is no detail page to the generic extractor (%s: %s); give saved ads", i+1, p.URL, ex.Kind, ex.Why)
+		// A page is an ad by its evidence, with or without a title the
+		// generic extractor can find: the profile may be what gives it one.
+		if ev := pg.evidence(); !ev.ad() {
+			ex := e.byStructure(pg)
+			return Suggestion{}, fmt.Errorf("suggest: page %d (%s) is no ad to the generic extractor (%s: %s); give saved detail pages", i+1, p.URL, ex.Kind, ex.Why)
 		}
 		pgs = append(pgs, pg)
 		titles = append(titles, pg.w.title)
@@ -306,10 +309,16 @@ func commonSuffix(titles []string) string {
 	if tail == "" || utf8.RuneCountInString(tail) > 24 {
 		return ""
 	}
+	same := true
 	for _, t := range titles[1:] {
-		if !strings.HasSuffix(strings.TrimSpace(t), tail) || strings.TrimSpace(t) == tail {
+		t = strings.TrimSpace(t)
+		if !strings.HasSuffix(t, tail) || t == tail {
 			return ""
 		}
+		same = same && t == strings.TrimSpace(first)
+	}
+	if same {
+		return "" // one <title> for every page says nothing of where the ad's ends
 	}
 	return tail
 }

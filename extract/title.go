@@ -42,6 +42,9 @@ func splitTitle(s string, names []string) (title, site string) {
 		case knownName(tail, names):
 		case cut && channelLike(tail):
 		case siteLike(tail) && !hasDigit(tail):
+		case sectionHeading(tail) && knownName(head, names):
+			// "零工通 - 岗位详情": the site's name and the kind of page, no title.
+			return "", head
 		default:
 			return s, site
 		}

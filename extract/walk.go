@@ -304,7 +304,7 @@ func (w *walker) element(n *html.Node, inLink bool) (stats, bool) {
 	case len(w.heads) < maxHeads && !st.block && st.text >= 2 && st.text <= maxTitleHead && headlike(n):
 		w.heads = append(w.heads, span{start, end})
 	}
-	if k != tagInline && st.para >= minPara && st.link*100 <= st.text*maxLinkShare {
+	if k != tagInline && st.para >= minPara && st.link*100 <= st.text*maxLinkShare && !footerText(w.out.b[start:end]) {
 		// A block of label pairs (a job card, a field table) is the
 		// description only when the page has no other prose.
 		switch {
@@ -315,6 +315,27 @@ func (w *walker) element(n *html.Node, inLink bool) (stats, bool) {
 		}
 	}
 	return st, true
+}
+
+// footerWords mark the site's own small print (版权所有, 客服电话, ICP备案),
+// which is never an ad's description, whatever its class.
+var footerWords = []string{"版权所有", "版權所有", "copyright", "Copyright", "©", "ICP备", "ICP證", "客服电话", "客服热线", "客服電話", "意见反馈", "关于我们"}
+
+// maxFooter is the longest text, in bytes, read as a footer.
+const maxFooter = 600
+
+// footerText reports whether a short block reads as the site's footer.
+func footerText(b []byte) bool {
+	if len(b) > maxFooter {
+		return false
+	}
+	s := string(b)
+	for _, w := range footerWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // proseBox reports whether a block element without blocks inside reads as a

@@ -264,6 +264,10 @@ func writeSuggestion(w io.Writer, name string, files []string, pages []scamhunt.
 			fmt.Fprintf(w, "    %s: %s  # %s\n", f.Field, quote(f.Selector), read)
 			continue
 		}
+		if f.Field == "title" && strings.Trim(read, " |") == "" {
+			fmt.Fprintf(w, "    # title: the generic extractor found none on these pages; write its selector here\n")
+			continue
+		}
 		if strings.Trim(read, " |") == "" {
 			continue
 		}
