@@ -117,11 +117,11 @@ func other(why string) scamhunt.Extraction {
 // date or source line); long prose makes an article, many similar rows with
 // links an index.
 func (e *Extractor) byStructure(pg *page) scamhunt.Extraction {
-	ev := pg.evidence()
-	job := ev.fields
+	job := pg.jobFields()
 	if len(job) >= 2 {
 		return e.detail(pg, "labelled job fields ("+strings.Join(job, ", ")+")")
 	}
+	ev := pg.evidence(job)
 	prose := pg.w.bestPara
 	rows := e.rowNodes(pg)
 	news := prose >= articleProse && pg.byline() || prose >= shortProse && pg.sourceLine()

@@ -115,10 +115,10 @@ func (ev evidence) String() string {
 	return strings.Join(parts, ", ")
 }
 
-// evidence weighs the page: its labelled fields, and contacts and pay in
-// its provisional title and its description (outside any listing rows).
-func (pg *page) evidence() evidence {
-	ev := evidence{fields: pg.jobFields()}
+// evidence weighs the page: its labelled job fields, and contacts and pay
+// in its provisional title and its description (outside any listing rows).
+func (pg *page) evidence(fields []string) evidence {
+	ev := evidence{fields: fields}
 	title := pg.headline()
 	desc := pg.description()
 	for _, f := range []field{fPhone, fQQ, fWeChat, fContact} {

@@ -47,7 +47,7 @@ func Suggest(pages []scamhunt.Page) (Suggestion, error) {
 		}
 		// A page is an ad by its evidence, with or without a title the
 		// generic extractor can find: the profile may be what gives it one.
-		if ev := pg.evidence(); !ev.ad() {
+		if ev := pg.evidence(pg.jobFields()); !ev.ad() {
 			ex := e.byStructure(pg)
 			return Suggestion{}, fmt.Errorf("suggest: page %d (%s) is no ad to the generic extractor (%s: %s); give saved detail pages", i+1, p.URL, ex.Kind, ex.Why)
 		}
