@@ -110,3 +110,42 @@ func squash(s string) string {
 		return r
 	}, s)
 }
+
+// FuzzSuggest feeds hostile page pairs to Suggest, seeded with pairs of
+// golden detail pages of one layout: whatever the pages, it must not panic,
+// and any profile it proposes must validate and check both pages.
+func FuzzSuggest(f *testing.F) {
+	bySite := map[string][]goldenCase{}
+	for _, c := range loadCases(f) {
+		if strings.HasPrefix(strings.TrimPrefix(c.name, "generic_"), "detail") {
+			bySite[c.site] = append(bySite[c.site], c)
+		}
+	}
+	for _, cs := range bySite {
+		if len(cs) >= 2 {
+			f.Add(cs[0].page(f).Body, cs[0].url, cs[1].page(f).Body, cs[1].url)
+		}
+	}
+	f.Fuzz(func(t *testing.T, a []byte, aURL string, b []byte, bURL string) {
+		pages := []scamhunt.Page{
+			{URL: aURL, Status: 200, Body: a, FetchedAt: fetched},
+			{URL: bURL, Status: 200, Body: b, FetchedAt: fetched},
+		}
+		s, err := extract.Suggest(pages)
+		if err != nil {
+			return
+		}
+		if err := s.Profile.Validate(); err != nil {
+			t.Fatalf("suggested profile does not validate: %v\n%+v", err, s.Profile)
+		}
+		e, err := extract.New(s.Profile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range pages {
+			if _, err := e.Check(p); err != nil {
+				return // an unparsable URL
+			}
+		}
+	})
+}

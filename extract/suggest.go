@@ -117,7 +117,11 @@ func (pg *page) suggestValue(f field) (string, *html.Node) {
 		if b == "" || how == "label" {
 			return b, nil
 		}
-		return b, findOuter(pg.root, func(n *html.Node) bool { return squashed(blockText(n)) == squashed(b) })
+		want := squashed(b)
+		return b, findOuter(pg.root, func(n *html.Node) bool {
+			t, ok := textUpTo(n, 2*len(b)+64, false)
+			return ok && squashed(t) == want
+		})
 	default:
 		fd := pg.fields[f]
 		if fd.value == "" || fd.rank == rankLabel {
@@ -125,7 +129,10 @@ func (pg *page) suggestValue(f field) (string, *html.Node) {
 		}
 		v = fd.value
 	}
-	return v, findNode(pg.root, func(n *html.Node) bool { return fieldText(n) == v })
+	return v, findNode(pg.root, func(n *html.Node) bool {
+		t, ok := textUpTo(n, len(v)+64, true)
+		return ok && clip(strings.TrimFunc(t, trimValue), 200) == v
+	})
 }
 
 // fieldText is an element's text as a profile selector reads it.
