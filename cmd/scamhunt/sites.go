@@ -46,9 +46,6 @@ func (f *profileFlags) add(fs *pflag.FlagSet) {
 	fs.StringVar(&f.config, "config", "", "site profile file (see docs/profiles.md)")
 }
 
-// set reports whether a profile was named.
-func (f *profileFlags) set() bool { return f.site != "" || f.config != "" }
-
 // load reads the profile named by --site or --config; ok is false when
 // neither was given.
 func (f *profileFlags) load() (p siteProfile, ok bool, err error) {
