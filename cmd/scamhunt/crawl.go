@@ -23,15 +23,15 @@ import (
 )
 
 type crawlFlags struct {
-	site, config string
-	start        []string
-	frontier     string
-	warc         string
-	worker       string
-	json         bool
-	maxPages     int
-	lease        time.Duration
-	cls          classifierFlags
+	prof     profileFlags
+	start    []string
+	frontier string
+	warc     string
+	worker   string
+	json     bool
+	maxPages int
+	lease    time.Duration
+	cls      classifierFlags
 }
 
 func newCrawlCmd(g *globals) *cobra.Command {
@@ -58,8 +58,7 @@ func newCrawlCmd(g *globals) *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.site, "site", "", "bundled site profile (see `scamhunt sites`)")
-	fl.StringVar(&f.config, "config", "", "site profile file")
+	f.prof.add(fl)
 	fl.StringSliceVar(&f.start, "start", nil, "start URL(s); overrides the profile's")
 	fl.StringVar(&f.frontier, "frontier", "", "shared frontier, e.g. redis://127.0.0.1:6379/0 (default: embedded, under --data)")
 	fl.StringVar(&f.warc, "warc", "", "write every response as WARC/1.1 records into this directory")
@@ -81,18 +80,13 @@ type crawlSummary struct {
 	Elapsed  string          `json:"elapsed"`
 }
 
-// profileFor resolves --site / --config / --start into a profile.
+// profile resolves --site / --config / --start into a profile.
 func (f *crawlFlags) profile() (siteProfile, error) {
-	var p siteProfile
-	var err error
+	p, ok, err := f.prof.load()
 	switch {
-	case f.site != "" && f.config != "":
-		return p, fmt.Errorf("--site and --config are exclusive")
-	case f.site != "":
-		p, err = loadSite(f.site)
-	case f.config != "":
-		p, err = loadSiteFile(f.config)
-	default:
+	case err != nil:
+		return p, err
+	case !ok:
 		if len(f.start) == 0 {
 			return p, fmt.Errorf("need --site, --config or --start")
 		}
@@ -102,9 +96,6 @@ func (f *crawlFlags) profile() (siteProfile, error) {
 		}
 		p = siteProfile{Name: u.Hostname()}
 		p.Crawl.Site = p.Name
-	}
-	if err != nil {
-		return p, err
 	}
 	if len(f.start) > 0 {
 		p.Crawl.Start = f.start
