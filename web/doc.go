@@ -16,9 +16,13 @@
 //	ratelimit.go per-client token buckets with bounded memory
 //	render.go    templates, label and category names, safe links, pagination
 //	mark.go      evidence marking: reason offsets -> spans, validated first
+//	explain.go   configs/explain.yaml: each reason in plain Chinese, next steps
+//	assess.go    a verdict for the public: tone (no green when a scam type's
+//	             reasons fired), one-line summary, signs explained
+//	lookup.go    a contact's lookup: "此号码出现在 6 条骗局信息中…"
 //	pages.go     GET /, /listing/{id}, /about
 //	check.go     GET/POST /check and POST /api/classify (nothing pasted is
-//	             stored or logged)
+//	             stored or logged; a paste that is only contacts is a lookup)
 //	api.go       GET /api/search, /api/listings/{id}, /api/facets, /api/stats
 //	admin.go     human labels and re-classification behind the admin token
 //
@@ -28,12 +32,16 @@
 // links. Responses carry a strict Content-Security-Policy and the pages work
 // without JavaScript.
 //
+// Public pages put the answer first (on a phone the facets follow the
+// results) and speak plain Chinese; rule ids, weights, model features and
+// English notes wait behind a 详细依据 disclosure and stay in the JSON API.
+//
 // Admin: with Config.AdminToken empty every admin route (the /api/admin API,
-// the label form on listing pages and the mounted Config.Audit handler) is
-// 404. With a token set they need it: the API as "Authorization: Bearer
-// TOKEN", the listing page's label form as a password field the operator
-// types (never a URL parameter), and /audit either as a Bearer header or, for
-// GET and HEAD only, as the password of HTTP Basic authentication so a
-// browser can open it. Basic credentials are never accepted for requests
+// the POST /listing/{id}/label form route and the mounted Config.Audit
+// handler) is 404. With a token set they need it: the API as "Authorization:
+// Bearer TOKEN", the label form route as a password field in the posted form
+// (never a URL parameter; the public listing page no longer shows the form),
+// and /audit either as a Bearer header or, for GET and HEAD only, as the
+// password of HTTP Basic authentication so a browser can open it. Basic credentials are never accepted for requests
 // that change state, since a browser resends them on cross-site requests.
 package web
