@@ -105,16 +105,13 @@ func TestAssess(t *testing.T) {
 				}
 				return out
 			}
-			got := struct {
+			type outcome struct {
 				Tone, Summary, Caveat string
 				Shown, Against        []string
 				NextStep              bool
-			}{a.Tone, a.Summary, a.Caveat, titles(append(a.Shown, a.More...)), titles(a.Against), len(a.NextSteps) > 0 && a.ActNow != ""}
-			want := struct {
-				Tone, Summary, Caveat string
-				Shown, Against        []string
-				NextStep              bool
-			}{tt.tone, tt.summary, tt.caveat, tt.shown, tt.against, tt.nextStep}
+			}
+			got := outcome{a.Tone, a.Summary, a.Caveat, titles(append(a.Shown, a.More...)), titles(a.Against), len(a.NextSteps) > 0 && a.ActNow != ""}
+			want := outcome{tt.tone, tt.summary, tt.caveat, tt.shown, tt.against, tt.nextStep}
 			if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
 				t.Errorf("assessment (-want +got):\n%s", diff)
 			}

@@ -177,7 +177,7 @@ func (s *Server) handleCheckPost(w http.ResponseWriter, r *http.Request) {
 	listing := scamhunt.Listing{Body: text}
 	page.Text, page.Result = text, &res
 	page.TextSpans = markedField(listing, res.Verdict.Reasons, "body")
-	page.Tech = techView{Score: res.Verdict.Score, Reasons: reasonViews(listing, res.Verdict.Reasons)}
+	page.Tech = techView{Score: res.Verdict.Score, Reasons: s.explain.reasonViews(listing, res.Verdict.Reasons)}
 	for _, h := range res.Linked {
 		page.Linked = append(page.Linked, s.newHitView(h))
 	}

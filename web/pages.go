@@ -310,7 +310,7 @@ func (s *Server) handleListing(w http.ResponseWriter, r *http.Request) {
 		Title:      markedField(l, rs, "title"),
 		Body:       markedField(l, rs, "body"),
 		Salary:     markedField(l, rs, "salary"),
-		Tech:       techView{Score: rec.Verdict.Score, Reasons: reasonViews(l, rs)},
+		Tech:       techView{Score: rec.Verdict.Score, Reasons: s.explain.reasonViews(l, rs)},
 		SourceURL:  linkURL(l.URL),
 	}
 	s.render(w, http.StatusOK, "listing", page)
