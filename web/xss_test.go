@@ -191,3 +191,47 @@ func TestXSSCheckIsInert(t *testing.T) {
 		t.Errorf("lookup JSON is not a lookup or carries raw angle brackets: %s", body)
 	}
 }
+
+// FuzzCheckIsInert pastes anything into the check form and the API: the
+// answer is a verdict with its assessment or a lookup, never both, and the
+// page stays inert whatever the paste and the hostile listings it links.
+func FuzzCheckIsInert(f *testing.F) {
+	for _, seed := range []string{
+		"一三八一二三四五六七八", "电话：138-1234-5678", "这个号码可靠吗 １３８１２３４５６７８", "QQ 99999999", "12345678",
+		"悬赏任务 新人首单送18元 会用手机就行", "拜师费188 " + xssScript + xssImg + " 13812345678", "加薇信 abc_8899",
+		"</mark>{{.}} 加V " + xssJS, "\u202e13812345678\u200b",
+	} {
+		f.Add(seed)
+	}
+	recs := hostileRecords()
+	h := newServer(f, web.Config{CheckPerMinute: 1 << 30, RatePerMinute: 1 << 30}, &fakeSearcher{records: recs},
+		&fakeChecker{words: []string{xssScript, "拜师费", "悬赏任务"}}, nil)
+	f.Fuzz(func(t *testing.T, text string) {
+		w := serve(t, h, request{method: http.MethodPost, path: "/check", contentType: "application/x-www-form-urlencoded",
+			body: url.Values{"text": {text}}.Encode()})
+		switch w.Code {
+		case http.StatusOK, http.StatusBadRequest, http.StatusRequestEntityTooLarge:
+		default:
+			t.Fatalf("status %d", w.Code)
+		}
+		assertInert(t, w.Body.String())
+		w = serve(t, h, request{method: http.MethodPost, path: "/api/classify", contentType: "text/plain", body: text})
+		if w.Code != http.StatusOK {
+			return
+		}
+		var got struct {
+			Answer     string
+			Assessment *struct{ Tone, Summary string }
+			Lookup     *struct{ Headline string }
+		}
+		if err := json.Unmarshal(w.Body.Bytes(), &got); err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case got.Answer == "verdict" && got.Assessment != nil && got.Lookup == nil && got.Assessment.Summary != "":
+		case got.Answer == "lookup" && got.Lookup != nil && got.Assessment == nil && got.Lookup.Headline != "":
+		default:
+			t.Fatalf("answer %q with assessment %v and lookup %v", got.Answer, got.Assessment, got.Lookup)
+		}
+	})
+}
