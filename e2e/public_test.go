@@ -26,17 +26,17 @@ var viewports = []struct {
 	{"desktop-1280x800", 1280, 800, false},
 }
 
-// page is the state of the browser's current page as a visitor sees it.
-type page struct {
+// seen is the state of the browser's current page as a visitor sees it.
+type seen struct {
 	Text        string  `json:"text"`        // document.body.innerText: only what is rendered
 	InnerHeight float64 `json:"innerHeight"` // the fold
 	InnerWidth  float64 `json:"innerWidth"`
 	ScrollWidth float64 `json:"scrollWidth"`
 }
 
-func look(t *testing.T, ctx context.Context) page {
+func look(t *testing.T, ctx context.Context) seen {
 	t.Helper()
-	p, err := chromedp.Run(ctx, chromedp.Evaluate[page](`({text: document.body.innerText, innerHeight: window.innerHeight,
+	p, err := chromedp.Run(ctx, chromedp.Evaluate[seen](`({text: document.body.innerText, innerHeight: window.innerHeight,
 		innerWidth: window.innerWidth, scrollWidth: document.documentElement.scrollWidth})`))
 	if err != nil {
 		t.Fatalf("read the page: %v", err)

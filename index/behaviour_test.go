@@ -401,6 +401,51 @@ var behaviourCases = []behaviourCase{
 			t.Error("SetOverride with an unknown label succeeded")
 		}
 	}},
+	{"review queue filters: flagged, unreviewed, not removed, seen after", func(t *testing.T, ix index.Index) {
+		if err := ix.SetOverride(t.Context(), recA.Listing.ID, &scamhunt.Override{Label: scamhunt.LabelScam, By: "li", At: day(11)}); err != nil {
+			t.Fatal(err)
+		}
+		gone := recB
+		gone.Removed = true
+		fresh := fixture{path: "/job/1006", title: "刷单日结 新发布", body: "加微信领任务", city: "北京", site: "jzw",
+			label: scamhunt.LabelScam, score: 0.9, cats: []string{"shuadan"}, posted: day(3)}.record()
+		fresh.FirstSeen, fresh.LastSeen = day(20), day(20)
+		if err := ix.Upsert(t.Context(), []scamhunt.Record{gone, fresh}); err != nil {
+			t.Fatal(err)
+		}
+		queue := scamhunt.Query{Flagged: true, Unreviewed: true, NotRemoved: true, Sort: scamhunt.SortNewest}
+		newOnly := queue
+		newOnly.SeenAfter = day(15)
+		atCutoff := queue
+		atCutoff.SeenAfter = day(20)
+		for _, c := range []struct {
+			name string
+			q    scamhunt.Query
+			want []string
+		}{
+			{"flagged", scamhunt.Query{Flagged: true, Sort: scamhunt.SortNewest}, ids(recB, fresh, recA, recD)},
+			{"unreviewed", scamhunt.Query{Unreviewed: true, Sort: scamhunt.SortNewest}, ids(recB, fresh, recC, recE, recD)},
+			{"not removed", scamhunt.Query{NotRemoved: true, Sort: scamhunt.SortNewest}, ids(fresh, recA, recC, recE, recD)},
+			{"queue, newest first, undated last", queue, ids(fresh, recD)},
+			{"queue, new since a crawl", newOnly, ids(fresh)},
+			{"seen after is strict", atCutoff, []string{}},
+			{"queue and a label", scamhunt.Query{Flagged: true, Unreviewed: true, NotRemoved: true, Label: scamhunt.LabelSuspicious}, ids(recD)},
+		} {
+			res := search(t, ix, c.q)
+			if diff := cmp.Diff(c.want, hitIDs(res)); diff != "" || res.Total != len(c.want) {
+				t.Errorf("%s: total %d, ids (-want +got):\n%s", c.name, res.Total, diff)
+			}
+		}
+		if err := ix.SetOverride(t.Context(), recA.Listing.ID, nil); err != nil {
+			t.Fatal(err)
+		}
+		if got := hitIDs(search(t, ix, queue)); !slices.Equal(got, ids(fresh, recA, recD)) {
+			t.Errorf("queue after clearing A's label = %v, want it back", got)
+		}
+		if got := search(t, ix, newOnly).Hits; len(got) != 1 || !got[0].FirstSeen.Equal(day(20)) {
+			t.Errorf("new-only hits %+v, want one first seen %v", got, day(20))
+		}
+	}},
 	{"upsert keeps the earliest first seen", func(t *testing.T, ix index.Index) {
 		later := recA
 		later.Listing.Title = "刷单返利 新标题"

@@ -15,7 +15,7 @@ import (
 // CJK characters. A CJK run is indexed as its characters (unigrams) and its
 // overlapping character pairs (bigrams), so any substring of one or more
 // characters can be found: 处理 is a bigram of 待处理, and a query of two or
-// more characters is the phrase of its bigrams.
+// more characters needs all of its bigrams.
 
 const (
 	// maxQueryRunes, maxTerms and maxRunRunes bound the work one typed query

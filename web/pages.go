@@ -12,8 +12,9 @@ import (
 	"github.com/scamhunt/scamhunt/internal/contact"
 )
 
-// hitSigns is how many signs a search result names.
-const hitSigns = 3
+// hitReasons is how many reasons a result names (on public pages, as
+// plain-Chinese signs).
+const hitReasons = 3
 
 // searchParams are the parameters a search page keeps in its links.
 var searchParams = []string{"q", "label", "category", "city", "site", "contact", "sort", "limit", "since", "until"}
@@ -146,9 +147,9 @@ func (s *Server) newHitView(h scamhunt.Hit) hitView {
 	}
 	a := s.explain.assess(scamhunt.Listing{}, h.Label, h.Categories, h.Reasons, h.Human)
 	hv.Tone, hv.Signs = a.Tone, slices.Concat(a.Shown, a.More)
-	if len(hv.Signs) > hitSigns {
-		hv.MoreSigns = len(hv.Signs) - hitSigns
-		hv.Signs = hv.Signs[:hitSigns]
+	if len(hv.Signs) > hitReasons {
+		hv.MoreSigns = len(hv.Signs) - hitReasons
+		hv.Signs = hv.Signs[:hitReasons]
 	}
 	return hv
 }
