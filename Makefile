@@ -1,5 +1,6 @@
 # scamhunt: `make` lists the targets. Only Go is needed for build/run/test;
-# test starts Redis when it is installed (CI installs Redis and Chromium).
+# test starts Redis and installs axe-core when they can be (CI installs Redis,
+# Chromium and npm).
 GO        ?= go
 DATA      ?= ./data
 ADDR      ?= 127.0.0.1:8080
@@ -21,6 +22,7 @@ run: ## crawl the bundled demo board, classify, index into $(DATA) and serve at 
 
 test: ## vet, the whole test suite, and a short fuzz pass of every fuzz target
 	scripts/services.sh start
+	scripts/axe.sh
 	$(GO) vet ./...
 	$(GO) test -count=1 -timeout 30m ./...
 	scripts/fuzz.sh $(FUZZTIME)

@@ -18,9 +18,13 @@
 //	             rightmost untrusted hop when the peer is a trusted proxy
 //	render.go    templates, label and category names, safe links, pagination
 //	mark.go      evidence marking: reason offsets -> spans, validated first
+//	explain.go   configs/explain.yaml: each reason in plain Chinese, next steps
+//	assess.go    a verdict for the public: tone (no green when a scam type's
+//	             reasons fired), one-line summary, signs explained
+//	lookup.go    a contact's lookup: "此号码出现在 6 条骗局信息中…"
 //	pages.go     GET /, /listing/{id}, /about
 //	check.go     GET/POST /check and POST /api/classify (nothing pasted is
-//	             stored or logged)
+//	             stored or logged; a paste that is only contacts is a lookup)
 //	api.go       GET /api/search, /api/listings/{id}, /api/facets, /api/stats
 //	admin.go     the Bearer-token admin API (labels, re-classification) and
 //	             the guard of the mounted audit pages
@@ -34,6 +38,10 @@
 // ours and whose text is always escaped; only http and https URLs become
 // links. Responses carry a strict Content-Security-Policy and the pages work
 // without JavaScript.
+//
+// Public pages put the answer first (on a phone the facets follow the
+// results) and speak plain Chinese; rule ids, weights, model features and
+// English notes wait behind a 详细依据 disclosure and stay in the JSON API.
 //
 // Admin: with neither Config.AdminToken nor Config.Reviewers set, every
 // admin route (/admin/..., /api/admin/..., the mounted Config.Audit

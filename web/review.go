@@ -219,7 +219,7 @@ func (s *Server) handleReviewListing(w http.ResponseWriter, r *http.Request, ses
 	}
 	page := reviewListingPage{
 		Reviewer: sess.reviewer, CSRF: sess.csrf, Record: rec, Label: rec.Label(),
-		SourceURL: linkURL(rec.Listing.URL), Reasons: reasonViews(rec.Listing, rec.Verdict.Reasons),
+		SourceURL: linkURL(rec.Listing.URL), Reasons: s.explain.reasonViews(rec.Listing, rec.Verdict.Reasons),
 		Labels: append(slices.Clone(labelChoices), clearChoice),
 		Return: reviewPath(id),
 	}

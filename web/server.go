@@ -137,6 +137,7 @@ type Server struct {
 	check     Checker
 	label     Labeler
 	pages     pageSet
+	explain   *explanations
 	public    *limiter
 	checks    *limiter
 	handler   http.Handler
@@ -162,8 +163,12 @@ func New(cfg Config, s Searcher, chk Checker, lab Labeler) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web templates: %w", err)
 	}
+	explain, err := bundledExplanations()
+	if err != nil {
+		return nil, fmt.Errorf("web explanations: %w", err)
+	}
 	srv := &Server{
-		cfg: cfg, log: cfg.Log, search: s, check: chk, label: lab, pages: pages,
+		cfg: cfg, log: cfg.Log, search: s, check: chk, label: lab, pages: pages, explain: explain,
 		public:    newLimiter(orDefault(cfg.RatePerMinute, DefaultRatePerMinute), time.Now),
 		checks:    newLimiter(orDefault(cfg.CheckPerMinute, DefaultCheckPerMinute), time.Now),
 		maxCheck:  orDefault(cfg.MaxCheckBytes, DefaultMaxCheckBytes),
