@@ -75,7 +75,9 @@ func TestMerge(t *testing.T) {
 		line("dev", 2, func(r *realcorpus.Record) {
 			r.ID, r.Body, r.Label, r.Category, r.Kind = "dev-2", "凡是刷单都是诈骗", "legit", "warning", ""
 		}), // kind from the category
-		line("dev", 3, func(r *realcorpus.Record) { r.ID, r.Body, r.Source = "dev-3", "网站几千条都可以发", "https://www.xgupiao.com/x" }),
+		line("dev", 3, func(r *realcorpus.Record) {
+			r.ID, r.Body, r.Source = "dev-3", "网站几千条都可以发", "https://www.xgupiao.com/x"
+		}),
 	}
 	gathered := []realcorpus.Line{
 		line("a.jsonl", 1, func(r *realcorpus.Record) { r.ID, r.Body = "a-1", "在家刷單, 日賺300!" }), // a copy of dev-1
@@ -164,9 +166,9 @@ func TestReadKinds(t *testing.T) {
 
 func TestFamily(t *testing.T) {
 	for src, want := range map[string]string{
-		"http://www.zz01.net/sbn/389.html":                      "zz01.net",
-		"https://GAT.xizang.gov.cn/xwzx/202112/t2021.html":      "gat.xizang.gov.cn",
-		"ZCSSR/url#29":                                          "github.com/ZCSSR/url",
+		"http://www.zz01.net/sbn/389.html":                 "zz01.net",
+		"https://GAT.xizang.gov.cn/xwzx/202112/t2021.html": "gat.xizang.gov.cn",
+		"ZCSSR/url#29": "github.com/ZCSSR/url",
 		"lazyparser/weloveinterns/JD-1.md@0123456789abcdef0123": "github.com/lazyparser/weloveinterns",
 		"github.com/typst/packages#2999":                        "github.com/typst/packages",
 	} {
