@@ -252,7 +252,7 @@ func (t *textShape) scan(v *view) {
 		switch {
 		case r == '!':
 			t.excl++
-		case r >= 0x2600 && unicode.In(r, unicode.So):
+		case r >= 0x2600 && !isHan(r) && unicode.In(r, unicode.So):
 			t.emoji++
 		}
 		if i > 0 && i+1 < len(v.full) && isHan(v.full[i-1]) && isHan(v.full[i+1]) && splitter(r) {

@@ -339,26 +339,30 @@ func scatter(idx []uint32, n uint32, set func(i int, b uint32)) error {
 
 func (m *Model) finite() bool {
 	ok := func(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
-	var all []float64
+	all := func(vs ...float64) bool { return !slices.ContainsFunc(vs, func(v float64) bool { return !ok(v) }) }
+	all32 := func(vs []float32) bool {
+		return !slices.ContainsFunc(vs, func(v float32) bool { return !ok(float64(v)) })
+	}
 	for _, h := range []*head{&m.warn, &m.scam} {
-		all = append(all, h.bias, h.warn)
-		all = append(all, h.dense[:]...)
-		all = append(all, h.rules[:]...)
-		for _, v := range h.grams {
-			all = append(all, float64(v))
+		if !all(h.bias, h.warn) || !all(h.dense[:]...) || !all(h.rules[:]...) || !all32(h.grams) {
+			return false
 		}
 	}
-	all = append(all, m.cat.bias[:]...)
-	for i := range m.cat.dense {
-		all = append(all, m.cat.dense[i][:]...)
+	c := &m.cat
+	if !all(c.bias[:]...) || !all32(c.grams) {
+		return false
 	}
-	for i := range m.cat.rules {
-		all = append(all, m.cat.rules[i][:]...)
+	for i := range c.dense {
+		if !all(c.dense[i][:]...) {
+			return false
+		}
 	}
-	for _, v := range m.cat.grams {
-		all = append(all, float64(v))
+	for i := range c.rules {
+		if !all(c.rules[i][:]...) {
+			return false
+		}
 	}
-	return !slices.ContainsFunc(all, func(v float64) bool { return !ok(v) })
+	return true
 }
 
 func round(v float64) float64 { return math.Round(v*1e4) / 1e4 }

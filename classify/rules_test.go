@@ -45,6 +45,12 @@ func TestLoadRulesErrors(t *testing.T) {
 			`rules.yaml:3: rule "a.b": context factor must be within [0, 1)`},
 		{"context side", head + "  - id: a.b\n    category: signal\n    weight: 1\n    patterns: [x]\n    context:\n      - patterns: [不]\n        side: left\n",
 			`rules.yaml:3: rule "a.b": context side "left"`},
+		{"unknown topic", "topics:\n  money: [元]\n  weather: [雨]\n" + head[len("bias: -4\n"):] + "  - id: a.b\n    category: signal\n    weight: 1\n    patterns: [x]\n",
+			`rules.yaml:3: unknown topic "weather" (want one of money, earn, job, ease, contact, address, narrative, spec)`},
+		{"topics not a mapping", "topics: [元]\n" + head[len("bias: -4\n"):] + "  - id: a.b\n    category: signal\n    weight: 1\n    patterns: [x]\n",
+			`rules.yaml:1: topics must be a mapping of topic names to word lists`},
+		{"negative flag_min", "flag_min: -1\n" + head + "  - id: a.b\n    category: signal\n    weight: 1\n    patterns: [x]\n",
+			`rules.yaml: flag_min must be >= 0`},
 		{"no rules", "bias: -4\n", "rules.yaml: no rules"},
 		{"empty file", "", "rules.yaml: no rules"},
 	}
@@ -71,7 +77,7 @@ func TestLoadRulesConfig(t *testing.T) {
 	for _, id := range ids {
 		cats[strings.SplitN(id, ".", 2)[0]] = true
 	}
-	for _, c := range append(slices.Clone(scamhunt.Categories), classify.CategorySignal) {
+	for _, c := range append(slices.Clone(scamhunt.Categories), classify.CategorySignal, classify.CategoryWarning) {
 		if !cats[c] {
 			t.Errorf("rules.yaml has no rule of category %s", c)
 		}
