@@ -12,12 +12,13 @@ import (
 	"github.com/scamhunt/scamhunt"
 )
 
-// DefaultLegitWeight weighs an honest example's loss against a scam's. Above
-// 1 it asks more evidence before a text is flagged: chosen by the grouped
-// cross-validation of the real corpus (README, Measured) as the weight that
-// keeps honest ads and warnings flagged least while scam recall stays at
-// 0.9.
-const DefaultLegitWeight = 1.5
+// DefaultLegitRatio is the total loss weight of the honest examples over
+// that of the scam ones. Above 1 the model asks more evidence before it
+// flags a text, whatever share of scams the corpus happens to hold: chosen
+// by the grouped cross-validation of the real corpus (README, Measured) as
+// the ratio that keeps honest ads and warnings flagged least while scam
+// recall stays at 0.9.
+const DefaultLegitRatio = 2
 
 // TrainOptions configures Train. The zero value of every field but Rules
 // means its default.
@@ -31,7 +32,7 @@ type TrainOptions struct {
 	DenseL2      float64 // structural feature weight decay; default 1e-3
 	RuleL2       float64 // pull of rule scales towards 1; default 1e-3
 	MinCount     int     // n-grams in fewer training listings are ignored; default 2
-	LegitWeight  float64 // loss weight of honest examples; default DefaultLegitWeight
+	LegitRatio   float64 // honest examples' total loss weight over the scam examples'; default DefaultLegitRatio
 	Seed         uint64  // shuffling seed; default 1
 }
 
@@ -60,7 +61,7 @@ func (o TrainOptions) withDefaults() TrainOptions {
 	def(&o.L2, 1e-2)
 	def(&o.DenseL2, 1e-3)
 	def(&o.RuleL2, 1e-3)
-	def(&o.LegitWeight, DefaultLegitWeight)
+	def(&o.LegitRatio, DefaultLegitRatio)
 	return o
 }
 
@@ -79,7 +80,7 @@ func (o TrainOptions) Validate() error {
 	case o.MinCount < 1:
 		return fmt.Errorf("train: min count %d: want >= 1", o.MinCount)
 	}
-	for _, v := range []float64{o.LearningRate, o.L2, o.DenseL2, o.RuleL2, o.LegitWeight} {
+	for _, v := range []float64{o.LearningRate, o.L2, o.DenseL2, o.RuleL2, o.LegitRatio} {
 		if v < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
 			return errors.New("train: rates, decays and weights must be finite and >= 0")
 		}
@@ -140,7 +141,6 @@ func Train(examples []Example, opts TrainOptions) (*Model, error) {
 		case scamhunt.LabelSuspicious:
 			v.y = 0.5
 		case scamhunt.LabelLegit:
-			v.w *= o.LegitWeight
 			if e.Category == HonestWarning || e.Category == HonestNews {
 				v.warn = 1
 			}
@@ -158,6 +158,7 @@ func Train(examples []Example, opts TrainOptions) (*Model, error) {
 		}
 		v.fold = int(groupHash(e) % crossFits)
 	}
+	balance(vecs, o.LegitRatio)
 	for i := range vecs {
 		v := &vecs[i]
 		v.grams = slices.DeleteFunc(v.grams, func(g gram) bool { return int(df[g.bucket]) < o.MinCount })
@@ -180,6 +181,28 @@ func Train(examples []Example, opts TrainOptions) (*Model, error) {
 	m.info = TrainInfo{Examples: len(vecs), Scam: nScam, Epochs: o.Epochs, L2: o.L2, Seed: o.Seed,
 		Accuracy: round(float64(correct) / float64(len(vecs)))}
 	return m, nil
+}
+
+// balance scales the honest examples' weights so that they sum to ratio
+// times the scam examples' (when there are both).
+func balance(vecs []vec, ratio float64) {
+	var scam, honest float64
+	for _, v := range vecs {
+		if v.y > 0 {
+			scam += v.w
+		} else {
+			honest += v.w
+		}
+	}
+	if scam == 0 || honest == 0 {
+		return
+	}
+	k := ratio * scam / honest
+	for i := range vecs {
+		if vecs[i].y == 0 {
+			vecs[i].w *= k
+		}
+	}
 }
 
 // crossFits is the number of parts the warning head is cross-fitted in.
