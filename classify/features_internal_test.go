@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"os"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -13,15 +12,7 @@ import (
 // rules, by name, leaving out those that are zero.
 func dense(t *testing.T, l scamhunt.Listing) map[string]float64 {
 	t.Helper()
-	data, err := os.ReadFile("../configs/rules.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, err := LoadRules("rules.yaml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := &Classifier{rules: rs, buckets: 1 << 10, maxN: 3}
+	c := &Classifier{rules: committedRules(t), buckets: 1 << 10, maxN: 3}
 	s := newScratch()
 	c.features(&l, s)
 	out := map[string]float64{}
