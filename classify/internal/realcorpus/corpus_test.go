@@ -2,6 +2,7 @@ package realcorpus_test
 
 import (
 	"os"
+	"strings"
 	"path/filepath"
 	"testing"
 
@@ -27,9 +28,9 @@ func sharedDir() string {
 }
 
 // TestCorpusIntegrity holds every record of the real corpus to the format
-// CORPUS.md gives (Check), each text once (by Key), each ID once, scam
-// texts in scam.jsonl and honest ones in honest.jsonl, every scam type
-// present.
+// CORPUS.md gives (Check), each text once (by Key), each ID once, no
+// denied source, scam texts in scam.jsonl and honest ones in honest.jsonl,
+// at least 250 of each, every scam type present.
 func TestCorpusIntegrity(t *testing.T) {
 	keys := map[string]string{}
 	ids := map[string]bool{}
@@ -64,6 +65,17 @@ func TestCorpusIntegrity(t *testing.T) {
 			}
 			cats[l.Label+"/"+l.Category]++
 		}
+	}
+	scam, honest := 0, 0
+	for k, n := range cats {
+		if strings.HasPrefix(k, "scam/") {
+			scam += n
+		} else {
+			honest += n
+		}
+	}
+	if scam < 250 || honest < 250 {
+		t.Errorf("%d scam and %d honest texts, want at least 250 of each (issue 10)", scam, honest)
 	}
 	for _, c := range []string{"shuadan", "baishi", "deposit", "typing", "advance", "review_extortion", "downline"} {
 		if cats["scam/"+c] == 0 {
