@@ -2,8 +2,8 @@ package realcorpus_test
 
 import (
 	"os"
-	"strings"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/scamhunt/scamhunt/classify/internal/realcorpus"
