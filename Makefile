@@ -46,13 +46,12 @@ lint: ## gofmt, go vet and staticcheck
 golden: ## rewrite the extractor's golden files
 	$(GO) test ./extract -update
 
-eval: ## precision/recall on the held-out corpus, false-positive rates on the real honest ads, each beside the keyword-list baseline
+eval: ## the real corpus cross-validated by source (recall by source type, kind, scam type; false flags by honest kind), the synthetic held-out set, the real honest ads of $(SHARED); each beside the keyword-list baseline
 	$(GO) build -o bin/scamhunt ./cmd/scamhunt
-	@echo "== classify/testdata/heldout.jsonl (never trained on)"
+	@bin/scamhunt eval --cv --in classify/testdata/real/scam.jsonl,classify/testdata/real/honest.jsonl \
+		--synthetic classify/testdata/train.jsonl --baseline classify/testdata/keywords.txt \
+		$$(for f in $(SHARED)/honest_*.jsonl; do test -f $$f && printf -- '--shared %s ' $$f; done)
+	@echo "== classify/testdata/heldout.jsonl: SYNTHETIC held-out corpus (our own writing, never trained on)"
 	@bin/scamhunt eval --in classify/testdata/heldout.jsonl
 	@echo "== the same, keyword-list baseline (classify/testdata/keywords.txt)"
 	@bin/scamhunt eval --in classify/testdata/heldout.jsonl --baseline classify/testdata/keywords.txt | sed -n '1,8p'
-	@for f in $(SHARED)/honest_*.jsonl; do \
-		echo "== $$f"; bin/scamhunt eval --in $$f; \
-		echo "== $$f, keyword-list baseline"; bin/scamhunt eval --in $$f --baseline classify/testdata/keywords.txt | sed -n '1,9p'; \
-	done
