@@ -57,6 +57,10 @@ type Breakdown struct {
 	ByCategory  []Rates
 	Honest      Rates // every honest text
 	ByHonest    []Rates
+	// ScamBare and HonestBare count the texts in which the classifier
+	// found no evidence (Scored.Evidence false): content-free lines such
+	// as "嘿嘿,那你看着办吧", which only the rules can flag.
+	ScamBare, HonestBare Rates
 	// Missed are the scam texts not flagged, FalseFlags the honest texts
 	// flagged, worst first.
 	Missed, FalseFlags []Scored
@@ -81,6 +85,9 @@ func Break(scored []Scored) Breakdown {
 		b.HasBaseline = b.HasBaseline || s.Baseline.Label != ""
 		if s.Label.Flagged() {
 			b.Scam.add(s)
+			if !s.Evidence {
+				b.ScamBare.add(s)
+			}
 			addTo("source", cmp.Or(s.SourceType, "(none)"), s)
 			addTo("kind", cmp.Or(s.Kind, "(none)"), s)
 			addTo("category", cmp.Or(s.Category, "(none)"), s)
@@ -90,6 +97,9 @@ func Break(scored []Scored) Breakdown {
 			continue
 		}
 		b.Honest.add(s)
+		if !s.Evidence {
+			b.HonestBare.add(s)
+		}
 		addTo("honest", cmp.Or(s.Category, "(none)"), s)
 		if s.Verdict.Label.Flagged() {
 			b.FalseFlags = append(b.FalseFlags, s)
@@ -148,6 +158,9 @@ func (b Breakdown) WriteText(w io.Writer, cases int) error {
 		all := b.Scam
 		all.Name = "all"
 		row(all)
+		bare := b.ScamBare
+		bare.Name = "  of which without evidence"
+		row(bare)
 		for _, part := range []struct {
 			name string
 			rs   []Rates
@@ -165,6 +178,9 @@ func (b Breakdown) WriteText(w io.Writer, cases int) error {
 		all := b.Honest
 		all.Name = "all"
 		row(all)
+		bare := b.HonestBare
+		bare.Name = "  of which without evidence"
+		row(bare)
 		if len(b.ByHonest) > 1 || (len(b.ByHonest) == 1 && b.ByHonest[0].Name != "(none)") {
 			for _, r := range b.ByHonest {
 				r.Name = "    " + r.Name

@@ -33,7 +33,8 @@ const (
 	featEarnEasy     = featTopic + nTopics // easy money: earning and ease words together
 	featOffTopic     = featEarnEasy + 1    // no word of money, earning, work, ease or contact
 	featBoard        = featOffTopic + 1    // a board listing (title, salary or company), not a bare message
-	nDense           = featBoard + 1
+	featPayModest    = featBoard + 1       // pay by the hour, day, week or month at or below the going rate
+	nDense           = featPayModest + 1
 )
 
 // The topics of rules.yaml's topics: word lists whose occurrences in the
@@ -58,7 +59,7 @@ var denseNames = [nDense]string{
 	"pay_above_rate", "im_only", "im_contact", "phone", "no_company", "obfuscated_contact",
 	"url", "short_text", "emoji", "exclaim", "sections", "quoted_terms", "sms_shape", "segmented",
 	"topic_money", "topic_earn", "topic_job", "topic_ease", "topic_contact", "topic_address",
-	"topic_narrative", "topic_spec", "earn_easy", "off_topic", "board",
+	"topic_narrative", "topic_spec", "earn_easy", "off_topic", "board", "pay_modest",
 }
 
 // denseNotes explains each structural feature in a reason.
@@ -82,6 +83,7 @@ var denseNotes = [nDense]string{
 	"promises easy money",
 	"talks of no money, work or earning",
 	"a board listing with a title, salary or company",
+	"pay by the hour, day or month at or below the going rate",
 }
 
 // gram is one distinct hashed character n-gram of a listing, with its
@@ -174,6 +176,9 @@ func (rs *Rules) structural(l *scamhunt.Listing, views []view, m *ruleMatch, s *
 	*d = [nDense]float64{}
 	pay := payOf(l)
 	d[featPayAboveRate] = rs.payAboveRate(pay, m.rates)
+	if d[featPayAboveRate] == 0 && timePay(pay) {
+		d[featPayModest] = 1
+	}
 
 	cs := listingContacts(l)
 	s.contacts = cs
@@ -350,9 +355,30 @@ func payOf(l *scamhunt.Listing) scamhunt.Salary {
 		}
 	}
 	if l.Title != "" {
-		return salary.Parse(l.Title)
+		if p := salary.Parse(l.Title); p.Min > 0 || p.Max > 0 {
+			return p
+		}
+	}
+	// A pasted message or a quoted chat line states its pay in the text
+	// ("每天200元", "月薪2500元左右").
+	// A figure without its period is monthly on a board's pay line, not in
+	// a text ("被骗百万元"): only a figure the text says is monthly counts.
+	if l.Body != "" && l.SalaryText == "" {
+		if p := salary.Parse(l.Body); p.Period != salary.Month || strings.Contains(l.Body, "月") {
+			return p
+		}
 	}
 	return scamhunt.Salary{}
+}
+
+// timePay reports pay by the hour, day, week or month; at or below the
+// going rate it is what an honest ad offers ("26元/时", "月薪2500元左右").
+func timePay(p scamhunt.Salary) bool {
+	switch p.Period {
+	case salary.Hour, salary.Day, salary.Week, salary.Month:
+		return max(p.Min, p.Max) > 0
+	}
+	return false
 }
 
 // payAboveRate compares pay with the going rate of the first kind of work
@@ -390,3 +416,21 @@ func (rs *Rules) payAboveRate(p scamhunt.Salary, kinds []bool) float64 {
 // sectionWords are the headings of a board-style job description; the
 // sections feature counts those in the body.
 var sectionWords = []string{"岗位职责", "职位描述", "任职要求", "任职资格", "岗位要求", "工作时间", "工作地点", "薪资待遇", "福利待遇", "工作内容"}
+
+// hasEvidence reports whether a listing gives the model anything to weigh
+// towards scam: a scam type's or a signal's rule that fired (a context may
+// have lowered it, not cancelled it), a word of money, earning, work, ease
+// or contact, or a contact. A text with none ("嘿嘿,那你看着办吧", "简历已发送至
+// 邮箱") is judged by the rules alone: without evidence the model would
+// only repeat the share of scams in its training corpus.
+func (rs *Rules) hasEvidence(m *ruleMatch, d *[nDense]float64) bool {
+	if d[featOffTopic] == 0 || d[featIMContact]+d[featPhone]+d[featURL]+d[featObfuscated] > 0 {
+		return true
+	}
+	for i, f := range m.best {
+		if f > 0 && rs.rules[i].weight > 0 && rs.rules[i].category != CategoryWarning {
+			return true
+		}
+	}
+	return false
+}
