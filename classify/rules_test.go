@@ -46,7 +46,7 @@ func TestLoadRulesErrors(t *testing.T) {
 		{"context side", head + "  - id: a.b\n    category: signal\n    weight: 1\n    patterns: [x]\n    context:\n      - patterns: [不]\n        side: left\n",
 			`rules.yaml:3: rule "a.b": context side "left"`},
 		{"unknown topic", "topics:\n  money: [元]\n  weather: [雨]\n" + head[len("bias: -4\n"):] + "  - id: a.b\n    category: signal\n    weight: 1\n    patterns: [x]\n",
-			`rules.yaml:3: unknown topic "weather" (want one of money, earn, job, ease, contact, address, narrative, spec)`},
+			`rules.yaml:3: unknown topic "weather" (want one of money, earn, job, ease, contact, address, narrative, spec, or not)`},
 		{"topics not a mapping", "topics: [元]\n" + head[len("bias: -4\n"):] + "  - id: a.b\n    category: signal\n    weight: 1\n    patterns: [x]\n",
 			`rules.yaml:1: topics must be a mapping of topic names to word lists`},
 		{"negative flag_min", "flag_min: -1\n" + head + "  - id: a.b\n    category: signal\n    weight: 1\n    patterns: [x]\n",
