@@ -363,13 +363,19 @@ func payOf(l *scamhunt.Listing) scamhunt.Salary {
 	// ("每天200元", "月薪2500元左右").
 	// A figure without its period is monthly on a board's pay line, not in
 	// a text ("被骗百万元"): only a figure the text says is monthly counts.
-	if l.Body != "" && l.SalaryText == "" {
+	// Only a message's length is read so (a long board body costs the pay
+	// parser a third of the classification time).
+	if l.Body != "" && l.SalaryText == "" && len(l.Body) <= maxPayBody {
 		if p := salary.Parse(l.Body); p.Period != salary.Month || strings.Contains(l.Body, "月") {
 			return p
 		}
 	}
 	return scamhunt.Salary{}
 }
+
+// maxPayBody is the longest body, in bytes, whose pay is read when the
+// listing has no pay text: about 170 Chinese characters, a pasted message.
+const maxPayBody = 512
 
 // timePay reports pay by the hour, day, week or month; at or below the
 // going rate it is what an honest ad offers ("26元/时", "月薪2500元左右").
