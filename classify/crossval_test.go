@@ -192,7 +192,7 @@ func TestReadGroup(t *testing.T) {
 	for src, want := range map[string]bool{
 		"http://www.zz01.net/sbn/389.html":      classify.ReadGroup("https://zz01.net/sbn/389.html#para2"),
 		"rebase-network/who-is-hiring/x.json@a": classify.ReadGroup("rebase-network/who-is-hiring/x.json@b"),
-		"": false,
+		"":                                      false,
 	} {
 		if got := classify.ReadGroup(src); got != want {
 			t.Errorf("ReadGroup(%q) = %v, want %v", src, got, want)

@@ -46,7 +46,9 @@
 //     inside quotation marks (a warning quotes them), SMS shape, words split
 //     by symbols, the topics; "board" features (no company, very short)
 //     fire only on a board listing with a title, salary or company, never
-//     on a pasted message, which has none,
+//     on a pasted message, which has none; pay is read from a short
+//     body when there is no pay line, and a time-based pay at or below
+//     the going rate is a feature of its own (pay_modest),
 //   - the rule sums R_c.
 //
 // The warning head gives pw, the probability that the text warns about or
@@ -62,8 +64,12 @@
 // without meaning them. The scales s_c start at 1 and are pulled towards 1
 // while training, so the hand-set rule weights stay meaningful and the
 // model learns corrections. The softmax category head names the scam type.
-// Without a model, or for a listing with no word to read, score =
-// logistic(bias + Σ_c R_c) with the rules file's bias. A listing whose
+// Without a model, for a listing with no word to read, or for one with no
+// evidence (HasEvidence: no scam type's or signal's rule fired, no word of
+// money, earning, work, ease or contact, no contact: "都能过,这你放心"),
+// score = logistic(bias + Σ_c R_c) with the rules file's bias, so a
+// content-free line is never flagged on the share of scams the model was
+// trained on; the scam head does not train on such texts. A listing whose
 // rules of one scam type sum, gated, to rules.yaml's flag_min is at least
 // suspicious whatever the model says. A score at or above
 // Config.ScamThreshold (default 0.8) is scam, at or above
@@ -73,9 +79,10 @@
 //
 // Train is deterministic. The committed model is trained on the real
 // corpus (testdata/real: texts real scammers, advertisers and police wrote,
-// with their sources) and the synthetic training corpus at
-// DefaultSyntheticWeight; the honest examples weigh DefaultLegitRatio times
-// the scam ones in all. The warning
+// with their sources) and the synthetic training corpus as Synthetic makes
+// it (at DefaultSyntheticWeight, its honest ads also as pasted texts
+// without title, pay line or company); the honest examples weigh
+// DefaultLegitRatio times the scam ones in all. The warning
 // probabilities the scam head trains on are cross-fitted by source, so it
 // learns how far to trust them on texts the warning head has not seen.
 // CrossValidate measures the classifier on the real corpus by folds grouped
@@ -83,7 +90,10 @@
 // dataset in one fold), training each fold's model on the others plus the
 // synthetic corpus; Break reports recall by source type, kind and scam type
 // and false flags by honest kind, beside a baseline scored on the same
-// texts.
+// texts, and counts apart the texts without evidence. ReadGroup fixes the
+// three fifths of source groups whose errors may be read while writing
+// rules; SplitRead separates the other two fifths, whose figures say how
+// far those rules carry to wording no one read.
 //
 // # Evidence
 //

@@ -85,6 +85,11 @@ func TestEvalCrossValidation(t *testing.T) {
 			t.Errorf("baseline column of %q = %s, want 1.000", line, f[4])
 		}
 	}
+	for _, part := range []string{"texts of never-read source groups", "texts of read source groups"} {
+		if !strings.Contains(out, part) {
+			t.Errorf("eval --cv output lacks the section of the %s:\n%s", part, out)
+		}
+	}
 	if !strings.Contains(out, "== "+shared+" (never trained on), bundled classifier") {
 		t.Errorf("eval --cv output lacks the shared file's section:\n%s", out)
 	}
