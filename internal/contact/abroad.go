@@ -99,13 +99,17 @@ const maxLocal = 12
 
 // localAt says what the words just before rune i (on its line, after the
 // last number) make of a bare 8-digit number there: Macau if they name
-// Macau; Hong Kong if the number follows a phone label (labelled) or they
-// hold one (电话, 手機, tel, WhatsApp ...), name Hong Kong, or are a
-// contact word written in traditional script (聯絡, 聯繫: how Hong Kong and
-// Taiwan write, where the simplified 联系 also comes before QQ numbers).
+// Macau; Hong Kong if they name Hong Kong, or hold a phone or contact label
+// written the Hong Kong way (電話, 手機, 聯絡, 聯繫: traditional script) or
+// WhatsApp, or if the number stands in a phone field (labelled) of text
+// written in traditional script (any script, for a typed search: doc.wide).
+// A simplified 电话 before 8 digits is a
+// mainland number without its area code (电话：6512 3456 in Beijing), so it
+// is left unread rather than given the wrong country; the simplified 联系
+// also comes before QQ numbers.
 func (d *doc) localAt(i int, labelled bool) region {
 	loc := regionNone
-	if labelled {
+	if labelled && (d.wide || d.traditional(0, len(d.r))) {
 		loc = regionHK
 	}
 	for j := i - 1; j >= 0 && j >= i-maxLocal; j-- {
@@ -116,16 +120,27 @@ func (d *doc) localAt(i int, labelled bool) region {
 		switch {
 		case d.hasPrefix(j, "澳门") || d.asciiWord(j, "macau") || d.asciiWord(j, "macao"):
 			return regionMacau
-		case d.hasPrefix(j, "香港") || d.asciiWord(j, "hk") || d.asciiWord(j, "hong kong"),
-			(d.hasPrefix(j, "联络") || d.hasPrefix(j, "联系")) && d.orig[j] != d.r[j]:
+		case d.hasPrefix(j, "香港") || d.asciiWord(j, "hk") || d.asciiWord(j, "hong kong") || d.asciiWord(j, "whatsapp"),
+			(d.hasPrefix(j, "联络") || d.hasPrefix(j, "联系")) && d.traditional(j, j+2):
 			loc = regionHK
 		default:
-			if l, ok := d.labelAt(j); ok && l.k == kindPhone && l.e <= i {
+			if l, ok := d.labelAt(j); ok && l.k == kindPhone && l.e <= i && d.traditional(l.s, l.e) {
 				loc = regionHK
 			}
 		}
 	}
 	return loc
+}
+
+// traditional reports whether any rune in [s, e) was written in
+// traditional script (folding changed it).
+func (d *doc) traditional(s, e int) bool {
+	for k := max(s, 0); k < min(e, len(d.r)); k++ {
+		if d.orig[k] != d.r[k] && d.r[k] > 0x2e80 {
+			return true
+		}
+	}
+	return false
 }
 
 // asciiWord reports whether the folded runes at i spell w standing apart

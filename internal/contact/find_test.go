@@ -194,7 +194,11 @@ var findCases = []findCase{
 	{"00852 91234567", []scamhunt.Contact{phone("+85291234567", "00852 91234567")}},
 	{"+852 2345 6789", []scamhunt.Contact{phone("+85223456789", "+852 2345 6789")}},
 	{"電話：9123 4567", []scamhunt.Contact{phone("+85291234567", "9123 4567")}},
-	{"电话：5123-4567", []scamhunt.Contact{phone("+85251234567", "5123-4567")}},
+	{"電話：5123-4567", []scamhunt.Contact{phone("+85251234567", "5123-4567")}},
+	// A simplified 电话 before 8 digits is a mainland number without its
+	// area code: left unread rather than given Hong Kong's code.
+	{"电话：6512 3456", nil},
+	{"联系电话 65123456 王经理", nil},
 	{"WhatsApp: 6123 4567", []scamhunt.Contact{phone("+85261234567", "6123 4567")}},
 	{"聯絡陳生 91234567", []scamhunt.Contact{phone("+85291234567", "91234567")}},
 	{"香港兼職 9123 4567", []scamhunt.Contact{phone("+85291234567", "9123 4567")}},
@@ -352,7 +356,8 @@ func TestField(t *testing.T) {
 		{scamhunt.ContactPhone, "8613812345678", []scamhunt.Contact{phone("+8613812345678", "8613812345678")}},
 		{scamhunt.ContactTelegram, "Scam_Boss", []scamhunt.Contact{tg("scam_boss", "Scam_Boss")}},
 		{scamhunt.ContactPhone, "0987-654-321 陳先生", []scamhunt.Contact{phone("+886987654321", "0987-654-321")}},
-		{scamhunt.ContactPhone, "9123 4567", []scamhunt.Contact{phone("+85291234567", "9123 4567")}},
+		{scamhunt.ContactPhone, "9123 4567", nil},
+		{scamhunt.ContactPhone, "陳生 9123 4567", []scamhunt.Contact{phone("+85291234567", "9123 4567")}},
 		{scamhunt.ContactPhone, "85291234567", []scamhunt.Contact{phone("+85291234567", "85291234567")}},
 		{scamhunt.ContactPhone, "2345 6789", nil},
 		{scamhunt.ContactQQ, "91234567", []scamhunt.Contact{qq("91234567", "91234567")}},

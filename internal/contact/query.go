@@ -32,7 +32,7 @@ func Query(q string) []scamhunt.Contact {
 		// "3000-5000", "2026.11", "10/20" are ranges, decimals and dates.
 		// Eight digits read as a Hong Kong phone are as likely a QQ
 		// number, which comes first.
-		if cs = Field(scamhunt.ContactPhone, q); (len(cs) == 0 || n == 8) && !strings.ContainsAny(textnorm.Fold(q), "-~/.:") {
+		if cs = scan(q, kindPhone, true); (len(cs) == 0 || n == 8) && !strings.ContainsAny(textnorm.Fold(q), "-~/.:") {
 			cs = append(Field(scamhunt.ContactQQ, q), cs...)
 		}
 	}
