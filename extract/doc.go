@@ -26,6 +26,7 @@
 //	labels.go    the label vocabulary, short and long (薪资/工资/待遇, 区域/地点, 联系/电话, 发布/更新) and "标签：值" parsing
 //	listing.go   a detail page's listing: title (main heading first), body, salary, contacts, dates, city
 //	prose.go     pay stated in prose (日入300-800), and the evidence that a page is an ad
+//	paybox.go    pay shown in a box of its own by the title (<div class="price">150元/天</div>), no label
 //	rows.go      groups of similar rows (an index), and their rows as partial listings
 //	title.go     site names off <title> (og:site_name, site_name, the home link's text), city from breadcrumbs, headcounts
 //
@@ -60,7 +61,9 @@
 // files; TestKinds holds every run to the kind its case's name promises
 // (a <!-- case generic kind: K --> line in the page may say otherwise for
 // its generic run), so an update cannot bless a regression.
-// TestGenericClasses holds each class of page to its fields in a table;
+// TestGenericClasses holds each class of page to its fields in a table, and
+// TestPayBox pay boxes and their look-alikes (fees, a product's price, boxes
+// in related rows);
 // TestHeldOutBoard measures the generic extractor on testdata/eval, a board
 // of four layouts no rule was tuned on. BenchmarkExtract and
 // BenchmarkGoqueryParse give the cost of extraction against a bare parse.

@@ -24,6 +24,7 @@ func FuzzExtract(f *testing.F) {
 		f.Add(r.page(f).Body, r.url, !r.generic)
 	}
 	f.Add([]byte("<h1>招聘</h1><table><tr><th>薪资：</th><td>100元/天</td></tr><tr><th>电话</th><td>138<br>4312<br>5678</td></tr></table>"), "http://x.test/a/b/1.html", false)
+	f.Add([]byte(`<h1>店员</h1><div class="price">150元/天</div><span class="salary-num">4000-6000</span><em>元/月</em><p class="money">¥25/时</p><p>電話：9123 4567</p>`), "http://x.test/p/2", false)
 	generic, err := extract.New(extract.Profile{})
 	if err != nil {
 		f.Fatal(err)

@@ -53,9 +53,12 @@ func (e *Extractor) detail(pg *page, why string) scamhunt.Extraction {
 		l.Pay = &pay
 	}
 	if l.Pay == nil || l.Pay.Min == 0 && l.Pay.Max == 0 {
-		// No labelled pay, or one without a figure (面议): the ad may state
-		// it in prose (日入300-800, 时薪25元).
-		if c, pay, ok := prosePay(l.Title, l.Body); ok {
+		// No labelled pay, or one without a figure (面议): the ad may show
+		// it in a box by the title (<div class="price">150元/天</div>) or
+		// state it in prose (日入300-800, 时薪25元).
+		if c, pay, ok := pg.boxPay(l.Title); ok {
+			l.SalaryText, l.Pay, l.Methods["salary"] = c, &pay, "box"
+		} else if c, pay, ok := prosePay(l.Title, l.Body); ok {
 			l.SalaryText, l.Pay, l.Methods["salary"] = c, &pay, "prose"
 		}
 	}

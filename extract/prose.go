@@ -77,7 +77,7 @@ var jobWords = []string{
 type evidence struct {
 	fields  []string // labelled job fields: salary, location, contact, headcount
 	contact bool     // a phone, QQ or WeChat in the fields, the title or the description
-	pay     bool     // a labelled salary with a figure, or pay stated in the title or description
+	pay     bool     // a labelled salary with a figure, a pay box by the title, or pay stated in the title or description
 	job     bool     // job words in the title
 }
 
@@ -132,6 +132,9 @@ func (pg *page) evidence(fields []string) evidence {
 	if s := pg.fields[fSalary].value; s != "" {
 		p := salary.Parse(s)
 		ev.pay = p.Min > 0 || p.Max > 0
+	}
+	if !ev.pay {
+		_, _, ev.pay = pg.boxPay(title)
 	}
 	if !ev.pay {
 		_, _, ev.pay = prosePay(title, desc)

@@ -111,6 +111,7 @@ type walker struct {
 	rowSig                   string
 	rowSpan                  span
 	rowText                  int // runes of text in rows
+	pays                     []payBox
 }
 
 // run walks the page from root, then reads label lines from its text and
@@ -297,6 +298,9 @@ func (w *walker) element(n *html.Node, inLink bool) (stats, bool) {
 		st.link = st.text
 		st.maxLink = st.text
 		st.local = st.local || w.isLocal(href)
+	}
+	if !st.block && st.links == 0 && st.text > 0 && st.text <= maxPayText && len(w.pays) < maxPayBoxes {
+		w.payBox(n, start, end)
 	}
 	switch {
 	case n.DataAtom == atom.H1:

@@ -276,6 +276,53 @@ type behaviourCase struct {
 }
 
 var behaviourCases = []behaviourCase{
+	{"Taiwan and Hong Kong phones are found typed any way", func(t *testing.T, ix index.Index) {
+		mk := func(id, body string, c scamhunt.Contact) scamhunt.Record {
+			return scamhunt.Record{
+				Listing: scamhunt.Listing{ID: id, Site: "big5", Title: "週末櫃檯 時薪180元", Body: body, Contacts: []scamhunt.Contact{c}},
+				Verdict: scamhunt.Verdict{ID: id, Label: scamhunt.LabelLegit, Score: 0.1},
+			}
+		}
+		recs := []scamhunt.Record{
+			mk("tw", "聯絡電話 0912-345-678 林小姐", scamhunt.Contact{Kind: scamhunt.ContactPhone, Value: "+886912345678", Raw: "0912-345-678"}),
+			mk("hk", "電話：9123 4567 陳生", scamhunt.Contact{Kind: scamhunt.ContactPhone, Value: "+85291234567", Raw: "9123 4567"}),
+		}
+		if err := ix.Upsert(t.Context(), recs); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			typed string
+			want  []string
+		}{
+			{"0912-345-678", []string{"tw"}},
+			{"0912 345 678", []string{"tw"}},
+			{"0912345678", []string{"tw"}},
+			{"+886 912 345 678", []string{"tw"}},
+			{"886-912-345678", []string{"tw"}},
+			{"+886912345678", []string{"tw"}},
+			{"０９１２－３４５－６７８", []string{"tw"}},
+			{"零九一二三四五六七八", []string{"tw"}},
+			{"+852 9123 4567", []string{"hk"}},
+			{"852-9123-4567", []string{"hk"}},
+			{"9123 4567", []string{"hk"}},
+			{"91234567", []string{"hk"}},
+			{"九一二三四五六七", []string{"hk"}},
+			{"電話 9123-4567", []string{"hk"}},
+			{"+85291234567", []string{"hk"}},
+			// a QQ number is not the phone with the same eight digits, and a
+			// typed QQ number still finds its listing
+			{"QQ 91234567", []string{}},
+			{"56793216", ids(recB)},
+		} {
+			for _, q := range []scamhunt.Query{{Text: c.typed}, {Contact: c.typed}} {
+				got := hitIDs(search(t, ix, q))
+				slices.Sort(got)
+				if diff := cmp.Diff(c.want, got); diff != "" {
+					t.Errorf("Search(%+v) ids (-want +got):\n%s", q, diff)
+				}
+			}
+		}
+	}},
 	{"a flagged listing is found by its scam type's name", func(t *testing.T, ix index.Index) {
 		mk := func(id string, label scamhunt.Label, cats ...string) scamhunt.Record {
 			return scamhunt.Record{

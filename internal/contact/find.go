@@ -12,7 +12,7 @@ import (
 // de-duplicated by Key. A bare digit run is a phone only if it reads as one
 // on its own (a mobile, or a landline with its area code set apart); it is a
 // QQ number only after a QQ label.
-func Find(text string) []scamhunt.Contact { return scan(text, 0) }
+func Find(text string) []scamhunt.Contact { return scan(text, 0, false) }
 
 // Field parses the value of a labelled field whose label already says the
 // kind (the QQ cell of a table, the rest of a "微信：" line): bare digits in
@@ -20,7 +20,7 @@ func Find(text string) []scamhunt.Contact { return scan(text, 0) }
 // unseparated landline in a phone field is a phone. It also finds any other
 // contacts written in the cell. Kinds e-mail and URL add nothing to Find.
 func Field(kind scamhunt.ContactKind, text string) []scamhunt.Contact {
-	return scan(text, kindOf(kind))
+	return scan(text, kindOf(kind), false)
 }
 
 func kindOf(k scamhunt.ContactKind) kind {
@@ -50,8 +50,9 @@ type scanner struct {
 	phone int // index in out of the last mobile phone, or -1
 }
 
-func scan(text string, def kind) []scamhunt.Contact {
+func scan(text string, def kind, wide bool) []scamhunt.Contact {
 	sc := &scanner{doc: newDoc(text), def: def, phone: -1}
+	sc.wide = wide
 	sc.web()
 	for i := 0; i < len(sc.r); {
 		i = max(sc.step(i), i+1)
