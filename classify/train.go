@@ -313,8 +313,11 @@ func trainHead(vecs []vec, o TrainOptions, sp headSpec) head {
 			}
 			gg := gramGate(pw, gs)
 			z += gs * gg
+			var dg [nDense]float64
 			for k, x := range v.dense {
-				z += h.dense[k] * x * denseGate(k, pw, h.dense[k]*x)
+				c, d := h.denseTerm(k, x, pw)
+				z += c
+				dg[k] = d
 			}
 			for k, x := range v.sums {
 				z += h.rules[k] * x * gate(k, pw)
@@ -329,7 +332,7 @@ func trainHead(vecs []vec, o TrainOptions, sp headSpec) head {
 			}
 			for k, x := range v.dense {
 				if x != 0 {
-					adagrad(&h.dense[k], &da[k], e*x*denseGate(k, pw, h.dense[k]*x)+o.DenseL2*h.dense[k], o.LearningRate)
+					adagrad(&h.dense[k], &da[k], e*dg[k]+o.DenseL2*h.dense[k], o.LearningRate)
 				}
 			}
 			for k, x := range v.sums {
