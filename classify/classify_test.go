@@ -372,7 +372,10 @@ func TestNoEvidence(t *testing.T) {
 		{"你好 简历已发送至邮箱", false},
 		{"区块链主网开发工程师，必须要有经验吗？", false},
 		{"都能过,这你放心", false},
+		// a word of contact alone asks, it offers nothing
+		{"这个怎么联系哦", false},
 		{"完成任务就返佣金", true},
+		{"这个怎么联系哦 微信abc12345", true},
 		{"加我微信详谈", true},
 		{"有证即可包分配", true},
 	} {

@@ -24,7 +24,7 @@ const (
 	featURL                                // a link to follow
 	featShort                              // a board listing of SMS length
 	featEmoji                              // emoji and decorative symbols (at most 3)
-	featExclaim                            // exclamation marks (at most 3)
+	featExclaim                            // any exclamation mark
 	featSections                           // board-style sections (【岗位职责】...) a real employer writes
 	featQuoted                             // scam words inside quotation marks, as a warning quotes them
 	featSMS                                // SMS shape: a 【signature】, 退订 instructions
@@ -50,16 +50,17 @@ const (
 	topicAddress          // addressing the reader (你, 您, 亲, 宝妈们)
 	topicNarrative        // reported speech and news narration (记者, 据了解, 对方, 称)
 	topicSpec             // what a real job spells out (工作地点, 年龄, 学历, 包吃住)
+	topicNotice           // the formulas of a public notice (特此通知, 敬请谅解, 具体安排如下)
 	nTopics
 )
 
-var topicNames = [nTopics]string{"money", "earn", "job", "ease", "contact", "address", "narrative", "spec"}
+var topicNames = [nTopics]string{"money", "earn", "job", "ease", "contact", "address", "narrative", "spec", "notice"}
 
 var denseNames = [nDense]string{
 	"pay_above_rate", "im_only", "im_contact", "phone", "no_company", "obfuscated_contact",
 	"url", "short_text", "emoji", "exclaim", "sections", "quoted_terms", "sms_shape", "segmented",
 	"topic_money", "topic_earn", "topic_job", "topic_ease", "topic_contact", "topic_address",
-	"topic_narrative", "topic_spec", "earn_easy", "off_topic", "board", "pay_modest",
+	"topic_narrative", "topic_spec", "topic_notice", "earn_easy", "off_topic", "board", "pay_modest",
 }
 
 // denseNotes explains each structural feature in a reason.
@@ -73,13 +74,14 @@ var denseNotes = [nDense]string{
 	"link to an app or site",
 	"short, SMS-style ad",
 	"many emoji and decorative symbols",
-	"many exclamation marks",
+	"exclamation marks",
 	"structured like a real job description",
 	"scam words in quotation marks, as a warning quotes them",
 	"shaped like a bulk SMS (signature, unsubscribe line)",
 	"words split by spaces or symbols to dodge filters",
 	"talks of money", "talks of earning", "offers work", "promises ease", "asks to be contacted",
 	"addresses the reader", "narrates, as a news report does", "spells out the job as a real employer does",
+	"written as a public notice",
 	"promises easy money",
 	"talks of no money, work or earning",
 	"a board listing with a title, salary or company",
@@ -226,9 +228,12 @@ func (rs *Rules) structural(l *scamhunt.Listing, views []view, m *ruleMatch, s *
 		d[featShort] = 1
 	}
 	// Counts, not densities: one "!" in a ten-character thank-you is no
-	// shouting.
+	// shouting. Exclamation marks count once: counted to 3 they outweighed
+	// three warning words in "不要刷单!不要刷单!不要刷单!", and a model
+	// that learns to trust their number flags the many honest board ads
+	// that shout (招聘!!!).
 	d[featEmoji] = float64(min(3, t.emoji))
-	d[featExclaim] = float64(min(3, t.excl))
+	d[featExclaim] = float64(min(1, t.excl))
 	d[featSections] = min(4, float64(bits.OnesCount32(m.sections)))
 	d[featQuoted] = min(3, float64(rs.quotedHits(views, s.raw)))
 	if smsShape(views[1].full) {

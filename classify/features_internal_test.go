@@ -47,6 +47,13 @@ func TestStructuralFeatures(t *testing.T) {
 			map[string]float64{"segmented": 3, "emoji": 1, "topic_job": 1}},
 		{"nothing of money or work", scamhunt.Listing{Body: "邮件我已经收到了，感谢哟！"},
 			map[string]float64{"exclaim": 1, "off_topic": 1}},
+		{"shouting counts once", scamhunt.Listing{Body: "不要刷单!不要刷单!不要刷单!"},
+			map[string]float64{"exclaim": 1, "off_topic": 1}},
+		{"a public notice", scamhunt.Listing{Body: "活动暂时取消,另行通知,敬请谅解。特此通知!"},
+			map[string]float64{"topic_notice": 1, "exclaim": 1, "off_topic": 1}},
+		// 日结束 holds 日结 without paying anyone
+		{"a date's end is no pay", scamhunt.Listing{Body: "延时开放12月18日结束"},
+			map[string]float64{"off_topic": 1}},
 		{"police narrate", scamhunt.Listing{Body: "记者了解到，对方称可以先垫付"},
 			map[string]float64{"topic_narrative": 1, "off_topic": 1}},
 		// 区块链 holds 块 and 钱包 holds 钱 without talking of money.

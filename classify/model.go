@@ -92,11 +92,26 @@ func (h *head) logit(grams []gram, scale float64, dense *[nDense]float64, sums *
 // feature takes away stays.
 func (h *head) denseTerm(i int, x, pw float64) (c, grad float64) {
 	c = h.dense[i] * x
-	if c <= 0 {
+	if c <= 0 || !gatedDense[i] {
 		return c, x
 	}
 	return c * (1 - pw), x * (1 - pw)
 }
+
+// gatedDense marks the structural features whose push towards scam a
+// warning discounts: the topics a warning shares with the scam it
+// describes, and its tone (exclamation marks, emoji). Contacts, links,
+// pay and the rest are not: a warning seldom has them, and discounting
+// them on warnings in training teaches the model to weigh them more on
+// everything else (gating them all tripled the honest fee-warning ads of
+// ../shared flagged).
+var gatedDense = func() (g [nDense]bool) {
+	for i := featTopic; i <= featTopic+topicContact; i++ {
+		g[i] = true
+	}
+	g[featEarnEasy], g[featEmoji], g[featExclaim] = true, true, true
+	return g
+}()
 
 // gramGate is the share of the n-grams' sum g a listing with warning
 // probability pw keeps: what they add towards scam is gated as scam words
