@@ -17,6 +17,11 @@ type Rates struct {
 	Flagged  int // the classifier said scam or suspicious
 	Scam     int // the classifier said scam
 	Baseline int // the baseline flagged it
+	// Evidence counts the texts with evidence (Scored.Evidence), the ones
+	// the model judges, and EvidenceFlagged those of them flagged: recall
+	// on scam texts is held on these, a content-free line ("嘿嘿,那你看着办
+	// 吧") being never flagged by design.
+	Evidence, EvidenceFlagged int
 }
 
 // FlaggedRate is the share flagged (recall for scam texts, false flags for
@@ -25,6 +30,9 @@ type Rates struct {
 func (r Rates) FlaggedRate() float64  { return share(r.Flagged, r.N) }
 func (r Rates) ScamRate() float64     { return share(r.Scam, r.N) }
 func (r Rates) BaselineRate() float64 { return share(r.Baseline, r.N) }
+
+// EvidenceRate is the share flagged of the texts with evidence.
+func (r Rates) EvidenceRate() float64 { return share(r.EvidenceFlagged, r.Evidence) }
 
 func share(a, n int) float64 {
 	if n == 0 {
@@ -43,6 +51,12 @@ func (r *Rates) add(s Scored) {
 	}
 	if s.Baseline.Label.Flagged() {
 		r.Baseline++
+	}
+	if s.Evidence {
+		r.Evidence++
+		if s.Verdict.Label.Flagged() {
+			r.EvidenceFlagged++
+		}
 	}
 }
 
@@ -143,17 +157,28 @@ func (b Breakdown) WriteText(w io.Writer, cases int) error {
 		}
 		return fmt.Sprintf("\t%.3f", r.BaselineRate())
 	}
+	// Scam texts show beside the figures over all texts those over the
+	// texts with evidence, on which recall is held.
+	evid := false
 	head := func(what, rate string) {
 		p("%s\ttexts\t%s\tlabelled scam", what, rate)
+		if evid {
+			p("\twith evidence\tflagged of those")
+		}
 		if b.HasBaseline {
 			p("\tkeyword baseline")
 		}
 		p("\n")
 	}
 	row := func(r Rates) {
-		p("%s\t%d\t%.3f\t%.3f%s\n", r.Name, r.N, r.FlaggedRate(), r.ScamRate(), base(r))
+		p("%s\t%d\t%.3f\t%.3f", r.Name, r.N, r.FlaggedRate(), r.ScamRate())
+		if evid {
+			p("\t%d\t%.3f", r.Evidence, r.EvidenceRate())
+		}
+		p("%s\n", base(r))
 	}
 	if b.Scam.N > 0 {
+		evid = true
 		head("scam texts", "flagged")
 		all := b.Scam
 		all.Name = "all"
@@ -172,6 +197,7 @@ func (b Breakdown) WriteText(w io.Writer, cases int) error {
 			}
 		}
 		p("\n")
+		evid = false
 	}
 	if b.Honest.N > 0 {
 		head("honest texts", "flagged")

@@ -136,23 +136,24 @@ func TestBreak(t *testing.T) {
 	})
 	want := classify.Breakdown{
 		HasBaseline: true,
-		Scam:        classify.Rates{N: 3, Flagged: 2, Scam: 1, Baseline: 1},
+		Scam:        classify.Rates{N: 3, Flagged: 2, Scam: 1, Baseline: 1, Evidence: 2, EvidenceFlagged: 2},
 		ScamBare:    classify.Rates{N: 1}, // the deposit chat line
 		BySource: []classify.Rates{
-			{Name: "news quote", N: 2, Flagged: 2, Scam: 1, Baseline: 1},
+			{Name: "news quote", N: 2, Flagged: 2, Scam: 1, Baseline: 1, Evidence: 2, EvidenceFlagged: 2},
 			{Name: "police bulletin", N: 1},
 		},
 		ByKind: []classify.Rates{
-			{Name: "ad", N: 1, Flagged: 1, Scam: 1, Baseline: 1},
-			{Name: "sms", N: 1, Flagged: 1},
+			{Name: "ad", N: 1, Flagged: 1, Scam: 1, Baseline: 1, Evidence: 1, EvidenceFlagged: 1},
+			{Name: "sms", N: 1, Flagged: 1, Evidence: 1, EvidenceFlagged: 1},
 			{Name: "chat", N: 1},
 		},
 		ByCategory: []classify.Rates{
-			{Name: "shuadan", N: 2, Flagged: 2, Scam: 1, Baseline: 1},
+			{Name: "shuadan", N: 2, Flagged: 2, Scam: 1, Baseline: 1, Evidence: 2, EvidenceFlagged: 2},
 			{Name: "deposit", N: 1},
 		},
-		Honest:   classify.Rates{N: 3, Flagged: 1, Baseline: 2},
-		ByHonest: []classify.Rates{{Name: "honest_ad", N: 1}, {Name: "warning", N: 2, Flagged: 1, Baseline: 2}},
+		Honest: classify.Rates{N: 3, Flagged: 1, Baseline: 2, Evidence: 3, EvidenceFlagged: 1},
+		ByHonest: []classify.Rates{{Name: "honest_ad", N: 1, Evidence: 1},
+			{Name: "warning", N: 2, Flagged: 1, Baseline: 2, Evidence: 2, EvidenceFlagged: 1}},
 	}
 	if diff := cmp.Diff(want, b, cmp.FilterPath(func(p cmp.Path) bool {
 		return p.Last().String() == ".Missed" || p.Last().String() == ".FalseFlags"
@@ -171,9 +172,10 @@ func TestBreak(t *testing.T) {
 	}
 	out := buf.String()
 	for _, row := range [][]string{
-		{"scam", "texts", "texts", "flagged", "labelled", "scam", "keyword", "baseline"},
-		{"all", "3", "0.667", "0.333", "0.333"},
-		{"shuadan", "2", "1.000", "0.500", "0.500"},
+		{"scam", "texts", "texts", "flagged", "labelled", "scam", "with", "evidence", "flagged", "of", "those", "keyword", "baseline"},
+		{"all", "3", "0.667", "0.333", "2", "1.000", "0.333"},
+		{"of", "which", "without", "evidence", "1", "0.000", "0.000", "0", "0.000", "0.000"},
+		{"shuadan", "2", "1.000", "0.500", "2", "1.000", "0.500"},
 		{"warning", "2", "0.500", "0.000", "1.000"},
 		{"missed", "scam", "texts", "(1)"},
 		{"honest", "texts", "flagged", "(1)"},

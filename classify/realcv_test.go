@@ -9,9 +9,8 @@ import (
 
 // realCV runs the grouped cross-validation of the real corpus, with the
 // synthetic corpus beside every training fold as for the committed model
-// and the keyword baseline on the same texts; evidence is the breakdown
-// of the honest texts and the scam texts with evidence.
-func realCV(t *testing.T) (all, evidence classify.Breakdown) {
+// and the keyword baseline on the same texts.
+func realCV(t *testing.T) classify.Breakdown {
 	t.Helper()
 	scored, err := classify.CrossValidate(realCorpus(t), classify.CVOptions{
 		Train:    classify.TrainOptions{Rules: loadRules(t)},
@@ -21,30 +20,27 @@ func realCV(t *testing.T) (all, evidence classify.Breakdown) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var evid []classify.Scored
-	for _, s := range scored {
-		if s.Evidence || !s.Label.Flagged() {
-			evid = append(evid, s)
-		}
-	}
-	return classify.Break(scored), classify.Break(evid)
+	return classify.Break(scored)
 }
 
 // TestRealCrossValidation holds the acceptance figures on the real
-// corpus, cross-validated by source (no text is judged by a model trained
-// on its own page), at the issue's targets with nothing loosened: scam
-// texts flagged >= 0.90 and >= 0.80 for every scam type with at least 20
-// texts; at most 3% of warnings and (our own bar) 3% of honest ads and 5%
-// of ordinary messages flagged.
+// corpus, cross-validated by source over the whole corpus (no text is
+// judged by a model trained on its own page), as the coordinator set them
+// for issue 10:
 //
-// Recall is counted on the scam texts that carry evidence
-// (Scored.Evidence): a content-free line quoted from a scam chat ("嘿嘿,
-// 那你看着办吧") is never flagged by design, so those lines are reported
-// apart, and their share is bounded so that the evidence test cannot be
-// narrowed to drop hard texts. The keyword baseline's figures are logged
-// beside.
+//   - scam texts with evidence (Scored.Evidence) flagged >= 0.90, and
+//     >= 0.80 for every scam type with at least 20 such texts;
+//   - scam texts without evidence (content-free lines quoted from a scam
+//     chat, "嘿嘿,那你看着办吧": they cannot be judged from the text and
+//     are never flagged by design) at most 12% of the scam texts, so that
+//     the evidence test cannot be narrowed to drop hard texts; their own
+//     (zero) recall and the recall over all scam texts are logged beside;
+//   - at most 3% of anti-fraud warnings, 3% of honest ads and 5% of
+//     ordinary messages flagged.
+//
+// The keyword baseline's figures are logged beside.
 func TestRealCrossValidation(t *testing.T) {
-	b, evid := realCV(t)
+	b := realCV(t)
 	var buf bytes.Buffer
 	if err := b.WriteText(&buf, 0); err != nil {
 		t.Fatal(err)
@@ -56,12 +52,12 @@ func TestRealCrossValidation(t *testing.T) {
 		atLeast     bool // a floor (recall), else a ceiling (false flags)
 	}
 	checks := []check{
-		{"scam texts with evidence flagged", evid.Scam.FlaggedRate(), 0.90, true},
+		{"scam texts with evidence flagged", b.Scam.EvidenceRate(), 0.90, true},
 		{"scam texts without evidence (share of all scam texts)", share(b.ScamBare.N, b.Scam.N), maxBare, false},
 	}
-	for _, c := range evid.ByCategory {
-		if c.N >= 20 && c.Name != classify.CategoryOther {
-			checks = append(checks, check{c.Name + " texts with evidence flagged", c.FlaggedRate(), 0.80, true})
+	for _, c := range b.ByCategory {
+		if c.Evidence >= 20 && c.Name != classify.CategoryOther {
+			checks = append(checks, check{c.Name + " texts with evidence flagged", c.EvidenceRate(), 0.80, true})
 		}
 	}
 	for _, h := range b.ByHonest {
@@ -69,8 +65,8 @@ func TestRealCrossValidation(t *testing.T) {
 			checks = append(checks, check{h.Name + " texts flagged", h.FlaggedRate(), lim, false})
 		}
 	}
-	t.Logf("scam texts flagged, all: %.3f (keyword baseline %.3f); %d of %d carry no evidence",
-		b.Scam.FlaggedRate(), b.Scam.BaselineRate(), b.ScamBare.N, b.Scam.N)
+	t.Logf("scam texts flagged: %.3f of all %d (keyword baseline %.3f); %d without evidence, flagged %.3f",
+		b.Scam.FlaggedRate(), b.Scam.N, b.Scam.BaselineRate(), b.ScamBare.N, b.ScamBare.FlaggedRate())
 	for _, c := range checks {
 		if ok := (c.atLeast && c.got >= c.target) || (!c.atLeast && c.got <= c.target); !ok {
 			t.Errorf("%s: %.3f, want %s %.2f", c.what, c.got, map[bool]string{true: ">=", false: "<="}[c.atLeast], c.target)
@@ -87,9 +83,9 @@ var honestLimits = map[string]float64{
 	classify.HonestMessage: 0.05,
 }
 
-// maxBare bounds the share of real scam texts without evidence: 45 of 413
+// maxBare bounds the share of real scam texts without evidence: 44 of 413
 // today, lines such as "都能过,这你放心" that say nothing of money, work or
-// contact.
+// earning and give no contact.
 const maxBare = 0.12
 
 func share(a, n int) float64 {
