@@ -1,0 +1,244 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"fmt"
+	"slices"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// carrierKey is the carriers bucket's key for a contact on a listing.
+func carrierKey(contact, id string) []byte {
+	return append(append([]byte(contact), 0), id...)
+}
+
+// setCarriers replaces listing id's contacts in the carriers bucket.
+func setCarriers(tx *bolt.Tx, id string, old, cur []string) error {
+	b := tx.Bucket(bucketCarriers)
+	for _, k := range old {
+		if !slices.Contains(cur, k) {
+			if err := b.Delete(carrierKey(k, id)); err != nil {
+				return err
+			}
+		}
+	}
+	for _, k := range cur {
+		if err := b.Put(carrierKey(k, id), nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Mark is an entry of a dirty set: a listing ID or a contact key, with
+// the sequence number of its latest marking. Clean removes an entry only
+// if it was not marked again since it was read.
+type Mark struct {
+	Key string
+	Seq uint64
+}
+
+func mark(b *bolt.Bucket, key string) error {
+	seq, err := b.NextSequence()
+	if err != nil {
+		return err
+	}
+	return b.Put([]byte(key), binary.BigEndian.AppendUint64(nil, seq))
+}
+
+// markDirty marks a listing and contacts dirty.
+func markDirty(tx *bolt.Tx, id string, contacts []string) error {
+	if err := mark(tx.Bucket(bucketDirty), id); err != nil {
+		return err
+	}
+	dk := tx.Bucket(bucketDirtyKeys)
+	for _, k := range contacts {
+		if err := mark(dk, k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// MarkDirty marks listings to be judged again (a person relabelled them:
+// the contacts they carry count differently), with their contacts.
+// Unknown IDs are skipped.
+func (s *Store) MarkDirty(ctx context.Context, ids []string) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return s.db.Update(func(tx *bolt.Tx) error {
+		for _, id := range ids {
+			r, ok, err := getRecord(tx.Bucket(bucketListings), id)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				continue
+			}
+			if err := markDirty(tx, id, r.Contacts); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// MarkAllDirty marks every listing and contact dirty, so the next
+// reclassification judges everything.
+func (s *Store) MarkAllDirty(ctx context.Context) error {
+	var ids []string
+	flush := func() error {
+		err := s.MarkDirty(ctx, ids)
+		ids = ids[:0]
+		return err
+	}
+	err := s.walk(ctx, bucketListings, nil, func(k, _ []byte) error {
+		if ids = append(ids, string(k)); len(ids) == page {
+			return flush()
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return flush()
+}
+
+// MarkListings marks listings dirty without their contacts: their tallies
+// are current but the listings must be judged again.
+func (s *Store) MarkListings(ctx context.Context, ids []string) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketDirty)
+		for _, id := range ids {
+			if err := mark(b, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func walkMarks(s *Store, ctx context.Context, bucket []byte, fn func(Mark) error) error {
+	return s.walk(ctx, bucket, nil, func(k, v []byte) error {
+		m := Mark{Key: string(k)}
+		if len(v) == 8 {
+			m.Seq = binary.BigEndian.Uint64(v)
+		}
+		return fn(m)
+	})
+}
+
+// Dirty calls fn with each listing marked dirty, in ID order.
+func (s *Store) Dirty(ctx context.Context, fn func(Mark) error) error {
+	return walkMarks(s, ctx, bucketDirty, fn)
+}
+
+// DirtyKeys calls fn with each contact key marked dirty, in key order.
+func (s *Store) DirtyKeys(ctx context.Context, fn func(Mark) error) error {
+	return walkMarks(s, ctx, bucketDirtyKeys, fn)
+}
+
+func clean(s *Store, bucket []byte, ms []Mark) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucket)
+		for _, m := range ms {
+			v := b.Get([]byte(m.Key))
+			if len(v) == 8 && binary.BigEndian.Uint64(v) != m.Seq {
+				continue // marked again since it was read
+			}
+			if err := b.Delete([]byte(m.Key)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Clean removes listings from the dirty set, unless marked again since.
+func (s *Store) Clean(ms []Mark) error { return clean(s, bucketDirty, ms) }
+
+// CleanKeys removes contacts from the dirty set, unless marked again since.
+func (s *Store) CleanKeys(ms []Mark) error { return clean(s, bucketDirtyKeys, ms) }
+
+// Carriers calls fn with the ID of each listing that carries contact, in
+// ID order.
+func (s *Store) Carriers(ctx context.Context, contact string, fn func(id string) error) error {
+	prefix := carrierKey(contact, "")
+	return s.walk(ctx, bucketCarriers, prefix, func(k, _ []byte) error {
+		return fn(string(k[len(prefix):]))
+	})
+}
+
+// Keys calls fn with every contact key some listing carries, in order.
+func (s *Store) Keys(ctx context.Context, fn func(key string) error) error {
+	var from []byte
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var keys []string
+		err := s.db.View(func(tx *bolt.Tx) error {
+			c := tx.Bucket(bucketCarriers).Cursor()
+			for k, _ := c.Seek(from); k != nil && len(keys) < page; k, _ = c.Seek(from) {
+				i := bytes.IndexByte(k, 0)
+				if i < 0 {
+					return fmt.Errorf("carriers: bad key %q", k)
+				}
+				keys = append(keys, string(k[:i]))
+				from = append(k[:i:i], 1) // past every key of this contact
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, k := range keys {
+			if err := fn(k); err != nil {
+				return err
+			}
+		}
+		if len(keys) < page {
+			return nil
+		}
+	}
+}
+
+// Tally returns what was stored for contact by SetTallies (nil if none).
+func (s *Store) Tally(contact string) ([]byte, error) {
+	var v []byte
+	err := s.db.View(func(tx *bolt.Tx) error {
+		v = bytes.Clone(tx.Bucket(bucketTallies).Get([]byte(contact)))
+		return nil
+	})
+	return v, err
+}
+
+// SetTallies stores reputation's data per contact key; a nil value
+// deletes the key's.
+func (s *Store) SetTallies(ctx context.Context, tallies map[string][]byte) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketTallies)
+		for k, v := range tallies {
+			var err error
+			if v == nil {
+				err = b.Delete([]byte(k))
+			} else {
+				err = b.Put([]byte(k), v)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,28 @@
+// Package store keeps what the crawl extracted: the record of truth beside
+// the search index, which is derived from it and can be rebuilt from it
+// (`scamhunt reindex`). It sits beside the index stage: the pipeline's
+// write step puts each batch here and then in the index, before the
+// crawl's pages are acknowledged, so nothing fetched is lost with the
+// index.
+//
+// One bbolt file (go.etcd.io/bbolt) under the data dir holds:
+//
+//	listings   listing ID -> Record: the listing, the classifier's verdict
+//	           before contact reputation (Base) and as indexed (Verdict),
+//	           first and last seen, removed, content hash, contact keys
+//	carriers   contact key NUL listing ID -> "": which listings carry a
+//	           contact, read by prefix for contact reputation
+//	tallies    contact key -> what reputation computed for it (opaque)
+//	dirty      listing ID -> "": new or changed since the last
+//	           reclassification, or relabelled
+//	dirtykeys  contact key -> "": contacts whose tally is out of date
+//	meta       small settings (the classifier hash the verdicts were made
+//	           with)
+//
+// Every walk (All, Carriers, Keys, Dirty, DirtyKeys) reads in pages of a
+// few hundred keys, each in its own short transaction, so memory stays
+// constant and the callback may write to the store.
+//
+//	store.go     Open, Put, Touch, MarkRemoved, Get, All, Len, meta
+//	contacts.go  carriers, tallies, dirty sets
+package store
