@@ -13,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bleveindex "github.com/blevesearch/bleve_index_api"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"github.com/scamhunt/scamhunt"
 )
@@ -44,22 +45,32 @@ type Bleve struct {
 	mu  sync.Mutex // serialises read-modify-write updates
 }
 
+// ErrLocked is returned by OpenBleve when another process holds the index.
+var ErrLocked = errors.New("index is locked by another process")
+
+// boltTimeout bounds the wait for the lock of the index's bolt file, so a
+// second process gives up instead of waiting forever.
+const boltTimeout = "1s"
+
 // OpenBleve opens the index in dir, creating it if dir does not exist.
 func OpenBleve(dir string) (*Bleve, error) {
-	idx, err := bleve.Open(dir)
+	cfg := map[string]any{"bolt_timeout": boltTimeout}
+	idx, err := bleve.OpenUsing(dir, cfg)
 	switch {
 	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist):
 		m, merr := newMapping()
 		if merr != nil {
 			return nil, merr
 		}
-		if idx, err = bleve.New(dir, m); err != nil {
+		if idx, err = bleve.NewUsing(dir, m, bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, cfg); err != nil {
 			return nil, fmt.Errorf("create bleve index %s: %w", dir, err)
 		}
 		if err := idx.SetInternal([]byte(schemaKey), []byte(schema)); err != nil {
 			_ = idx.Close()
 			return nil, fmt.Errorf("create bleve index %s: %w", dir, err)
 		}
+	case errors.Is(err, berrors.ErrTimeout):
+		return nil, fmt.Errorf("open bleve index %s: %w", dir, ErrLocked)
 	case err != nil:
 		return nil, fmt.Errorf("open bleve index %s: %w", dir, err)
 	default:

@@ -61,6 +61,10 @@ type Config struct {
 	// Reclassify re-classifies every stored listing and says how many;
 	// nil turns POST /api/admin/reclassify off (404).
 	Reclassify func(ctx context.Context) (int, error)
+	// CrawlNow starts a crawl of the served board in the background and
+	// says whether one started (false: one is running); nil turns
+	// POST /api/admin/crawl off (404).
+	CrawlNow func() bool
 	// Audit, if set, is mounted under /audit/ for operators and sees the
 	// full request path (/audit/...). It needs the admin token (Bearer, or
 	// the Basic password for GET and HEAD) and is off (404) without one.
@@ -157,6 +161,9 @@ func (s *Server) routes() *http.ServeMux {
 		route("POST /api/admin/listings/{id}/label", s.bearer(s.handleAdminSetLabel))
 		route("DELETE /api/admin/listings/{id}/label", s.bearer(s.handleAdminClearLabel))
 		route("POST /api/admin/reclassify", s.bearer(s.handleAdminReclassify))
+		if s.cfg.CrawlNow != nil {
+			route("POST /api/admin/crawl", s.bearer(s.handleAdminCrawl))
+		}
 		if s.cfg.Audit != nil {
 			route("/audit/", s.audit(s.cfg.Audit))
 		}

@@ -19,6 +19,7 @@ func newAuditCmd(g *globals) *cobra.Command {
   scamhunt audit --site demo --since 2026-11-01 --out out/report.html`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			out := g.file(out)
 			runs, err := g.runs()
 			if err != nil {
 				return err
@@ -29,11 +30,10 @@ func newAuditCmd(g *globals) *cobra.Command {
 					return err
 				}
 			}
-			idx, err := g.openIndex(cmd.Context())
+			_, idx, err := g.dir.open(cmd.Context(), g.stdLogger(cmd))
 			if err != nil {
 				return err
 			}
-			defer idx.Close()
 			rep, err := audit.Build(cmd.Context(), idx, opt)
 			if err != nil {
 				return err
@@ -52,5 +52,6 @@ func newAuditCmd(g *globals) *cobra.Command {
 	cmd.Flags().StringVar(&site, "site", "", "the board to audit (default: all)")
 	cmd.Flags().StringVar(&since, "since", "", "count as new what was first seen on or after this date (default: since the previous crawl)")
 	cmd.Flags().StringVar(&out, "out", "report.html", "HTML report; the CSV goes beside it")
+	usesData(cmd)
 	return cmd
 }
