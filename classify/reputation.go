@@ -299,19 +299,19 @@ func (r *Reputation) view(key string, l *scamhunt.Listing, counted, scam bool) (
 
 func (r *Reputation) adjust(l *scamhunt.Listing, v scamhunt.Verdict, counted, scam bool) scamhunt.Verdict {
 	cs := listingContacts(l)
+	bc, isBlocked := r.blockedContact(l, cs)
 	for _, c := range cs {
-		if r.allow[c.Key()] && !r.anyBlocked(cs) {
+		if r.allow[c.Key()] && !isBlocked {
 			return v
 		}
 	}
 	var add []scamhunt.Reason
 	var shared, tie, blocked float64
-	isBlocked := false
+	if isBlocked {
+		blocked = r.cfg.BlockWeight
+		add = append(add, r.reason(l, bc, RuleBlocked, blocked, strings.TrimSpace("contact is on the block list "+r.cfg.BlockList)))
+	}
 	for _, c := range cs {
-		if r.block[c.Key()] && !isBlocked {
-			isBlocked, blocked = true, r.cfg.BlockWeight
-			add = append(add, r.reason(l, c, RuleBlocked, blocked, strings.TrimSpace("contact is on the block list "+r.cfg.BlockList)))
-		}
 		st, ok := r.view(c.Key(), l, counted, scam)
 		if !ok {
 			continue
@@ -350,8 +350,24 @@ func (r *Reputation) adjust(l *scamhunt.Listing, v scamhunt.Verdict, counted, sc
 	return out
 }
 
-func (r *Reputation) anyBlocked(cs []scamhunt.Contact) bool {
-	return slices.ContainsFunc(cs, func(c scamhunt.Contact) bool { return r.block[c.Key()] })
+// blockedContact returns the first block-listed contact of l: one of its
+// contacts, or one written anywhere in its title or body (an extractor
+// may have kept only the contact fields of a page).
+func (r *Reputation) blockedContact(l *scamhunt.Listing, cs []scamhunt.Contact) (scamhunt.Contact, bool) {
+	if len(r.block) == 0 {
+		return scamhunt.Contact{}, false
+	}
+	if i := slices.IndexFunc(cs, func(c scamhunt.Contact) bool { return r.block[c.Key()] }); i >= 0 {
+		return cs[i], true
+	}
+	if l.Contacts != nil {
+		for _, c := range contact.Find(l.Title + "\n" + l.Body) {
+			if r.block[c.Key()] {
+				return c, true
+			}
+		}
+	}
+	return scamhunt.Contact{}, false
 }
 
 // reason points at the contact in the listing's text when it is there.

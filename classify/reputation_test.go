@@ -132,6 +132,11 @@ func TestBlockedAtLeastSuspicious(t *testing.T) {
 	if len(got.Reasons) != 1 || got.Reasons[0].Note != "contact is on the block list block.txt" {
 		t.Errorf("reasons %+v, want one naming block.txt", got.Reasons)
 	}
+	// The extractor kept only the phone field; the blocked QQ is in the body.
+	fields := scamhunt.Listing{ID: "y", Body: "诚聘保洁，详询扣扣 56793521", Contacts: []scamhunt.Contact{{Kind: scamhunt.ContactPhone, Value: "+8613912345678"}}}
+	if got := r.Adjust(fields, v); got.Label != scamhunt.LabelSuspicious || len(got.Reasons) != 1 || got.Reasons[0].Match != "扣扣 56793521" {
+		t.Errorf("blocked contact in the body only: %s %+v, want suspicious with the QQ as evidence", got.Label, got.Reasons)
+	}
 }
 
 // TestTallyReputationAgrees judges every listing of a set twice: with the

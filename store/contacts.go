@@ -96,8 +96,8 @@ func (s *Store) MarkAllDirty(ctx context.Context) error {
 		ids = ids[:0]
 		return err
 	}
-	err := s.walk(ctx, bucketListings, nil, func(k, _ []byte) error {
-		if ids = append(ids, string(k)); len(ids) == page {
+	err := s.IDs(ctx, func(id string) error {
+		if ids = append(ids, id); len(ids) == page {
 			return flush()
 		}
 		return nil

@@ -280,6 +280,12 @@ func (s *Store) All(ctx context.Context, fn func(Record) error) error {
 	})
 }
 
+// IDs calls fn with every stored listing ID in order, reading a page at a
+// time without decoding the records.
+func (s *Store) IDs(ctx context.Context, fn func(id string) error) error {
+	return s.walk(ctx, bucketListings, nil, func(k, _ []byte) error { return fn(string(k)) })
+}
+
 // walk calls fn with each key/value of bucket under prefix, a page per
 // read transaction, so fn runs outside any transaction.
 func (s *Store) walk(ctx context.Context, bucket, prefix []byte, fn func(k, v []byte) error) error {

@@ -202,6 +202,10 @@ func TestWalksPageAndAllowWrites(t *testing.T) {
 	if len(seen) != n {
 		t.Errorf("All saw %d records, want %d", len(seen), n)
 	}
+	ids := 0
+	if err := s.IDs(ctx, func(string) error { ids++; return nil }); err != nil || ids != n {
+		t.Errorf("IDs saw %d, %v; want %d", ids, err, n)
+	}
 	for id, c := range seen {
 		if c != 1 {
 			t.Errorf("%s seen %d times", id, c)
