@@ -299,7 +299,7 @@ func (r *Reputation) view(key string, l *scamhunt.Listing, counted, scam bool) (
 
 func (r *Reputation) adjust(l *scamhunt.Listing, v scamhunt.Verdict, counted, scam bool) scamhunt.Verdict {
 	cs := listingContacts(l)
-	bc, isBlocked := r.blockedContact(l, cs)
+	bc, isBlocked := r.blockedContact(cs)
 	for _, c := range cs {
 		if r.allow[c.Key()] && !isBlocked {
 			return v
@@ -350,24 +350,28 @@ func (r *Reputation) adjust(l *scamhunt.Listing, v scamhunt.Verdict, counted, sc
 	return out
 }
 
-// blockedContact returns the first block-listed contact of l: one of its
-// contacts, or one written anywhere in its title or body (an extractor
-// may have kept only the contact fields of a page).
-func (r *Reputation) blockedContact(l *scamhunt.Listing, cs []scamhunt.Contact) (scamhunt.Contact, bool) {
-	if len(r.block) == 0 {
-		return scamhunt.Contact{}, false
-	}
+// blockedContact returns the first block-listed contact of cs.
+func (r *Reputation) blockedContact(cs []scamhunt.Contact) (scamhunt.Contact, bool) {
 	if i := slices.IndexFunc(cs, func(c scamhunt.Contact) bool { return r.block[c.Key()] }); i >= 0 {
 		return cs[i], true
 	}
-	if l.Contacts != nil {
-		for _, c := range contact.Find(l.Title + "\n" + l.Body) {
-			if r.block[c.Key()] {
-				return c, true
-			}
+	return scamhunt.Contact{}, false
+}
+
+// Matters reports whether AdjustRecord can raise a listing counted under
+// keys (its ContactKeys): one is block-listed, or other listings carry
+// one. When it is false the verdict is the base verdict, so a store of
+// many listings need not read those that reputation leaves alone.
+func (r *Reputation) Matters(keys []string) bool {
+	for _, k := range keys {
+		if r.block[k] {
+			return true
+		}
+		if t, ok := r.lookup(k); ok && t.Listings > 1 {
+			return true
 		}
 	}
-	return scamhunt.Contact{}, false
+	return false
 }
 
 // reason points at the contact in the listing's text when it is there.

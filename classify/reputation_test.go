@@ -132,11 +132,6 @@ func TestBlockedAtLeastSuspicious(t *testing.T) {
 	if len(got.Reasons) != 1 || got.Reasons[0].Note != "contact is on the block list block.txt" {
 		t.Errorf("reasons %+v, want one naming block.txt", got.Reasons)
 	}
-	// The extractor kept only the phone field; the blocked QQ is in the body.
-	fields := scamhunt.Listing{ID: "y", Body: "诚聘保洁，详询扣扣 56793521", Contacts: []scamhunt.Contact{{Kind: scamhunt.ContactPhone, Value: "+8613912345678"}}}
-	if got := r.Adjust(fields, v); got.Label != scamhunt.LabelSuspicious || len(got.Reasons) != 1 || got.Reasons[0].Match != "扣扣 56793521" {
-		t.Errorf("blocked contact in the body only: %s %+v, want suspicious with the QQ as evidence", got.Label, got.Reasons)
-	}
 }
 
 // TestTallyReputationAgrees judges every listing of a set twice: with the
@@ -189,6 +184,9 @@ func TestTallyReputationAgrees(t *testing.T) {
 		if diff := cmp.Diff(want, mem.AdjustRecord(r)); diff != "" {
 			t.Errorf("%s: AdjustRecord differs from Adjust in memory (-want +got):\n%s", r.Listing.ID, diff)
 		}
+		if !tr.Matters(classify.ContactKeys(r.Listing)) && !cmp.Equal(want, r.Verdict) {
+			t.Errorf("%s: Matters says reputation leaves it alone, but it changed", r.Listing.ID)
+		}
 	}
 	h0 := tr.AdjustRecord(recs[5])
 	notes := map[string]string{}
@@ -201,6 +199,14 @@ func TestTallyReputationAgrees(t *testing.T) {
 	}
 	if diff := cmp.Diff(wantNotes, notes); diff != "" {
 		t.Errorf("h0's reasons (-want +got):\n%s", diff)
+	}
+	lone := scamhunt.Record{Listing: scamhunt.Listing{ID: "lone", Body: "电话 13512345678"}}
+	tallies["phone:+8613512345678"] = &classify.ContactTally{Listings: 1, IDs: []string{"lone"}}
+	if tr.Matters(classify.ContactKeys(lone.Listing)) {
+		t.Error("Matters: a contact no other listing carries matters")
+	}
+	if !tr.Matters([]string{"phone:+8613800138000"}) {
+		t.Error("Matters: a blocked contact does not matter")
 	}
 	if raised < len(recs)-1 {
 		t.Errorf("%d of %d listings raised: the set should exercise every rule", raised, len(recs))

@@ -181,6 +181,34 @@ func (b *Bleve) upsert(recs []scamhunt.Record) error {
 	if err != nil {
 		return err
 	}
+	return b.write(docs)
+}
+
+// Replace writes recs as given, in batches, reading nothing stored.
+func (b *Bleve) Replace(ctx context.Context, recs []scamhunt.Record) error {
+	if err := validRecords(recs); err != nil {
+		return fmt.Errorf("bleve replace: %w", err)
+	}
+	recs = dedupe(recs)
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for start := 0; start < len(recs); start += bleveBatch {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("bleve replace: %w", err)
+		}
+		docs, err := documents(recs[start:min(start+bleveBatch, len(recs))], nil)
+		if err == nil {
+			err = b.write(docs)
+		}
+		if err != nil {
+			return fmt.Errorf("bleve replace: %w", err)
+		}
+	}
+	return nil
+}
+
+// write indexes docs in one batch.
+func (b *Bleve) write(docs []document) error {
 	batch := b.idx.NewBatch()
 	for _, d := range docs {
 		if err := batch.Index(d.id, bleveDoc(d)); err != nil {

@@ -17,6 +17,10 @@ import (
 // program sees only this.
 type Index interface {
 	Upsert(ctx context.Context, recs []scamhunt.Record) error
+	// Replace writes recs as they are, over what is stored under their
+	// IDs, reading nothing: for a caller that holds whole records, first
+	// seen and human label included (a rebuild from a listing store).
+	Replace(ctx context.Context, recs []scamhunt.Record) error
 	Delete(ctx context.Context, ids []string) error
 	Get(ctx context.Context, id string) (scamhunt.Record, error)
 	Search(ctx context.Context, q scamhunt.Query) (scamhunt.Result, error)

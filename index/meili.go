@@ -208,6 +208,27 @@ func (m *Meili) upsert(ctx context.Context, recs []scamhunt.Record) error {
 	if err != nil {
 		return err
 	}
+	return m.addRecords(ctx, recs, old)
+}
+
+// Replace writes recs as given, reading nothing stored.
+func (m *Meili) Replace(ctx context.Context, recs []scamhunt.Record) error {
+	if err := validRecords(recs); err != nil {
+		return fmt.Errorf("meilisearch replace: %w", err)
+	}
+	recs = dedupe(recs)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for start := 0; start < len(recs); start += m.cfg.BatchSize {
+		if err := m.addRecords(ctx, recs[start:min(start+m.cfg.BatchSize, len(recs))], nil); err != nil {
+			return fmt.Errorf("meilisearch replace: %w", err)
+		}
+	}
+	return nil
+}
+
+// addRecords writes recs merged with old (nil: as given).
+func (m *Meili) addRecords(ctx context.Context, recs []scamhunt.Record, old map[string]scamhunt.Record) error {
 	ds, err := documents(recs, old)
 	if err != nil {
 		return err

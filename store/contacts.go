@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
 	"slices"
 
@@ -15,8 +16,9 @@ func carrierKey(contact, id string) []byte {
 	return append(append([]byte(contact), 0), id...)
 }
 
-// setCarriers replaces listing id's contacts in the carriers bucket.
-func setCarriers(tx *bolt.Tx, id string, old, cur []string) error {
+// setCarriers replaces listing id's contacts in the carriers bucket; c
+// is what each entry says of it.
+func setCarriers(tx *bolt.Tx, id string, old, cur []string, c Carrier) error {
 	b := tx.Bucket(bucketCarriers)
 	for _, k := range old {
 		if !slices.Contains(cur, k) {
@@ -25,8 +27,12 @@ func setCarriers(tx *bolt.Tx, id string, old, cur []string) error {
 			}
 		}
 	}
+	v, err := json.Marshal(c)
+	if err != nil {
+		return err
+	}
 	for _, k := range cur {
-		if err := b.Put(carrierKey(k, id), nil); err != nil {
+		if err := b.Put(carrierKey(k, id), v); err != nil {
 			return err
 		}
 	}
@@ -72,14 +78,14 @@ func (s *Store) MarkDirty(ctx context.Context, ids []string) error {
 	}
 	return s.db.Update(func(tx *bolt.Tx) error {
 		for _, id := range ids {
-			r, ok, err := getRecord(tx.Bucket(bucketListings), id)
+			h, ok, err := getHead(tx, id)
 			if err != nil {
 				return err
 			}
 			if !ok {
 				continue
 			}
-			if err := markDirty(tx, id, r.Contacts); err != nil {
+			if err := markDirty(tx, id, h.Contacts); err != nil {
 				return err
 			}
 		}
@@ -167,12 +173,16 @@ func (s *Store) Clean(ms []Mark) error { return clean(s, bucketDirty, ms) }
 // CleanKeys removes contacts from the dirty set, unless marked again since.
 func (s *Store) CleanKeys(ms []Mark) error { return clean(s, bucketDirtyKeys, ms) }
 
-// Carriers calls fn with the ID of each listing that carries contact, in
-// ID order.
-func (s *Store) Carriers(ctx context.Context, contact string, fn func(id string) error) error {
+// Carriers calls fn with each listing that carries contact, in ID order.
+func (s *Store) Carriers(ctx context.Context, contact string, fn func(Carrier) error) error {
 	prefix := carrierKey(contact, "")
-	return s.walk(ctx, bucketCarriers, prefix, func(k, _ []byte) error {
-		return fn(string(k[len(prefix):]))
+	return s.walk(ctx, bucketCarriers, prefix, func(k, v []byte) error {
+		var c Carrier
+		if err := json.Unmarshal(v, &c); err != nil {
+			return fmt.Errorf("carrier %q: %w", k, err)
+		}
+		c.ID = string(k[len(prefix):])
+		return fn(c)
 	})
 }
 

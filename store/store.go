@@ -2,7 +2,9 @@ package store
 
 import (
 	"bytes"
+	"compress/flate"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -59,13 +61,14 @@ type Options struct {
 var ErrLocked = errors.New("listing store is locked by another process")
 
 var (
-	bucketListings  = []byte("listings")
+	bucketHeads     = []byte("heads")
+	bucketBodies    = []byte("bodies")
 	bucketCarriers  = []byte("carriers")
 	bucketTallies   = []byte("tallies")
 	bucketDirty     = []byte("dirty")
 	bucketDirtyKeys = []byte("dirtykeys")
 	bucketMeta      = []byte("meta")
-	allBuckets      = [][]byte{bucketListings, bucketCarriers, bucketTallies, bucketDirty, bucketDirtyKeys, bucketMeta}
+	allBuckets      = [][]byte{bucketHeads, bucketBodies, bucketCarriers, bucketTallies, bucketDirty, bucketDirtyKeys, bucketMeta}
 )
 
 // page is how many keys a walk reads per transaction.
@@ -101,24 +104,158 @@ func Open(file string, opt Options) (*Store, error) {
 // Close closes the file.
 func (s *Store) Close() error { return s.db.Close() }
 
-func getRecord(b *bolt.Bucket, id string) (Record, bool, error) {
-	v := b.Get([]byte(id))
-	if v == nil {
-		return Record{}, false, nil
-	}
-	var r Record
-	if err := json.Unmarshal(v, &r); err != nil {
-		return Record{}, false, fmt.Errorf("listing %s: %w", id, err)
-	}
-	return r, true, nil
+// A listing is kept in two parts. Its head (bucket heads, by listing ID)
+// is small: what a crawl and a reclassification consult for every
+// listing. Its body (bucket bodies, by a sequence number in the order
+// listings were first stored) holds the listing and its verdicts; new
+// listings are appended, so a crawl writes bodies at the end of the file
+// and the passes over heads never page bodies in.
+
+// head is the small part of a stored listing.
+type head struct {
+	Seq       uint64    `json:"q"`
+	Hash      string    `json:"h"`
+	BaseHash  string    `json:"b"`
+	FirstSeen time.Time `json:"f,omitzero"`
+	LastSeen  time.Time `json:"l,omitzero"`
+	Removed   bool      `json:"r,omitempty"`
+	Raised    bool      `json:"v,omitempty"` // Verdict differs from Base
+	Contacts  []string  `json:"c,omitempty"`
 }
 
-func putRecord(b *bolt.Bucket, r Record) error {
-	v, err := json.Marshal(r)
-	if err != nil {
-		return fmt.Errorf("listing %s: %w", r.Listing.ID, err)
+// body is the big part, stored flate-compressed; Verdict is left out
+// when it equals Base, as it does for most listings.
+type body struct {
+	Listing scamhunt.Listing  `json:"listing"`
+	Base    scamhunt.Verdict  `json:"base"`
+	Verdict *scamhunt.Verdict `json:"verdict,omitempty"`
+}
+
+// Head is what the store tells of a listing without reading its body.
+type Head struct {
+	Contacts []string // contact keys
+	Raised   bool     // the verdict differs from the base verdict
+}
+
+// Carrier is a listing carrying a contact, as the carriers table holds it
+// for reputation: no body is read to count a contact's listings.
+type Carrier struct {
+	ID    string         `json:"-"`
+	Site  string         `json:"s,omitempty"`
+	City  string         `json:"c,omitempty"`
+	Label scamhunt.Label `json:"l"` // of the base verdict
+	Score float64        `json:"x"`
+}
+
+// formatFlate marks a body as flate-compressed JSON.
+const formatFlate = 1
+
+func seqKey(n uint64) []byte { return binary.BigEndian.AppendUint64(nil, n) }
+
+func getHead(tx *bolt.Tx, id string) (head, bool, error) {
+	v := tx.Bucket(bucketHeads).Get([]byte(id))
+	if v == nil {
+		return head{}, false, nil
 	}
-	return b.Put([]byte(r.Listing.ID), v)
+	var h head
+	if err := json.Unmarshal(v, &h); err != nil {
+		return head{}, false, fmt.Errorf("listing %s: %w", id, err)
+	}
+	return h, true, nil
+}
+
+func putHead(tx *bolt.Tx, id string, h head) error {
+	v, err := json.Marshal(h)
+	if err != nil {
+		return err
+	}
+	return tx.Bucket(bucketHeads).Put([]byte(id), v)
+}
+
+func getBody(tx *bolt.Tx, id string, seq uint64) (body, error) {
+	v := tx.Bucket(bucketBodies).Get(seqKey(seq))
+	if len(v) == 0 || v[0] != formatFlate {
+		return body{}, fmt.Errorf("listing %s: body %d missing or of an unknown format", id, seq)
+	}
+	var b body
+	if err := json.NewDecoder(flate.NewReader(bytes.NewReader(v[1:]))).Decode(&b); err != nil {
+		return body{}, fmt.Errorf("listing %s: %w", id, err)
+	}
+	return b, nil
+}
+
+func putBody(tx *bolt.Tx, seq uint64, r Record) error {
+	b := body{Listing: r.Listing, Base: r.Base}
+	if !equalVerdict(r.Verdict, r.Base) {
+		b.Verdict = &r.Verdict
+	}
+	var buf bytes.Buffer
+	buf.WriteByte(formatFlate)
+	w, err := flate.NewWriter(&buf, flate.BestSpeed)
+	if err != nil {
+		return err
+	}
+	if err := json.NewEncoder(w).Encode(b); err != nil {
+		return err
+	}
+	if err := w.Close(); err != nil {
+		return err
+	}
+	bodies := tx.Bucket(bucketBodies)
+	bodies.FillPercent = 0.9 // bodies are appended: full pages, not half
+	return bodies.Put(seqKey(seq), buf.Bytes())
+}
+
+// getRecord reads a whole record: head and body.
+func getRecord(tx *bolt.Tx, id string) (Record, head, bool, error) {
+	h, ok, err := getHead(tx, id)
+	if err != nil || !ok {
+		return Record{}, h, ok, err
+	}
+	b, err := getBody(tx, id, h.Seq)
+	if err != nil {
+		return Record{}, h, false, err
+	}
+	r := Record{
+		Listing: b.Listing, Base: b.Base, Verdict: b.Base, FirstSeen: h.FirstSeen, LastSeen: h.LastSeen,
+		Removed: h.Removed, Hash: h.Hash, Contacts: h.Contacts,
+	}
+	if b.Verdict != nil {
+		r.Verdict = *b.Verdict
+	}
+	return r, h, true, nil
+}
+
+// putRecord writes r under h's sequence number (a new one when 0): its
+// head, its body when writeBody, and its carriers when the contacts or
+// the base verdict changed from old.
+func putRecord(tx *bolt.Tx, r Record, h head, old *head, writeBody bool) error {
+	if h.Seq == 0 {
+		seq, err := tx.Bucket(bucketBodies).NextSequence()
+		if err != nil {
+			return err
+		}
+		h.Seq, writeBody = seq, true
+	}
+	h.Hash, h.BaseHash = r.Hash, verdictHash(r.Base)
+	h.FirstSeen, h.LastSeen, h.Removed = r.FirstSeen, r.LastSeen, r.Removed
+	h.Raised, h.Contacts = !equalVerdict(r.Verdict, r.Base), r.Contacts
+	if writeBody {
+		if err := putBody(tx, h.Seq, r); err != nil {
+			return err
+		}
+	}
+	if old == nil || old.BaseHash != h.BaseHash || !slices.Equal(old.Contacts, h.Contacts) {
+		var was []string
+		if old != nil {
+			was = old.Contacts
+		}
+		c := Carrier{Site: r.Listing.Site, City: r.Listing.City, Label: r.Base.Label, Score: r.Base.Score}
+		if err := setCarriers(tx, r.Listing.ID, was, r.Contacts, c); err != nil {
+			return err
+		}
+	}
+	return putHead(tx, r.Listing.ID, h)
 }
 
 // Put stores recs, each merged with its stored version: the earliest
@@ -134,17 +271,18 @@ func (s *Store) Put(ctx context.Context, recs []Record) ([]Record, error) {
 	}
 	out := make([]Record, 0, len(recs))
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		ls := tx.Bucket(bucketListings)
 		for _, r := range recs {
 			if r.Listing.ID == "" {
 				return errors.New("listing without an id")
 			}
 			r.Hash = ListingHash(r.Listing)
-			old, found, err := getRecord(ls, r.Listing.ID)
+			old, found, err := getHead(tx, r.Listing.ID)
 			if err != nil {
 				return err
 			}
+			var prev *head
 			if found {
+				prev = &old
 				if !old.FirstSeen.IsZero() && (r.FirstSeen.IsZero() || old.FirstSeen.Before(r.FirstSeen)) {
 					r.FirstSeen = old.FirstSeen
 				}
@@ -152,18 +290,22 @@ func (s *Store) Put(ctx context.Context, recs []Record) ([]Record, error) {
 					r.LastSeen = old.LastSeen
 				}
 			}
-			same := found && old.Hash == r.Hash && equalVerdict(old.Base, r.Base) && slices.Equal(old.Contacts, r.Contacts)
-			if same {
-				r.Verdict = old.Verdict
-			} else {
+			same := found && old.Hash == r.Hash && old.BaseHash == verdictHash(r.Base) && slices.Equal(old.Contacts, r.Contacts)
+			switch {
+			case same && old.Raised:
+				b, err := getBody(tx, r.Listing.ID, old.Seq)
+				if err != nil {
+					return err
+				}
+				r.Verdict = *b.Verdict
+			case same:
+				r.Verdict = r.Base
+			default:
 				if err := markDirty(tx, r.Listing.ID, append(slices.Clone(old.Contacts), r.Contacts...)); err != nil {
 					return err
 				}
-				if err := setCarriers(tx, r.Listing.ID, old.Contacts, r.Contacts); err != nil {
-					return err
-				}
 			}
-			if err := putRecord(ls, r); err != nil {
+			if err := putRecord(tx, r, head{Seq: old.Seq}, prev, true); err != nil {
 				return err
 			}
 			out = append(out, r)
@@ -182,6 +324,12 @@ func equalVerdict(a, b scamhunt.Verdict) bool {
 	return bytes.Equal(x, y)
 }
 
+// verdictHash names a verdict by content, for the head.
+func verdictHash(v scamhunt.Verdict) string {
+	b, _ := json.Marshal(v)
+	return scamhunt.ContentHash(b)[:16]
+}
+
 // Update calls fn on each stored listing of ids in one transaction and
 // writes back what fn changed of Base, Verdict, LastSeen and Removed (the
 // listing itself and its contacts change only through Put). fn returns
@@ -193,9 +341,8 @@ func (s *Store) Update(ctx context.Context, ids []string, fn func(*Record) bool)
 	}
 	n := 0
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		ls := tx.Bucket(bucketListings)
 		for _, id := range ids {
-			old, found, err := getRecord(ls, id)
+			old, h, found, err := getRecord(tx, id)
 			if err != nil || !found {
 				if err != nil {
 					return err
@@ -207,8 +354,37 @@ func (s *Store) Update(ctx context.Context, ids []string, fn func(*Record) bool)
 			if !fn(&r) {
 				continue
 			}
+			bodyChanged := !equalVerdict(r.Base, old.Base) || !equalVerdict(r.Verdict, old.Verdict)
 			old.Base, old.Verdict, old.LastSeen, old.Removed = r.Base, r.Verdict, r.LastSeen, r.Removed
-			if err := putRecord(ls, old); err != nil {
+			if err := putRecord(tx, old, h, &h, bodyChanged); err != nil {
+				return err
+			}
+			n++
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store update: %w", err)
+	}
+	return n, nil
+}
+
+// updateHeads is Update for what the head alone holds.
+func (s *Store) updateHeads(ctx context.Context, ids []string, fn func(*head) bool) (int, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, fmt.Errorf("store update: %w", err)
+	}
+	n := 0
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		for _, id := range ids {
+			h, found, err := getHead(tx, id)
+			if err != nil {
+				return err
+			}
+			if !found || !fn(&h) {
+				continue
+			}
+			if err := putHead(tx, id, h); err != nil {
 				return err
 			}
 			n++
@@ -224,27 +400,34 @@ func (s *Store) Update(ctx context.Context, ids []string, fn func(*Record) bool)
 // Touch records listings seen again unchanged at a recrawl: LastSeen moves
 // on to at and a listing marked removed is back. Unknown IDs are skipped.
 func (s *Store) Touch(ctx context.Context, ids []string, at time.Time) error {
-	_, err := s.Update(ctx, ids, func(r *Record) bool {
-		if !r.Removed && !r.LastSeen.Before(at) {
-			return false
-		}
-		r.Removed = false
-		if r.LastSeen.Before(at) {
-			r.LastSeen = at
-		}
-		return true
-	})
+	_, err := s.updateHeads(ctx, ids, func(h *head) bool { return touch(&h.Removed, &h.LastSeen, at) })
 	return err
+}
+
+// Touch records r seen again unchanged at at (an Update function): its
+// LastSeen moves on and a removed listing is back. It says whether r
+// changed.
+func Touch(r *Record, at time.Time) bool { return touch(&r.Removed, &r.LastSeen, at) }
+
+func touch(removed *bool, last *time.Time, at time.Time) bool {
+	if !*removed && !last.Before(at) {
+		return false
+	}
+	*removed = false
+	if last.Before(at) {
+		*last = at
+	}
+	return true
 }
 
 // MarkRemoved flags listings gone from their site; it returns how many
 // were not flagged before.
 func (s *Store) MarkRemoved(ctx context.Context, ids []string) (int, error) {
-	return s.Update(ctx, ids, func(r *Record) bool {
-		if r.Removed {
+	return s.updateHeads(ctx, ids, func(h *head) bool {
+		if h.Removed {
 			return false
 		}
-		r.Removed = true
+		h.Removed = true
 		return true
 	})
 }
@@ -252,17 +435,29 @@ func (s *Store) MarkRemoved(ctx context.Context, ids []string) (int, error) {
 // Get returns the stored record of id; ok is false when there is none.
 func (s *Store) Get(id string) (r Record, ok bool, err error) {
 	err = s.db.View(func(tx *bolt.Tx) error {
-		r, ok, err = getRecord(tx.Bucket(bucketListings), id)
+		r, _, ok, err = getRecord(tx, id)
 		return err
 	})
 	return r, ok, err
+}
+
+// Head returns the small part of id's record, without reading its body.
+func (s *Store) Head(id string) (Head, bool, error) {
+	var h head
+	var ok bool
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		h, ok, err = getHead(tx, id)
+		return err
+	})
+	return Head{Contacts: h.Contacts, Raised: h.Raised}, ok, err
 }
 
 // Len returns how many listings are stored.
 func (s *Store) Len() (int, error) {
 	n := 0
 	err := s.db.View(func(tx *bolt.Tx) error {
-		n = tx.Bucket(bucketListings).Stats().KeyN
+		n = tx.Bucket(bucketHeads).Stats().KeyN
 		return nil
 	})
 	return n, err
@@ -271,10 +466,10 @@ func (s *Store) Len() (int, error) {
 // All calls fn with every stored record in ID order, reading a page at a
 // time; fn may write to the store. It stops at fn's first error.
 func (s *Store) All(ctx context.Context, fn func(Record) error) error {
-	return s.walk(ctx, bucketListings, nil, func(k, v []byte) error {
-		var r Record
-		if err := json.Unmarshal(v, &r); err != nil {
-			return fmt.Errorf("listing %s: %w", k, err)
+	return s.IDs(ctx, func(id string) error {
+		r, ok, err := s.Get(id)
+		if err != nil || !ok {
+			return err
 		}
 		return fn(r)
 	})
@@ -283,7 +478,7 @@ func (s *Store) All(ctx context.Context, fn func(Record) error) error {
 // IDs calls fn with every stored listing ID in order, reading a page at a
 // time without decoding the records.
 func (s *Store) IDs(ctx context.Context, fn func(id string) error) error {
-	return s.walk(ctx, bucketListings, nil, func(k, _ []byte) error { return fn(string(k)) })
+	return s.walk(ctx, bucketHeads, nil, func(k, _ []byte) error { return fn(string(k)) })
 }
 
 // walk calls fn with each key/value of bucket under prefix, a page per

@@ -71,7 +71,7 @@ func cleanAll(t *testing.T, s *store.Store) {
 func carriers(t *testing.T, s *store.Store, key string) []string {
 	t.Helper()
 	var ids []string
-	if err := s.Carriers(t.Context(), key, func(id string) error { ids = append(ids, id); return nil }); err != nil {
+	if err := s.Carriers(t.Context(), key, func(c store.Carrier) error { ids = append(ids, c.ID); return nil }); err != nil {
 		t.Fatal(err)
 	}
 	return ids
@@ -141,6 +141,26 @@ func TestPutKeepsReputationOfUnchanged(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"a"}, carriers(t, s, "wechat:abc_123")); diff != "" {
 		t.Errorf("new contact's carriers (-want +got):\n%s", diff)
+	}
+
+	// A rebase (new rules) changes the base verdict the carriers table
+	// holds; the head tells a raised verdict without the body.
+	scam := scamhunt.Verdict{ID: "a", Label: scamhunt.LabelScam, Score: 0.97, Categories: []string{"shuadan"}, Reasons: []scamhunt.Reason{}}
+	if _, err := s.Update(ctx, []string{"a"}, func(r *store.Record) bool { r.Base, r.Verdict = scam, raised; return true }); err != nil {
+		t.Fatal(err)
+	}
+	var cs []store.Carrier
+	s.Carriers(ctx, "wechat:abc_123", func(c store.Carrier) error { cs = append(cs, c); return nil })
+	if diff := cmp.Diff([]store.Carrier{{ID: "a", Label: scamhunt.LabelScam, Score: 0.97}}, cs); diff != "" {
+		t.Errorf("carriers after a rebase (-want +got):\n%s", diff)
+	}
+	h, ok, err := s.Head("a")
+	if err != nil || !ok || !h.Raised || !cmp.Equal(h.Contacts, []string{"wechat:abc_123"}) {
+		t.Errorf("Head = %+v %v %v, want raised with its contact", h, ok, err)
+	}
+	r, _, _ := s.Get("a")
+	if diff := cmp.Diff(raised, r.Verdict); diff != "" {
+		t.Errorf("raised verdict read back (-want +got):\n%s", diff)
 	}
 }
 

@@ -163,7 +163,7 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stderr io.Writer) 
 		return crawlSummary{}, err
 	}
 
-	p := scamhunt.Pipeline{Crawler: cr, Extractor: ex, Classifier: rc.cls, Indexer: storedIndex{d, st, idx}, Log: log, OnRecord: prog.record}
+	p := scamhunt.Pipeline{Crawler: cr, Extractor: ex, Classifier: rc.cls, Indexer: storedIndex{d, st, idx, log}, Log: log, OnRecord: prog.record}
 	stats, err := p.Run(ctx)
 	prog.done()
 	sum := crawlSummary{Site: prof.Name, Crawl: cr.Summary(), Pipeline: stats}
@@ -171,7 +171,7 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stderr io.Writer) 
 		return sum, err
 	}
 	if ctx.Err() == nil {
-		if sum.Removed, err = markRemoved(ctx, d, st, idx, cr); err != nil {
+		if sum.Removed, err = markRemoved(ctx, d, st, idx, cr, log); err != nil {
 			return sum, err
 		}
 		res, err := rc.run(ctx)
@@ -194,13 +194,15 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stderr io.Writer) 
 }
 
 // storedIndex is the pipeline's index stage: each batch goes to the
-// listing store, then to the index, before its pages are acknowledged, so
-// what the crawl fetched outlives the index. A listing fetched again
-// unchanged keeps the verdict reputation gave it.
+// listing store, then to the index as stored (first seen, the verdict
+// reputation gave a listing fetched again unchanged) with its human label,
+// before its pages are acknowledged, so what the crawl fetched outlives
+// the index.
 type storedIndex struct {
 	d   *dataDir
 	st  *store.Store
 	idx index.Index
+	log *slog.Logger
 }
 
 var (
@@ -219,19 +221,27 @@ func (s storedIndex) Upsert(ctx context.Context, recs []scamhunt.Record) error {
 	if err != nil {
 		return err
 	}
-	for i, r := range out {
-		recs[i] = indexRecord(r, nil)
-	}
-	return s.idx.Upsert(ctx, recs)
+	return s.d.replace(ctx, s.idx, out, s.log)
 }
 
+// Touch moves the last-seen date of listings seen again unchanged, in the
+// store and then the index, from the stored records: the index is not
+// read, so a recrawl of a big board does not page it all in.
 func (s storedIndex) Touch(ctx context.Context, ids []string, at time.Time) error {
 	s.d.write.RLock()
 	defer s.d.write.RUnlock()
-	if err := s.st.Touch(ctx, ids, at); err != nil {
+	var changed []store.Record
+	_, err := s.st.Update(ctx, ids, func(r *store.Record) bool {
+		if !store.Touch(r, at) {
+			return false
+		}
+		changed = append(changed, *r)
+		return true
+	})
+	if err != nil {
 		return err
 	}
-	return s.idx.Touch(ctx, ids, at)
+	return s.d.replace(ctx, s.idx, changed, s.log)
 }
 
 func (s crawlSummary) writeText(w io.Writer) {
@@ -341,24 +351,24 @@ func (p *progress) done() {
 // markRemoved flags listings whose pages are gone from the site (404/410,
 // or no longer linked) once a crawl has finished; they stay in the store
 // and the index with their last-seen date, never silently deleted.
-func markRemoved(ctx context.Context, d *dataDir, st *store.Store, idx index.Index, cr *crawler.Crawler) (int, error) {
+func markRemoved(ctx context.Context, d *dataDir, st *store.Store, idx index.Index, cr *crawler.Crawler, log *slog.Logger) (int, error) {
 	n := 0
 	var ids []string
 	flush := func() error {
 		d.write.Lock()
 		defer d.write.Unlock()
-		var recs []scamhunt.Record
+		var recs []store.Record
 		_, err := st.Update(ctx, ids, func(r *store.Record) bool {
 			if r.Removed {
 				return false
 			}
 			r.Removed = true
-			recs = append(recs, indexRecord(*r, nil))
+			recs = append(recs, *r)
 			return true
 		})
 		ids = ids[:0]
-		if err == nil && len(recs) > 0 {
-			err = idx.Upsert(ctx, recs)
+		if err == nil {
+			err = d.replace(ctx, idx, recs, log)
 		}
 		n += len(recs)
 		return err

@@ -241,14 +241,30 @@ func (d *dataDir) setLabel(ctx context.Context, st *store.Store, idx index.Index
 	return st.MarkDirty(ctx, []string{id})
 }
 
+// replace writes stored records to the index as they are, with their
+// human labels from the overrides file. It holds the label lock, so a
+// label set meanwhile is not written over.
+func (d *dataDir) replace(ctx context.Context, idx index.Index, recs []store.Record, log *slog.Logger) error {
+	if len(recs) == 0 {
+		return nil
+	}
+	d.labels.Lock()
+	defer d.labels.Unlock()
+	ovs, err := d.overrides(log)
+	if err != nil {
+		return err
+	}
+	out := make([]scamhunt.Record, len(recs))
+	for i, r := range recs {
+		out[i] = indexRecord(r, ovs[r.Listing.ID])
+	}
+	return idx.Replace(ctx, out)
+}
+
 // rebuild writes every stored listing into idx with the human labels of
 // the overrides file; it returns how many. The rebuild marker stays if it
 // is interrupted, so the next open starts it over.
 func (d *dataDir) rebuild(ctx context.Context, st *store.Store, idx index.Index, log *slog.Logger) (int, error) {
-	ovs, err := d.overrides(log)
-	if err != nil {
-		return 0, err
-	}
 	marker := d.backend.backend == "bleve" || d.backend.backend == ""
 	if marker {
 		if err := os.WriteFile(d.rebuildMarker(), nil, 0o644); err != nil {
@@ -256,34 +272,23 @@ func (d *dataDir) rebuild(ctx context.Context, st *store.Store, idx index.Index,
 		}
 	}
 	n := 0
-	var ids []string
-	flush := func() error {
+	err := pages(ctx, st.IDs, func(ids []string) error {
 		d.write.Lock()
 		defer d.write.Unlock()
-		// Read again under the lock: a crawl may have written since.
-		var recs []scamhunt.Record
+		// Read under the lock: a crawl may have written since the walk.
+		recs := make([]store.Record, 0, len(ids))
 		for _, id := range ids {
 			r, ok, err := st.Get(id)
 			if err != nil {
 				return err
 			}
 			if ok {
-				recs = append(recs, indexRecord(r, ovs[id]))
+				recs = append(recs, r)
 			}
 		}
-		ids = ids[:0]
 		n += len(recs)
-		return idx.Upsert(ctx, recs)
-	}
-	err = st.All(ctx, func(r store.Record) error {
-		if ids = append(ids, r.Listing.ID); len(ids) == batchSize {
-			return flush()
-		}
-		return nil
+		return d.replace(ctx, idx, recs, log)
 	})
-	if err == nil {
-		err = flush()
-	}
 	if err != nil {
 		return n, err
 	}

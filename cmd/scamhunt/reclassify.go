@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"maps"
 	"os"
 	"reflect"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -188,13 +190,12 @@ func (rc *reclassifier) tally(ctx context.Context, ovs map[string]*scamhunt.Over
 		for _, m := range marks {
 			var t classify.ContactTally
 			var ids []string
-			err := st.Carriers(ctx, m.Key, func(id string) error {
-				r, ok, err := st.Get(id)
-				if err != nil || !ok {
-					return err
-				}
-				t.Add(scamhunt.Record{Listing: r.Listing, Verdict: r.Base, Override: ovs[id]}, rcfg)
-				ids = append(ids, id)
+			err := st.Carriers(ctx, m.Key, func(c store.Carrier) error {
+				t.Add(scamhunt.Record{
+					Listing: scamhunt.Listing{ID: c.ID, Site: c.Site, City: c.City},
+					Verdict: scamhunt.Verdict{Label: c.Label, Score: c.Score}, Override: ovs[c.ID],
+				}, rcfg)
+				ids = append(ids, c.ID)
 				return nil
 			})
 			if err != nil {
@@ -256,6 +257,18 @@ func (rc *reclassifier) judge(ctx context.Context, ovs map[string]*scamhunt.Over
 		verdicts := map[string]scamhunt.Verdict{}
 		var err error
 		for _, id := range ids {
+			h, ok, herr := st.Head(id)
+			if herr != nil {
+				err = herr
+				break
+			}
+			if !ok {
+				continue
+			}
+			res.Judged++
+			if !h.Raised && !rep.Matters(h.Contacts) {
+				continue // the base verdict, as stored: no need to read the listing
+			}
 			r, ok, gerr := st.Get(id)
 			if gerr != nil {
 				err = gerr
@@ -264,25 +277,24 @@ func (rc *reclassifier) judge(ctx context.Context, ovs map[string]*scamhunt.Over
 			if !ok {
 				continue
 			}
-			res.Judged++
 			if v := rep.AdjustRecord(scamhunt.Record{Listing: r.Listing, Verdict: r.Base, Override: ovs[id]}); !reflect.DeepEqual(v, r.Verdict) {
 				verdicts[id] = v
 			}
 		}
-		var changed []scamhunt.Record
+		var changed []store.Record
 		if err == nil && len(verdicts) > 0 {
-			_, err = st.Update(ctx, ids, func(r *store.Record) bool {
+			_, err = st.Update(ctx, slices.Collect(maps.Keys(verdicts)), func(r *store.Record) bool {
 				v, ok := verdicts[r.Listing.ID]
 				if !ok {
 					return false
 				}
 				r.Verdict = v
-				changed = append(changed, indexRecord(*r, nil))
+				changed = append(changed, *r)
 				return true
 			})
 		}
-		if err == nil && rc.idx != nil && len(changed) > 0 {
-			err = rc.idx.Upsert(ctx, changed)
+		if err == nil && rc.idx != nil {
+			err = d.replace(ctx, rc.idx, changed, rc.log)
 		}
 		d.write.Unlock()
 		if err != nil {
