@@ -152,26 +152,25 @@ func (s *Store) DirtyKeys(ctx context.Context, fn func(Mark) error) error {
 }
 
 func clean(s *Store, bucket []byte, ms []Mark) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucket)
-		for _, m := range ms {
-			v := b.Get([]byte(m.Key))
-			if len(v) == 8 && binary.BigEndian.Uint64(v) != m.Seq {
-				continue // marked again since it was read
-			}
-			if err := b.Delete([]byte(m.Key)); err != nil {
-				return err
-			}
+	return s.db.Update(func(tx *bolt.Tx) error { return cleanTx(tx, bucket, ms) })
+}
+
+func cleanTx(tx *bolt.Tx, bucket []byte, ms []Mark) error {
+	b := tx.Bucket(bucket)
+	for _, m := range ms {
+		v := b.Get([]byte(m.Key))
+		if len(v) == 8 && binary.BigEndian.Uint64(v) != m.Seq {
+			continue // marked again since it was read
 		}
-		return nil
-	})
+		if err := b.Delete([]byte(m.Key)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Clean removes listings from the dirty set, unless marked again since.
 func (s *Store) Clean(ms []Mark) error { return clean(s, bucketDirty, ms) }
-
-// CleanKeys removes contacts from the dirty set, unless marked again since.
-func (s *Store) CleanKeys(ms []Mark) error { return clean(s, bucketDirtyKeys, ms) }
 
 // Carriers calls fn with each listing that carries contact, in ID order.
 func (s *Store) Carriers(ctx context.Context, contact string, fn func(Carrier) error) error {
@@ -230,9 +229,11 @@ func (s *Store) Tally(contact string) ([]byte, error) {
 	return v, err
 }
 
-// SetTallies stores reputation's data per contact key; a nil value
-// deletes the key's.
-func (s *Store) SetTallies(ctx context.Context, tallies map[string][]byte) error {
+// SetTallies stores reputation's data per contact key (a nil value
+// deletes the key's), marks the listings to judge again, and removes the
+// contacts done from the dirty set, in one transaction: a crash leaves
+// either all of it or none.
+func (s *Store) SetTallies(ctx context.Context, tallies map[string][]byte, judge []string, done []Mark) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -249,6 +250,12 @@ func (s *Store) SetTallies(ctx context.Context, tallies map[string][]byte) error
 				return err
 			}
 		}
-		return nil
+		dirty := tx.Bucket(bucketDirty)
+		for _, id := range judge {
+			if err := mark(dirty, id); err != nil {
+				return err
+			}
+		}
+		return cleanTx(tx, bucketDirtyKeys, done)
 	})
 }

@@ -8,7 +8,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -177,12 +179,26 @@ func getBody(tx *bolt.Tx, id string, seq uint64) (body, error) {
 	if len(v) == 0 || v[0] != formatFlate {
 		return body{}, fmt.Errorf("listing %s: body %d missing or of an unknown format", id, seq)
 	}
+	r := readers.Get().(io.ReadCloser)
+	defer readers.Put(r)
+	if err := r.(flate.Resetter).Reset(bytes.NewReader(v[1:]), nil); err != nil {
+		return body{}, err
+	}
 	var b body
-	if err := json.NewDecoder(flate.NewReader(bytes.NewReader(v[1:]))).Decode(&b); err != nil {
+	if err := json.NewDecoder(r).Decode(&b); err != nil {
 		return body{}, fmt.Errorf("listing %s: %w", id, err)
 	}
 	return b, nil
 }
+
+// A flate writer holds about a megabyte of state: they are reused.
+var (
+	writers = sync.Pool{New: func() any {
+		w, _ := flate.NewWriter(nil, flate.BestSpeed)
+		return w
+	}}
+	readers = sync.Pool{New: func() any { return flate.NewReader(bytes.NewReader(nil)) }}
+)
 
 func putBody(tx *bolt.Tx, seq uint64, r Record) error {
 	b := body{Listing: r.Listing, Base: r.Base}
@@ -191,10 +207,9 @@ func putBody(tx *bolt.Tx, seq uint64, r Record) error {
 	}
 	var buf bytes.Buffer
 	buf.WriteByte(formatFlate)
-	w, err := flate.NewWriter(&buf, flate.BestSpeed)
-	if err != nil {
-		return err
-	}
+	w := writers.Get().(*flate.Writer)
+	defer writers.Put(w)
+	w.Reset(&buf)
 	if err := json.NewEncoder(w).Encode(b); err != nil {
 		return err
 	}
@@ -367,6 +382,37 @@ func (s *Store) Update(ctx context.Context, ids []string, fn func(*Record) bool)
 		return 0, fmt.Errorf("store update: %w", err)
 	}
 	return n, nil
+}
+
+// SetVerdicts gives listings their verdicts and removes the listings done
+// from the dirty set, in one transaction. It returns the records whose
+// verdict changed, as stored.
+func (s *Store) SetVerdicts(ctx context.Context, verdicts map[string]scamhunt.Verdict, done []Mark) ([]Record, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("store verdicts: %w", err)
+	}
+	var changed []Record
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		for id, v := range verdicts {
+			r, h, found, err := getRecord(tx, id)
+			if err != nil {
+				return err
+			}
+			if !found || equalVerdict(r.Verdict, v) {
+				continue
+			}
+			r.Verdict = v
+			if err := putRecord(tx, r, h, &h, true); err != nil {
+				return err
+			}
+			changed = append(changed, r)
+		}
+		return cleanTx(tx, bucketDirty, done)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store verdicts: %w", err)
+	}
+	return changed, nil
 }
 
 // updateHeads is Update for what the head alone holds.

@@ -63,7 +63,7 @@ func cleanAll(t *testing.T, s *store.Store) {
 	if err := s.Clean(ms); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.CleanKeys(ks); err != nil {
+	if err := s.SetTallies(t.Context(), nil, nil, ks); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -282,11 +282,21 @@ func TestCleanKeepsNewerMarks(t *testing.T) {
 func TestTalliesAndMeta(t *testing.T) {
 	s := open(t)
 	ctx := t.Context()
-	if err := s.SetTallies(ctx, map[string][]byte{"qq:1": []byte(`{"n":2}`), "qq:2": []byte(`{"n":1}`)}); err != nil {
+	if _, err := s.Put(ctx, []store.Record{rec("a", "x", day1, "qq:1"), rec("b", "y", day1, "qq:2")}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SetTallies(ctx, map[string][]byte{"qq:2": nil}); err != nil {
+	cleanAll(t, s)
+	if err := s.SetTallies(ctx, map[string][]byte{"qq:1": []byte(`{"n":2}`), "qq:2": []byte(`{"n":1}`)}, []string{"a"}, nil); err != nil {
 		t.Fatal(err)
+	}
+	var keys []store.Mark
+	s.MarkDirty(ctx, []string{"b"})
+	s.DirtyKeys(ctx, func(m store.Mark) error { keys = append(keys, m); return nil })
+	if err := s.SetTallies(ctx, map[string][]byte{"qq:2": nil}, nil, keys); err != nil {
+		t.Fatal(err)
+	}
+	if ids, ks := dirty(t, s); !cmp.Equal(ids, []string{"a", "b"}) || len(ks) != 0 {
+		t.Errorf("dirty after SetTallies: %v %v, want [a b] and no contacts", ids, ks)
 	}
 	for key, want := range map[string]string{"qq:1": `{"n":2}`, "qq:2": ""} {
 		if got, err := s.Tally(key); err != nil || string(got) != want {
@@ -298,6 +308,35 @@ func TestTalliesAndMeta(t *testing.T) {
 	}
 	if v, err := s.Meta("classifier"); err != nil || v != "abc" {
 		t.Errorf("Meta = %q, %v", v, err)
+	}
+}
+
+// TestSetVerdicts writes verdicts and cleans the dirty marks in one go,
+// returning only the records whose verdict changed.
+func TestSetVerdicts(t *testing.T) {
+	s := open(t)
+	ctx := t.Context()
+	if _, err := s.Put(ctx, []store.Record{rec("a", "x", day1, "qq:1"), rec("b", "y", day1, "qq:1")}); err != nil {
+		t.Fatal(err)
+	}
+	var ms []store.Mark
+	s.Dirty(ctx, func(m store.Mark) error { ms = append(ms, m); return nil })
+	a, _, _ := s.Get("a")
+	b, _, _ := s.Get("b")
+	raised := b.Verdict
+	raised.Label, raised.Score = scamhunt.LabelSuspicious, 0.7
+	changed, err := s.SetVerdicts(ctx, map[string]scamhunt.Verdict{"a": a.Verdict, "b": raised, "zz": raised}, ms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(changed) != 1 || changed[0].Listing.ID != "b" || changed[0].Verdict.Label != scamhunt.LabelSuspicious {
+		t.Errorf("changed = %+v, want b alone, suspicious", changed)
+	}
+	if got, _, _ := s.Get("b"); got.Verdict.Label != scamhunt.LabelSuspicious || got.Base.Label != scamhunt.LabelLegit {
+		t.Errorf("b stored with verdict %s base %s", got.Verdict.Label, got.Base.Label)
+	}
+	if ids, _ := dirty(t, s); len(ids) != 0 {
+		t.Errorf("still dirty: %v", ids)
 	}
 }
 

@@ -5,10 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
-	"maps"
 	"os"
 	"reflect"
-	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -75,11 +73,7 @@ func (rc *reclassifier) run(ctx context.Context) (judged, error) {
 	if err != nil {
 		return res, err
 	}
-	allow, allowData, err := contactList(d.file("allow.txt"))
-	if err != nil {
-		return res, err
-	}
-	block, blockData, err := contactList(d.file("block.txt"))
+	allow, block, lists, err := rc.lists()
 	if err != nil {
 		return res, err
 	}
@@ -99,7 +93,6 @@ func (rc *reclassifier) run(ctx context.Context) (judged, error) {
 			return res, err
 		}
 	}
-	lists := scamhunt.ContentHash(append(append(allowData, 0), blockData...))
 	if old, err := st.Meta(metaLists); err != nil {
 		return res, err
 	} else if old != lists {
@@ -136,7 +129,27 @@ func (rc *reclassifier) claimEmpty() error {
 	if err != nil || n > 0 {
 		return err
 	}
-	return rc.st.SetMeta(metaClassifier, rc.print)
+	if err := rc.st.SetMeta(metaClassifier, rc.print); err != nil {
+		return err
+	}
+	_, _, lists, err := rc.lists()
+	if err != nil {
+		return err
+	}
+	return rc.st.SetMeta(metaLists, lists)
+}
+
+// lists reads the allow and block lists and names them by content.
+func (rc *reclassifier) lists() (allow, block []scamhunt.Contact, hash string, err error) {
+	allow, allowData, err := contactList(rc.d.file("allow.txt"))
+	if err != nil {
+		return nil, nil, "", err
+	}
+	block, blockData, err := contactList(rc.d.file("block.txt"))
+	if err != nil {
+		return nil, nil, "", err
+	}
+	return allow, block, scamhunt.ContentHash(append(append(allowData, 0), blockData...)), nil
 }
 
 // rebase classifies every stored listing again.
@@ -217,18 +230,12 @@ func (rc *reclassifier) tally(ctx context.Context, ovs map[string]*scamhunt.Over
 			tallies[m.Key] = b
 			carriers = append(carriers, ids...)
 		}
-		if err := st.SetTallies(ctx, tallies); err != nil {
-			return err
-		}
-		if err := st.MarkListings(ctx, carriers); err != nil {
-			return err
-		}
-		err := st.CleanKeys(marks)
+		err := st.SetTallies(ctx, tallies, carriers, marks)
 		marks = marks[:0]
 		return err
 	}
 	err := st.DirtyKeys(ctx, func(m store.Mark) error {
-		if marks = append(marks, m); len(marks) == 64 {
+		if marks = append(marks, m); len(marks) == batchSize {
 			return flush()
 		}
 		return nil
@@ -255,6 +262,7 @@ func (rc *reclassifier) judge(ctx context.Context, ovs map[string]*scamhunt.Over
 		// Verdicts are worked out first: reputation reads the store, which
 		// must not happen inside the write transaction of Update.
 		verdicts := map[string]scamhunt.Verdict{}
+		var changed []store.Record
 		var err error
 		for _, id := range ids {
 			h, ok, herr := st.Head(id)
@@ -279,31 +287,25 @@ func (rc *reclassifier) judge(ctx context.Context, ovs map[string]*scamhunt.Over
 			}
 			if v := rep.AdjustRecord(scamhunt.Record{Listing: r.Listing, Verdict: r.Base, Override: ovs[id]}); !reflect.DeepEqual(v, r.Verdict) {
 				verdicts[id] = v
+				r.Verdict = v
+				changed = append(changed, r)
 			}
 		}
-		var changed []store.Record
-		if err == nil && len(verdicts) > 0 {
-			_, err = st.Update(ctx, slices.Collect(maps.Keys(verdicts)), func(r *store.Record) bool {
-				v, ok := verdicts[r.Listing.ID]
-				if !ok {
-					return false
-				}
-				r.Verdict = v
-				changed = append(changed, *r)
-				return true
-			})
-		}
+		// The index first: if the store's commit is lost, the listings stay
+		// dirty with their old verdicts and are written again next time.
 		if err == nil && rc.idx != nil {
 			err = d.replace(ctx, rc.idx, changed, rc.log)
+		}
+		if err == nil {
+			_, err = st.SetVerdicts(ctx, verdicts, marks)
 		}
 		d.write.Unlock()
 		if err != nil {
 			return err
 		}
 		res.Changed += len(changed)
-		err = st.Clean(marks)
 		marks = marks[:0]
-		return err
+		return nil
 	}
 	err := st.Dirty(ctx, func(m store.Mark) error {
 		if marks = append(marks, m); len(marks) == batchSize {
