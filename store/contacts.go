@@ -40,8 +40,8 @@ func setCarriers(tx *bolt.Tx, id string, old, cur []string, c Carrier) error {
 }
 
 // Mark is an entry of a dirty set: a listing ID or a contact key, with
-// the sequence number of its latest marking. Clean removes an entry only
-// if it was not marked again since it was read.
+// the sequence number of its latest marking. SetTallies and SetVerdicts
+// remove the entries they are given unless marked again since read.
 type Mark struct {
 	Key string
 	Seq uint64
@@ -151,10 +151,6 @@ func (s *Store) DirtyKeys(ctx context.Context, fn func(Mark) error) error {
 	return walkMarks(s, ctx, bucketDirtyKeys, fn)
 }
 
-func clean(s *Store, bucket []byte, ms []Mark) error {
-	return s.db.Update(func(tx *bolt.Tx) error { return cleanTx(tx, bucket, ms) })
-}
-
 func cleanTx(tx *bolt.Tx, bucket []byte, ms []Mark) error {
 	b := tx.Bucket(bucket)
 	for _, m := range ms {
@@ -168,9 +164,6 @@ func cleanTx(tx *bolt.Tx, bucket []byte, ms []Mark) error {
 	}
 	return nil
 }
-
-// Clean removes listings from the dirty set, unless marked again since.
-func (s *Store) Clean(ms []Mark) error { return clean(s, bucketDirty, ms) }
 
 // Carriers calls fn with each listing that carries contact, in ID order.
 func (s *Store) Carriers(ctx context.Context, contact string, fn func(Carrier) error) error {

@@ -60,7 +60,7 @@ func cleanAll(t *testing.T, s *store.Store) {
 	var ms, ks []store.Mark
 	s.Dirty(t.Context(), func(m store.Mark) error { ms = append(ms, m); return nil })
 	s.DirtyKeys(t.Context(), func(m store.Mark) error { ks = append(ks, m); return nil })
-	if err := s.Clean(ms); err != nil {
+	if _, err := s.SetVerdicts(t.Context(), nil, ms); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetTallies(t.Context(), nil, nil, ks); err != nil {
@@ -242,7 +242,10 @@ func TestWalksPageAndAllowWrites(t *testing.T) {
 		t.Errorf("qq:3 carried by %d listings, want %d", got, n/7)
 	}
 	// Cleaning the dirty set while walking it.
-	err = s.Dirty(ctx, func(m store.Mark) error { return s.Clean([]store.Mark{m}) })
+	err = s.Dirty(ctx, func(m store.Mark) error {
+		_, err := s.SetVerdicts(ctx, nil, []store.Mark{m})
+		return err
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -264,7 +267,7 @@ func TestCleanKeepsNewerMarks(t *testing.T) {
 	if err := s.MarkDirty(ctx, []string{"a"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Clean(read); err != nil {
+	if _, err := s.SetVerdicts(ctx, nil, read); err != nil {
 		t.Fatal(err)
 	}
 	if ids, keys := dirty(t, s); !cmp.Equal(ids, []string{"a"}) || !cmp.Equal(keys, []string{"qq:1"}) {
