@@ -154,22 +154,7 @@ func bleveDoc(d document) map[string]any {
 // Upsert indexes recs in batches. A listing already indexed keeps its
 // human override and its earliest FirstSeen.
 func (b *Bleve) Upsert(ctx context.Context, recs []scamhunt.Record) error {
-	if err := validRecords(recs); err != nil {
-		return fmt.Errorf("bleve upsert: %w", err)
-	}
-	recs = dedupe(recs)
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	for start := 0; start < len(recs); start += bleveBatch {
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("bleve upsert: %w", err)
-		}
-		chunk := recs[start:min(start+bleveBatch, len(recs))]
-		if err := b.upsert(chunk); err != nil {
-			return fmt.Errorf("bleve upsert: %w", err)
-		}
-	}
-	return nil
+	return inBatches(ctx, "bleve upsert", &b.mu, recs, bleveBatch, b.upsert)
 }
 
 func (b *Bleve) upsert(recs []scamhunt.Record) error {
@@ -186,25 +171,13 @@ func (b *Bleve) upsert(recs []scamhunt.Record) error {
 
 // Replace writes recs as given, in batches, reading nothing stored.
 func (b *Bleve) Replace(ctx context.Context, recs []scamhunt.Record) error {
-	if err := validRecords(recs); err != nil {
-		return fmt.Errorf("bleve replace: %w", err)
-	}
-	recs = dedupe(recs)
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	for start := 0; start < len(recs); start += bleveBatch {
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("bleve replace: %w", err)
-		}
-		docs, err := documents(recs[start:min(start+bleveBatch, len(recs))], nil)
-		if err == nil {
-			err = b.write(docs)
-		}
+	return inBatches(ctx, "bleve replace", &b.mu, recs, bleveBatch, func(recs []scamhunt.Record) error {
+		docs, err := documents(recs, nil)
 		if err != nil {
-			return fmt.Errorf("bleve replace: %w", err)
+			return err
 		}
-	}
-	return nil
+		return b.write(docs)
+	})
 }
 
 // write indexes docs in one batch.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -168,6 +169,27 @@ func validID(id string) error {
 		c := id[i]
 		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
 			return fmt.Errorf("listing id %q: only a-z, A-Z, 0-9, '-' and '_' are allowed", id)
+		}
+	}
+	return nil
+}
+
+// inBatches checks recs, merges repeated IDs and hands them to write n at
+// a time under mu, stopping when ctx ends; op names the operation in
+// errors.
+func inBatches(ctx context.Context, op string, mu *sync.Mutex, recs []scamhunt.Record, n int, write func([]scamhunt.Record) error) error {
+	if err := validRecords(recs); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	recs = dedupe(recs)
+	mu.Lock()
+	defer mu.Unlock()
+	for start := 0; start < len(recs); start += n {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("%s: %w", op, err)
+		}
+		if err := write(recs[start:min(start+n, len(recs))]); err != nil {
+			return fmt.Errorf("%s: %w", op, err)
 		}
 	}
 	return nil

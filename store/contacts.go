@@ -178,40 +178,6 @@ func (s *Store) Carriers(ctx context.Context, contact string, fn func(Carrier) e
 	})
 }
 
-// Keys calls fn with every contact key some listing carries, in order.
-func (s *Store) Keys(ctx context.Context, fn func(key string) error) error {
-	var from []byte
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		var keys []string
-		err := s.db.View(func(tx *bolt.Tx) error {
-			c := tx.Bucket(bucketCarriers).Cursor()
-			for k, _ := c.Seek(from); k != nil && len(keys) < page; k, _ = c.Seek(from) {
-				i := bytes.IndexByte(k, 0)
-				if i < 0 {
-					return fmt.Errorf("carriers: bad key %q", k)
-				}
-				keys = append(keys, string(k[:i]))
-				from = append(k[:i:i], 1) // past every key of this contact
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		for _, k := range keys {
-			if err := fn(k); err != nil {
-				return err
-			}
-		}
-		if len(keys) < page {
-			return nil
-		}
-	}
-}
-
 // Tally returns what was stored for contact by SetTallies (nil if none).
 func (s *Store) Tally(contact string) ([]byte, error) {
 	var v []byte

@@ -351,30 +351,38 @@ func verdictHash(v scamhunt.Verdict) string {
 // whether to write. IDs not stored are skipped. It returns how many
 // records were written.
 func (s *Store) Update(ctx context.Context, ids []string, fn func(*Record) bool) (int, error) {
+	return s.each(ctx, ids, func(tx *bolt.Tx, id string) (bool, error) {
+		old, h, found, err := getRecord(tx, id)
+		if err != nil || !found {
+			return false, err
+		}
+		r := old
+		r.Listing.Contacts = slices.Clone(old.Listing.Contacts)
+		if !fn(&r) {
+			return false, nil
+		}
+		bodyChanged := !equalVerdict(r.Base, old.Base) || !equalVerdict(r.Verdict, old.Verdict)
+		old.Base, old.Verdict, old.LastSeen, old.Removed = r.Base, r.Verdict, r.LastSeen, r.Removed
+		return true, putRecord(tx, old, h, &h, bodyChanged)
+	})
+}
+
+// each runs fn on each of ids in one write transaction and counts the
+// IDs for which it wrote.
+func (s *Store) each(ctx context.Context, ids []string, fn func(tx *bolt.Tx, id string) (bool, error)) (int, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, fmt.Errorf("store update: %w", err)
 	}
 	n := 0
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		for _, id := range ids {
-			old, h, found, err := getRecord(tx, id)
-			if err != nil || !found {
-				if err != nil {
-					return err
-				}
-				continue
-			}
-			r := old
-			r.Listing.Contacts = slices.Clone(old.Listing.Contacts)
-			if !fn(&r) {
-				continue
-			}
-			bodyChanged := !equalVerdict(r.Base, old.Base) || !equalVerdict(r.Verdict, old.Verdict)
-			old.Base, old.Verdict, old.LastSeen, old.Removed = r.Base, r.Verdict, r.LastSeen, r.Removed
-			if err := putRecord(tx, old, h, &h, bodyChanged); err != nil {
+			wrote, err := fn(tx, id)
+			if err != nil {
 				return err
 			}
-			n++
+			if wrote {
+				n++
+			}
 		}
 		return nil
 	})
@@ -417,30 +425,13 @@ func (s *Store) SetVerdicts(ctx context.Context, verdicts map[string]scamhunt.Ve
 
 // updateHeads is Update for what the head alone holds.
 func (s *Store) updateHeads(ctx context.Context, ids []string, fn func(*head) bool) (int, error) {
-	if err := ctx.Err(); err != nil {
-		return 0, fmt.Errorf("store update: %w", err)
-	}
-	n := 0
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		for _, id := range ids {
-			h, found, err := getHead(tx, id)
-			if err != nil {
-				return err
-			}
-			if !found || !fn(&h) {
-				continue
-			}
-			if err := putHead(tx, id, h); err != nil {
-				return err
-			}
-			n++
+	return s.each(ctx, ids, func(tx *bolt.Tx, id string) (bool, error) {
+		h, found, err := getHead(tx, id)
+		if err != nil || !found || !fn(&h) {
+			return false, err
 		}
-		return nil
+		return true, putHead(tx, id, h)
 	})
-	if err != nil {
-		return 0, fmt.Errorf("store update: %w", err)
-	}
-	return n, nil
 }
 
 // Touch records listings seen again unchanged at a recrawl: LastSeen moves

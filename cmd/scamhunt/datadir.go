@@ -153,24 +153,16 @@ func seed(ctx context.Context, st *store.Store, idx index.Index, log *slog.Logge
 		}
 		return err
 	}
-	var batch []store.Record
 	n := 0
-	flush := func() error {
-		_, err := st.Put(ctx, batch)
-		n += len(batch)
-		batch = batch[:0]
-		return err
-	}
-	err := idx.All(ctx, func(r scamhunt.Record) error {
-		batch = append(batch, storeRecord(r))
-		if len(batch) == batchSize {
-			return flush()
+	err := pages(ctx, idx.All, func(recs []scamhunt.Record) error {
+		batch := make([]store.Record, len(recs))
+		for i, r := range recs {
+			batch[i] = storeRecord(r)
 		}
-		return nil
+		n += len(batch)
+		_, err := st.Put(ctx, batch)
+		return err
 	})
-	if err == nil {
-		err = flush()
-	}
 	if err != nil {
 		return fmt.Errorf("fill the listing store from the index: %w", err)
 	}

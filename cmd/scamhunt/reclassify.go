@@ -176,10 +176,10 @@ func markAll(ctx context.Context, st *store.Store) error {
 }
 
 // pages collects what walk yields into pages of batchSize for fn.
-func pages(ctx context.Context, walk func(context.Context, func(string) error) error, fn func([]string) error) error {
-	var buf []string
-	err := walk(ctx, func(s string) error {
-		if buf = append(buf, s); len(buf) == batchSize {
+func pages[T any](ctx context.Context, walk func(context.Context, func(T) error) error, fn func([]T) error) error {
+	var buf []T
+	err := walk(ctx, func(v T) error {
+		if buf = append(buf, v); len(buf) == batchSize {
 			err := fn(buf)
 			buf = buf[:0]
 			return err
@@ -196,8 +196,7 @@ func pages(ctx context.Context, walk func(context.Context, func(string) error) e
 // tally changed, every listing carrying the contact is judged again.
 func (rc *reclassifier) tally(ctx context.Context, ovs map[string]*scamhunt.Override, rcfg classify.ReputationConfig) error {
 	st := rc.st
-	var marks []store.Mark
-	flush := func() error {
+	return pages(ctx, st.DirtyKeys, func(marks []store.Mark) error {
 		tallies := map[string][]byte{}
 		var carriers []string
 		for _, m := range marks {
@@ -230,20 +229,8 @@ func (rc *reclassifier) tally(ctx context.Context, ovs map[string]*scamhunt.Over
 			tallies[m.Key] = b
 			carriers = append(carriers, ids...)
 		}
-		err := st.SetTallies(ctx, tallies, carriers, marks)
-		marks = marks[:0]
-		return err
-	}
-	err := st.DirtyKeys(ctx, func(m store.Mark) error {
-		if marks = append(marks, m); len(marks) == batchSize {
-			return flush()
-		}
-		return nil
+		return st.SetTallies(ctx, tallies, carriers, marks)
 	})
-	if err != nil {
-		return err
-	}
-	return flush()
 }
 
 // judge gives each listing marked dirty its verdict: the base verdict
@@ -252,8 +239,7 @@ func (rc *reclassifier) tally(ctx context.Context, ovs map[string]*scamhunt.Over
 // under the write lock so a crawl writing meanwhile is not undone.
 func (rc *reclassifier) judge(ctx context.Context, ovs map[string]*scamhunt.Override, rep *classify.Reputation, res *judged) error {
 	d, st := rc.d, rc.st
-	var marks []store.Mark
-	flush := func() error {
+	return pages(ctx, st.Dirty, func(marks []store.Mark) error {
 		ids := make([]string, len(marks))
 		for i, m := range marks {
 			ids[i] = m.Key
@@ -304,19 +290,8 @@ func (rc *reclassifier) judge(ctx context.Context, ovs map[string]*scamhunt.Over
 			return err
 		}
 		res.Changed += len(changed)
-		marks = marks[:0]
-		return nil
-	}
-	err := st.Dirty(ctx, func(m store.Mark) error {
-		if marks = append(marks, m); len(marks) == batchSize {
-			return flush()
-		}
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	return flush()
 }
 
 func newReclassifyCmd(g *globals) *cobra.Command {
