@@ -26,13 +26,13 @@
 //
 // The split keeps a big board cheap: a crawl appends bodies at the end of
 // the file, and a reclassification reads heads, carriers and tallies and
-// only the bodies of listings whose verdict can change, so neither pages
-// the whole file in.
+// only the bodies of listings whose verdict can change.
 //
-// Every walk (All, Carriers, Keys, Dirty, DirtyKeys) reads in pages of a
+// Every walk (All, IDs, Carriers, Dirty, DirtyKeys) reads in pages of a
 // few hundred keys, each in its own short transaction, so memory stays
 // constant and the callback may write to the store.
 //
-//	store.go     Open, Put, Touch, MarkRemoved, Get, All, Len, meta
+//	store.go     Open, heads and bodies, Put, Update, SetVerdicts, Touch,
+//	             MarkRemoved, Get, Head, All, IDs, Len, meta
 //	contacts.go  carriers, tallies, dirty sets
 package store

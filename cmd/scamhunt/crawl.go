@@ -171,7 +171,7 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stderr io.Writer) 
 		return sum, err
 	}
 	if ctx.Err() == nil {
-		if sum.Removed, err = markRemoved(ctx, d, st, idx, cr, log); err != nil {
+		if sum.Removed, err = markRemoved(ctx, d, st, idx, cr, log); err != nil && ctx.Err() == nil {
 			return sum, err
 		}
 		res, err := rc.run(ctx)
@@ -355,6 +355,9 @@ func markRemoved(ctx context.Context, d *dataDir, st *store.Store, idx index.Ind
 	n := 0
 	var ids []string
 	flush := func() error {
+		if len(ids) == 0 {
+			return nil
+		}
 		d.write.Lock()
 		defer d.write.Unlock()
 		var recs []store.Record
