@@ -46,32 +46,45 @@ const (
 func controlSocket(d *dataDir) string { return d.file("control.sock") }
 
 // serveControl listens on the data dir's control socket and runs commands
-// sent there until ctx ends; it records the socket in owner.json.
-func serveControl(ctx context.Context, g *globals, log *slog.Logger) error {
+// sent there until ctx ends; it records the socket in owner.json. The
+// returned wait blocks until the listener is closed and every command it
+// ran has returned (they are cancelled with ctx), so the data dir is
+// closed under none of them.
+func serveControl(ctx context.Context, g *globals, log *slog.Logger) (wait func(), err error) {
 	d := g.dir
 	sock := controlSocket(d)
 	os.Remove(sock) // we hold the lock: a socket left here is stale
 	ln, err := net.Listen("unix", sock)
 	if err != nil {
-		return fmt.Errorf("control socket: %w", err)
+		return nil, fmt.Errorf("control socket: %w", err)
 	}
 	if err := os.Chmod(sock, 0o600); err != nil {
 		ln.Close()
-		return fmt.Errorf("control socket: %w", err)
+		return nil, fmt.Errorf("control socket: %w", err)
 	}
 	if err := d.lock.setSocket(sock); err != nil {
 		ln.Close()
-		return err
+		return nil, err
 	}
+	var running sync.WaitGroup
 	mux := http.NewServeMux()
-	mux.HandleFunc("POST /run", func(w http.ResponseWriter, r *http.Request) { runForClient(ctx, g, log, w, r) })
+	mux.HandleFunc("POST /run", func(w http.ResponseWriter, r *http.Request) {
+		running.Add(1)
+		defer running.Done()
+		runForClient(ctx, g, log, w, r)
+	})
+	served := make(chan struct{})
 	go func() {
+		defer close(served)
 		if err := serveHTTP(ctx, sameUser{ln}, mux); err != nil {
 			log.Error("control_socket_failed", "err", err)
 		}
 		os.Remove(sock)
 	}()
-	return nil
+	return func() {
+		<-served
+		running.Wait()
+	}, nil
 }
 
 // sameUser accepts connections only from this process's user: the

@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -88,9 +89,19 @@ func serveIndex(ctx context.Context, g *globals, ln net.Listener, f *crawlFlags,
 	if err != nil {
 		return err
 	}
-	if err := serveControl(ctx, g, log); err != nil {
+	// Commands run for other processes and scheduled crawls use the data
+	// dir: they are stopped and waited for before it is closed.
+	ctx, stop := context.WithCancel(ctx)
+	var bg sync.WaitGroup
+	defer func() {
+		stop()
+		bg.Wait()
+	}()
+	wait, err := serveControl(ctx, g, log)
+	if err != nil {
 		return err
 	}
+	bg.Go(wait)
 	cfg := web.Config{
 		AdminToken: os.Getenv("SCAMHUNT_ADMIN_TOKEN"),
 		Log:        log,
@@ -102,7 +113,7 @@ func serveIndex(ctx context.Context, g *globals, ln net.Listener, f *crawlFlags,
 	}
 	if f.board() {
 		rec := &recrawler{g: g, f: *f, log: log, out: stderr, wake: make(chan struct{}, 1)}
-		go rec.loop(ctx, every)
+		bg.Go(func() { rec.loop(ctx, every) })
 		cfg.CrawlNow = rec.now
 	}
 	srv, err := web.New(cfg, idx, checker{rc.cls}, labeler{d: g.dir, st: st, idx: idx})
