@@ -457,3 +457,39 @@ func TestSignalEndsForwardedCommand(t *testing.T) {
 		})
 	}
 }
+
+// TestServeCrawls: a serve given the board crawls it when an operator asks
+// (POST /api/admin/crawl) and again on its schedule, and serves what it
+// crawled.
+func TestServeCrawls(t *testing.T) {
+	b := newBoard(t, testsite.Config{}, nil)
+	defer b.srv.Close()
+	srv := startServe(t, t.TempDir(), "--site", "demo", "--start", b.URL+"/", "--recrawl-every", "2s", "--log-level", "info")
+	req, err := http.NewRequest(http.MethodPost, srv.url+"/api/admin/crawl", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+adminToken)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusAccepted {
+		t.Fatalf("POST /api/admin/crawl: %s, want 202", resp.Status)
+	}
+	for deadline := time.Now().Add(hangAfter); ; time.Sleep(100 * time.Millisecond) {
+		var st struct{ Total int }
+		getJSON(t, srv.url+"/api/stats", &st)
+		if st.Total == len(b.Truth().Listings) && b.log.counts()["/"] >= 2 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("served %d listings, the board's front page fetched %d times; want all %d listings and a scheduled recrawl\n%s",
+				st.Total, b.log.counts()["/"], len(b.Truth().Listings), srv.log)
+		}
+	}
+	if !strings.Contains(srv.log.String(), "msg=recrawl_done") {
+		t.Errorf("no crawl logged as done:\n%s", srv.log)
+	}
+}
