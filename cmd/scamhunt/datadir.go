@@ -154,7 +154,7 @@ func seed(ctx context.Context, st *store.Store, idx index.Index, log *slog.Logge
 		return err
 	}
 	n := 0
-	err := pages(ctx, idx.All, func(recs []scamhunt.Record) error {
+	err := pages(ctx, idx.All, batchSize, func(recs []scamhunt.Record) error {
 		batch := make([]store.Record, len(recs))
 		for i, r := range recs {
 			batch[i] = storeRecord(r)
@@ -179,8 +179,13 @@ const (
 	metaLists      = "lists"      // hash of allow.txt and block.txt the verdicts were made with
 )
 
-// batchSize is how many records one store or index write holds.
-const batchSize = 256
+// batchSize is how many records one store write holds; indexBatch how
+// many one index write does (a Bleve batch waits for its segment to be
+// synced to disk, so fewer, bigger ones).
+const (
+	batchSize  = 256
+	indexBatch = 2048
+)
 
 // storeRecord is what the store keeps of an indexed record.
 func storeRecord(r scamhunt.Record) store.Record {
@@ -264,7 +269,7 @@ func (d *dataDir) rebuild(ctx context.Context, st *store.Store, idx index.Index,
 		}
 	}
 	n := 0
-	err := pages(ctx, st.IDs, func(ids []string) error {
+	err := pages(ctx, st.IDs, indexBatch, func(ids []string) error {
 		d.write.Lock()
 		defer d.write.Unlock()
 		// Read under the lock: a crawl may have written since the walk.

@@ -155,7 +155,7 @@ func (rc *reclassifier) lists() (allow, block []scamhunt.Contact, hash string, e
 // rebase classifies every stored listing again.
 func (rc *reclassifier) rebase(ctx context.Context) (int, error) {
 	n := 0
-	err := pages(ctx, rc.st.IDs, func(ids []string) error {
+	err := pages(ctx, rc.st.IDs, batchSize, func(ids []string) error {
 		k, err := rc.st.Update(ctx, ids, func(r *store.Record) bool {
 			v := rc.cls.Classify(r.Listing)
 			if reflect.DeepEqual(v, r.Base) {
@@ -172,14 +172,14 @@ func (rc *reclassifier) rebase(ctx context.Context) (int, error) {
 
 // markAll marks every listing to be judged again.
 func markAll(ctx context.Context, st *store.Store) error {
-	return pages(ctx, st.IDs, func(ids []string) error { return st.MarkListings(ctx, ids) })
+	return pages(ctx, st.IDs, batchSize, func(ids []string) error { return st.MarkListings(ctx, ids) })
 }
 
-// pages collects what walk yields into pages of batchSize for fn.
-func pages[T any](ctx context.Context, walk func(context.Context, func(T) error) error, fn func([]T) error) error {
+// pages collects what walk yields into pages of n for fn.
+func pages[T any](ctx context.Context, walk func(context.Context, func(T) error) error, n int, fn func([]T) error) error {
 	var buf []T
 	err := walk(ctx, func(v T) error {
-		if buf = append(buf, v); len(buf) == batchSize {
+		if buf = append(buf, v); len(buf) == n {
 			err := fn(buf)
 			buf = buf[:0]
 			return err
@@ -196,7 +196,7 @@ func pages[T any](ctx context.Context, walk func(context.Context, func(T) error)
 // tally changed, every listing carrying the contact is judged again.
 func (rc *reclassifier) tally(ctx context.Context, ovs map[string]*scamhunt.Override, rcfg classify.ReputationConfig) error {
 	st := rc.st
-	return pages(ctx, st.DirtyKeys, func(marks []store.Mark) error {
+	return pages(ctx, st.DirtyKeys, batchSize, func(marks []store.Mark) error {
 		tallies := map[string][]byte{}
 		var carriers []string
 		for _, m := range marks {
@@ -239,7 +239,7 @@ func (rc *reclassifier) tally(ctx context.Context, ovs map[string]*scamhunt.Over
 // under the write lock so a crawl writing meanwhile is not undone.
 func (rc *reclassifier) judge(ctx context.Context, ovs map[string]*scamhunt.Override, rep *classify.Reputation, res *judged) error {
 	d, st := rc.d, rc.st
-	return pages(ctx, st.Dirty, func(marks []store.Mark) error {
+	return pages(ctx, st.Dirty, indexBatch, func(marks []store.Mark) error {
 		ids := make([]string, len(marks))
 		for i, m := range marks {
 			ids[i] = m.Key
