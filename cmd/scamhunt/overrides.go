@@ -112,8 +112,8 @@ func readLine(r *bufio.Reader) ([]byte, error) {
 // parseOverride decodes and checks one line.
 func parseOverride(line []byte) (overrideLine, error) {
 	var l overrideLine
+	// Unknown keys are allowed: a later build may record more per label.
 	dec := json.NewDecoder(bytes.NewReader(line))
-	dec.DisallowUnknownFields()
 	if err := dec.Decode(&l); err != nil {
 		return l, fmt.Errorf("malformed JSON: %w", err)
 	}

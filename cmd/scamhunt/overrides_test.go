@@ -35,7 +35,7 @@ var overrideCases = []struct {
 		map[string]scamhunt.Label{"a": scamhunt.LabelLegit}, []int{1}},
 	{"bad label", `{"id":"a","label":"fraud","at":"2026-11-20T10:00:00Z"}` + "\n", map[string]scamhunt.Label{}, []int{1}},
 	{"no id", `{"label":"scam","at":"2026-11-20T10:00:00Z"}` + "\n", map[string]scamhunt.Label{}, []int{1}},
-	{"unknown field", `{"id":"a","label":"scam","lable":"legit","at":"2026-11-20T10:00:00Z"}` + "\n", map[string]scamhunt.Label{}, []int{1}},
+	{"unknown field", `{"id":"a","label":"scam","queue":"today","at":"2026-11-20T10:00:00Z"}` + "\n", map[string]scamhunt.Label{"a": scamhunt.LabelScam}, nil},
 	{"two values", `{"id":"a","label":"scam","at":"2026-11-20T10:00:00Z"}{"id":"b","label":"scam","at":"2026-11-20T10:00:00Z"}` + "\n", map[string]scamhunt.Label{}, []int{1}},
 	{"long line", strings.Repeat("x", maxOverrideLine+10) + "\n" + `{"id":"a","label":"scam","at":"2026-11-20T10:00:00Z"}` + "\n",
 		map[string]scamhunt.Label{"a": scamhunt.LabelScam}, []int{1}},
