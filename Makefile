@@ -27,13 +27,15 @@ test: ## vet, the whole test suite, and a short fuzz pass of every fuzz target
 	$(GO) test -count=1 -timeout 30m ./...
 	scripts/fuzz.sh $(FUZZTIME)
 
-bench: ## benchmarks, each against its baseline in the same run (crawl vs bare Colly, extract vs bare goquery, classify, index vs bare Bleve, export, 100k-page crawl RSS)
+bench: ## benchmarks, each against its baseline in the same run (crawl vs bare Colly, extract vs bare goquery, classify, index vs bare Bleve, export, 100k-page crawl RSS, demo `scamhunt crawl` vs bare Colly, 50k-listing crawl RSS)
 	$(GO) test -run '^$$' -bench . -benchmem ./extract ./classify ./internal/...
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) -count 3 ./crawler
 	$(GO) test -run '^$$' -bench CrawlBig -benchtime 1x ./crawler -crawler.big
 	$(GO) test -run '^$$' -bench BleveSearch -benchtime 300x -timeout 60m ./index
 	$(GO) test -run '^$$' -bench IndexThroughput -benchtime 1x -timeout 60m ./index
 	$(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) ./dataset ./audit ./testsite
+	$(GO) test -run '^$$' -bench DemoCrawl -benchtime 3x ./e2e
+	$(GO) test -run '^$$' -bench Crawl50k -benchtime 1x -timeout 60m ./e2e
 
 fuzz: ## fuzz every target for FUZZTIME (e.g. make fuzz FUZZTIME=5m)
 	scripts/fuzz.sh $(FUZZTIME)

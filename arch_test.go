@@ -11,7 +11,7 @@ import (
 // other; only cmd/ joins them.
 func TestStagesStayApart(t *testing.T) {
 	const mod = "github.com/scamhunt/scamhunt/"
-	stages := []string{"crawler", "extract", "classify", "index", "web", "dataset", "audit", "testsite"}
+	stages := []string{"crawler", "extract", "classify", "index", "store", "web", "dataset", "audit", "testsite"}
 	// Each stage's own third-party library; nobody else may import it.
 	owners := map[string]string{
 		"github.com/gocolly/colly/v2":           "crawler",

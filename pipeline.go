@@ -26,6 +26,10 @@ type Pipeline struct {
 	// FlushEvery bounds how long a partial batch waits for more records;
 	// 0 means 500ms. It also bounds how late pages are acknowledged.
 	FlushEvery time.Duration
+	// FlushIdle flushes a partial batch once no record came for this long,
+	// so the last pages of a crawl are not held for FlushEvery; 0 means
+	// 50ms.
+	FlushIdle time.Duration
 	// OnRecord, if set, sees every record after it is indexed, from one
 	// goroutine. Progress displays and tests use it.
 	OnRecord func(Record)
@@ -159,6 +163,13 @@ func (p *Pipeline) Run(ctx context.Context) (Stats, error) {
 		}
 		tick := time.NewTicker(every)
 		defer tick.Stop()
+		idleAfter := p.FlushIdle
+		if idleAfter <= 0 {
+			idleAfter = 50 * time.Millisecond
+		}
+		idle := time.NewTimer(idleAfter)
+		defer idle.Stop()
+		pending := func() bool { return len(buf) > 0 || len(acks) > 0 || len(touches) > 0 }
 		for {
 			select {
 			case it, ok := <-recs:
@@ -166,6 +177,7 @@ func (p *Pipeline) Run(ctx context.Context) (Stats, error) {
 					flush()
 					return failed
 				}
+				idle.Reset(idleAfter)
 				if it.ack != nil {
 					acks = append(acks, it.ack)
 					continue
@@ -182,7 +194,11 @@ func (p *Pipeline) Run(ctx context.Context) (Stats, error) {
 					flush()
 				}
 			case <-tick.C:
-				if len(buf) > 0 || len(acks) > 0 || len(touches) > 0 {
+				if pending() {
+					flush()
+				}
+			case <-idle.C:
+				if pending() {
 					flush()
 				}
 			}

@@ -252,3 +252,52 @@ func TestPipelineTouchesUnchanged(t *testing.T) {
 		}
 	}
 }
+
+// waitingCrawler sends its pages, then, as the real crawler does, waits
+// for every one to be acknowledged before it returns.
+type waitingCrawler struct {
+	n     int
+	acked chan struct{}
+}
+
+func (c *waitingCrawler) Crawl(ctx context.Context, out chan<- scamhunt.Page) error {
+	for i := range c.n {
+		out <- scamhunt.Page{URL: fmt.Sprintf("http://board.test/job/%d.html", i), Body: []byte(fmt.Sprint(i))}
+	}
+	for range c.n {
+		select {
+		case <-c.acked:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	return nil
+}
+
+func (c *waitingCrawler) Ack(scamhunt.Page) { c.acked <- struct{}{} }
+
+// TestPipelineFlushesWhenIdle: the last pages of a crawl are indexed and
+// acknowledged once records stop coming, not when FlushEvery (here an
+// hour) comes round, so a crawl waiting for them ends.
+func TestPipelineFlushesWhenIdle(t *testing.T) {
+	ix := &fakeIndex{}
+	cr := &waitingCrawler{n: 5, acked: make(chan struct{}, 5)}
+	p := scamhunt.Pipeline{Crawler: cr, Extractor: fakeExtractor{}, Classifier: fakeClassifier{}, Indexer: ix,
+		BatchSize: 1000, FlushEvery: time.Hour}
+	done := make(chan error, 1)
+	go func() {
+		_, err := p.Run(t.Context())
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(time.Minute): // a hang detector, not a speed goal
+		t.Fatal("the last batch waited for FlushEvery: the crawl could not end")
+	}
+	if len(ix.recs) != 5 {
+		t.Errorf("%d listings indexed, want 5", len(ix.recs))
+	}
+}

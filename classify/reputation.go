@@ -29,6 +29,9 @@ type ReputationConfig struct {
 	ConfirmScore float64
 	MaxIDs       int    // listing IDs named in a reason; default 5
 	Thresholds   Config // labels after adjustment; zero means the classifier defaults
+	// BlockList names the block list in a blocked contact's reason (cmd
+	// gives its file name); empty, the reason says "the block list".
+	BlockList string
 }
 
 func (c ReputationConfig) withDefaults() ReputationConfig {
@@ -73,16 +76,74 @@ func (c ReputationConfig) Validate() error {
 // Reputation raises listings whose contacts are shared by many listings,
 // sites or cities, or with a confirmed scam, and those with a block-listed
 // contact; an allow-listed contact (a vetted employer's number) suppresses
-// the raises. It is built once from indexed records and is pure and safe
-// for concurrent use.
+// the raises. It is pure and safe for concurrent use. NewReputation builds
+// it from records in memory; NewTallyReputation reads per-contact tallies
+// made beforehand (ContactTally), so a store of any size is judged in
+// constant memory.
 type Reputation struct {
 	cfg          ReputationConfig
-	stats        map[string]*contactStats
 	allow, block map[string]bool
+	lookup       func(key string) (ContactTally, bool)
+	// exact says the tallies list every ID (NewReputation), so whether a
+	// listing is counted is read from them.
+	exact bool
 }
 
-type contactStats struct {
-	ids, sites, cities, scams []string // sorted, distinct
+// ContactTally is what reputation knows of one contact: how many listings
+// carry it, the smallest of their IDs, every site and city, and the
+// confirmed scams among them. Add builds it one carrier at a time; its JSON
+// form is what a store keeps between the passes of a reclassification.
+type ContactTally struct {
+	Listings int      `json:"n"`
+	IDs      []string `json:"ids,omitempty"` // the smallest MaxIDs+1, sorted
+	Sites    []string `json:"sites,omitempty"`
+	Cities   []string `json:"cities,omitempty"`
+	Scams    int      `json:"scams,omitempty"`
+	ScamIDs  []string `json:"scam_ids,omitempty"` // the smallest MaxIDs+1, sorted
+}
+
+// Add counts rec as one more listing carrying the contact. A listing is a
+// confirmed scam when its effective label is scam and a person set it or
+// its verdict scored at least cfg.ConfirmScore.
+func (t *ContactTally) Add(rec scamhunt.Record, cfg ReputationConfig) {
+	cfg = cfg.withDefaults()
+	t.add(rec, cfg, cfg.MaxIDs+1)
+}
+
+// add counts rec, keeping at most keep IDs of each list (0: all).
+func (t *ContactTally) add(rec scamhunt.Record, cfg ReputationConfig, keep int) {
+	l := &rec.Listing
+	t.Listings++
+	t.IDs = keepSmallest(t.IDs, l.ID, keep)
+	t.Sites = insertSorted(t.Sites, l.Site)
+	t.Cities = insertSorted(t.Cities, l.City)
+	if cfg.confirmed(rec) {
+		t.Scams++
+		t.ScamIDs = keepSmallest(t.ScamIDs, l.ID, keep)
+	}
+}
+
+func (c ReputationConfig) confirmed(rec scamhunt.Record) bool {
+	return rec.Label() == scamhunt.LabelScam && (rec.Override != nil || rec.Verdict.Score >= c.ConfirmScore)
+}
+
+func keepSmallest(s []string, v string, keep int) []string {
+	s = insertSorted(s, v)
+	if keep > 0 && len(s) > keep {
+		s = s[:keep]
+	}
+	return s
+}
+
+// ContactKeys returns the keys (scamhunt.Contact.Key) of the contacts
+// reputation counts a listing under, sorted and distinct: its listing's
+// contacts, or, when it has none (nil), those found in its title and body.
+func ContactKeys(l scamhunt.Listing) []string {
+	var keys []string
+	for _, c := range listingContacts(&l) {
+		keys = insertSorted(keys, c.Key())
+	}
+	return keys
 }
 
 // NewReputation indexes the contacts of recs. A record's contacts are its
@@ -90,29 +151,46 @@ type contactStats struct {
 // replaced by its defaults field by field where zero; call Validate first
 // to reject it.
 func NewReputation(recs []scamhunt.Record, allow, block []scamhunt.Contact, cfg ReputationConfig) *Reputation {
-	r := &Reputation{cfg: cfg.withDefaults(), stats: map[string]*contactStats{}, allow: map[string]bool{}, block: map[string]bool{}}
+	cfg = cfg.withDefaults()
+	stats := map[string]*ContactTally{}
+	for _, rec := range recs {
+		for _, k := range ContactKeys(rec.Listing) {
+			t := stats[k]
+			if t == nil {
+				t = &ContactTally{}
+				stats[k] = t
+			}
+			if _, dup := slices.BinarySearch(t.IDs, rec.Listing.ID); dup {
+				continue
+			}
+			t.add(rec, cfg, 0)
+		}
+	}
+	r := newReputation(allow, block, cfg, func(key string) (ContactTally, bool) {
+		t, ok := stats[key]
+		if !ok {
+			return ContactTally{}, false
+		}
+		return *t, true
+	})
+	r.exact = true
+	return r
+}
+
+// NewTallyReputation judges listings by the tallies lookup returns per
+// contact key (built with ContactTally.Add over every listing carrying
+// it). Use AdjustRecord for the listings the tallies counted.
+func NewTallyReputation(lookup func(key string) (ContactTally, bool), allow, block []scamhunt.Contact, cfg ReputationConfig) *Reputation {
+	return newReputation(allow, block, cfg.withDefaults(), lookup)
+}
+
+func newReputation(allow, block []scamhunt.Contact, cfg ReputationConfig, lookup func(string) (ContactTally, bool)) *Reputation {
+	r := &Reputation{cfg: cfg, allow: map[string]bool{}, block: map[string]bool{}, lookup: lookup}
 	for _, c := range allow {
 		r.allow[c.Key()] = true
 	}
 	for _, c := range block {
 		r.block[c.Key()] = true
-	}
-	for _, rec := range recs {
-		l := rec.Listing
-		confirmed := rec.Label() == scamhunt.LabelScam && (rec.Override != nil || rec.Verdict.Score >= r.cfg.ConfirmScore)
-		for _, c := range listingContacts(&l) {
-			st := r.stats[c.Key()]
-			if st == nil {
-				st = &contactStats{}
-				r.stats[c.Key()] = st
-			}
-			st.ids = insertSorted(st.ids, l.ID)
-			st.sites = insertSorted(st.sites, l.Site)
-			st.cities = insertSorted(st.cities, l.City)
-			if confirmed {
-				st.scams = insertSorted(st.scams, l.ID)
-			}
-		}
 	}
 	return r
 }
@@ -171,38 +249,83 @@ const (
 
 // Adjust returns v raised by the reputation of l's contacts, with a reason
 // per raise naming the contact and the other listings that carry it. It
-// only raises: a label never goes down.
+// only raises: a label never goes down, and a block-listed contact makes
+// it at least suspicious. A Reputation from NewTallyReputation judges l as
+// a listing its tallies did not count (a pasted ad); use AdjustRecord for
+// those they did.
 func (r *Reputation) Adjust(l scamhunt.Listing, v scamhunt.Verdict) scamhunt.Verdict {
-	cs := listingContacts(&l)
+	return r.adjust(&l, v, false, false)
+}
+
+// AdjustRecord is Adjust for a record the tallies counted under each of
+// its contacts, as every stored listing is: its own weight is taken out of
+// what the tallies say.
+func (r *Reputation) AdjustRecord(rec scamhunt.Record) scamhunt.Verdict {
+	return r.adjust(&rec.Listing, rec.Verdict, true, r.cfg.confirmed(rec))
+}
+
+// contactView is one contact as seen from the listing being judged.
+type contactView struct {
+	others, scams     int
+	otherIDs, scamIDs []string // the first of them, sorted
+	sites, cities     int      // distinct, the judged listing's included
+}
+
+// view is what r knows of contact key, seen from l. counted and scam say
+// whether the tallies counted l, and as a confirmed scam; exact tallies
+// tell it themselves.
+func (r *Reputation) view(key string, l *scamhunt.Listing, counted, scam bool) (contactView, bool) {
+	t, ok := r.lookup(key)
+	if !ok {
+		return contactView{}, false
+	}
+	if r.exact {
+		_, counted = slices.BinarySearch(t.IDs, l.ID)
+		_, scam = slices.BinarySearch(t.ScamIDs, l.ID)
+	}
+	cv := contactView{
+		others: t.Listings, scams: t.Scams, otherIDs: without(t.IDs, l.ID), scamIDs: without(t.ScamIDs, l.ID),
+		sites:  len(insertSorted(slices.Clone(t.Sites), l.Site)),
+		cities: len(insertSorted(slices.Clone(t.Cities), l.City)),
+	}
+	if counted {
+		cv.others--
+	}
+	if scam {
+		cv.scams--
+	}
+	return cv, true
+}
+
+func (r *Reputation) adjust(l *scamhunt.Listing, v scamhunt.Verdict, counted, scam bool) scamhunt.Verdict {
+	cs := listingContacts(l)
+	bc, isBlocked := r.blockedContact(cs)
 	for _, c := range cs {
-		if r.allow[c.Key()] && !r.anyBlocked(cs) {
+		if r.allow[c.Key()] && !isBlocked {
 			return v
 		}
 	}
 	var add []scamhunt.Reason
 	var shared, tie, blocked float64
+	if isBlocked {
+		blocked = r.cfg.BlockWeight
+		add = append(add, r.reason(l, bc, RuleBlocked, blocked, strings.TrimSpace("contact is on the block list "+r.cfg.BlockList)))
+	}
 	for _, c := range cs {
-		if r.block[c.Key()] && blocked == 0 {
-			blocked = r.cfg.BlockWeight
-			add = append(add, r.reason(&l, c, RuleBlocked, blocked, "contact is on the block list"))
-		}
-		st := r.stats[c.Key()]
-		if st == nil {
+		st, ok := r.view(c.Key(), l, counted, scam)
+		if !ok {
 			continue
 		}
-		others := without(st.ids, l.ID)
-		if scams := without(st.scams, l.ID); len(scams) > 0 && tie == 0 {
+		if st.scams > 0 && tie == 0 {
 			tie = r.cfg.ScamWeight
-			add = append(add, r.reason(&l, c, RuleScamTie, tie,
-				fmt.Sprintf("shares this contact with listings a person labelled scam or scored at least %.2f: %s", r.cfg.ConfirmScore, r.ids(scams))))
+			add = append(add, r.reason(l, c, RuleScamTie, tie,
+				fmt.Sprintf("shares this contact with listings a person labelled scam or scored at least %.2f: %s", r.cfg.ConfirmScore, r.ids(st.scamIDs, st.scams))))
 		}
-		nl := len(others) + 1
-		ns := len(insertSorted(slices.Clone(st.sites), l.Site))
-		nc := len(insertSorted(slices.Clone(st.cities), l.City))
-		if len(others) > 0 && shared == 0 && (nl >= r.cfg.MinListings || ns >= r.cfg.MinSites || nc >= r.cfg.MinCities) {
+		nl := st.others + 1
+		if st.others > 0 && shared == 0 && (nl >= r.cfg.MinListings || st.sites >= r.cfg.MinSites || st.cities >= r.cfg.MinCities) {
 			shared = r.cfg.SharedWeight
-			add = append(add, r.reason(&l, c, RuleShared, shared,
-				fmt.Sprintf("contact shared by %d listings on %d sites in %d cities; others: %s", nl, ns, nc, r.ids(others))))
+			add = append(add, r.reason(l, c, RuleShared, shared,
+				fmt.Sprintf("contact shared by %d listings on %d sites in %d cities; others: %s", nl, st.sites, st.cities, r.ids(st.otherIDs, st.others))))
 		}
 	}
 	if len(add) == 0 {
@@ -214,7 +337,11 @@ func (r *Reputation) Adjust(l scamhunt.Listing, v scamhunt.Verdict) scamhunt.Ver
 	out.Score = round(sigmoid(z))
 	out.Reasons = append(slices.Clone(v.Reasons), add...)
 	slices.SortStableFunc(out.Reasons, func(a, b scamhunt.Reason) int { return cmp.Compare(b.Weight, a.Weight) })
-	if label := r.cfg.Thresholds.label(out.Score); rank(label) > rank(v.Label) {
+	label := r.cfg.Thresholds.label(out.Score)
+	if isBlocked && rank(label) < rank(scamhunt.LabelSuspicious) {
+		label = scamhunt.LabelSuspicious
+	}
+	if rank(label) > rank(v.Label) {
 		out.Label = label
 	}
 	if out.Categories == nil {
@@ -223,8 +350,28 @@ func (r *Reputation) Adjust(l scamhunt.Listing, v scamhunt.Verdict) scamhunt.Ver
 	return out
 }
 
-func (r *Reputation) anyBlocked(cs []scamhunt.Contact) bool {
-	return slices.ContainsFunc(cs, func(c scamhunt.Contact) bool { return r.block[c.Key()] })
+// blockedContact returns the first block-listed contact of cs.
+func (r *Reputation) blockedContact(cs []scamhunt.Contact) (scamhunt.Contact, bool) {
+	if i := slices.IndexFunc(cs, func(c scamhunt.Contact) bool { return r.block[c.Key()] }); i >= 0 {
+		return cs[i], true
+	}
+	return scamhunt.Contact{}, false
+}
+
+// Matters reports whether AdjustRecord can raise a listing counted under
+// keys (its ContactKeys): one is block-listed, or other listings carry
+// one. When it is false the verdict is the base verdict, so a store of
+// many listings need not read those that reputation leaves alone.
+func (r *Reputation) Matters(keys []string) bool {
+	for _, k := range keys {
+		if r.block[k] {
+			return true
+		}
+		if t, ok := r.lookup(k); ok && t.Listings > 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // reason points at the contact in the listing's text when it is there.
@@ -241,11 +388,12 @@ func (r *Reputation) reason(l *scamhunt.Listing, c scamhunt.Contact, rule string
 	return rs
 }
 
-func (r *Reputation) ids(ids []string) string {
-	if len(ids) <= r.cfg.MaxIDs {
-		return strings.Join(ids, ", ")
+// ids names the first of total listings.
+func (r *Reputation) ids(first []string, total int) string {
+	if total <= r.cfg.MaxIDs {
+		return strings.Join(first[:min(total, len(first))], ", ")
 	}
-	return strings.Join(ids[:r.cfg.MaxIDs], ", ") + fmt.Sprintf(" and %d more", len(ids)-r.cfg.MaxIDs)
+	return strings.Join(first[:min(r.cfg.MaxIDs, len(first))], ", ") + fmt.Sprintf(" and %d more", total-r.cfg.MaxIDs)
 }
 
 func without(ids []string, id string) []string {

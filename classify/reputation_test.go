@@ -1,6 +1,7 @@
 package classify_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -110,5 +111,104 @@ func TestReputationConfigValidate(t *testing.T) {
 	}
 	if err := (classify.ReputationConfig{Thresholds: classify.Config{ScamThreshold: 2}}).Validate(); err == nil {
 		t.Error("threshold 2 accepted")
+	}
+}
+
+// TestBlockedAtLeastSuspicious: a block-listed contact flags its listing
+// even when the weights would not lift the score past the thresholds, and
+// the reason names the list.
+func TestBlockedAtLeastSuspicious(t *testing.T) {
+	block, err := classify.ParseContactList([]byte("QQ 56793521\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := classify.ReputationConfig{BlockWeight: 0.5, BlockList: "block.txt"}
+	r := classify.NewReputation(nil, nil, block, cfg)
+	v := scamhunt.Verdict{ID: "x", Label: scamhunt.LabelLegit, Score: 0.05}
+	got := r.Adjust(scamhunt.Listing{ID: "x", Body: "诚聘保洁，扣扣 56793521"}, v)
+	if got.Label != scamhunt.LabelSuspicious {
+		t.Errorf("label %s (score %v), want suspicious", got.Label, got.Score)
+	}
+	if len(got.Reasons) != 1 || got.Reasons[0].Note != "contact is on the block list block.txt" {
+		t.Errorf("reasons %+v, want one naming block.txt", got.Reasons)
+	}
+}
+
+// TestTallyReputationAgrees judges every listing of a set twice: with the
+// records in memory, and through tallies capped to a few IDs each, as a
+// store-backed reclassification does. The verdicts must be the same.
+func TestTallyReputationAgrees(t *testing.T) {
+	recs := gang()
+	recs[2].Verdict = scamhunt.Verdict{ID: "g3", Label: scamhunt.LabelScam, Score: 0.99}
+	recs[4].Override = &scamhunt.Override{Label: scamhunt.LabelScam, By: "ops"}
+	for i := range 9 { // a big gang: more IDs than a reason names
+		id := fmt.Sprintf("h%d", i)
+		recs = append(recs, scamhunt.Record{
+			Listing: scamhunt.Listing{ID: id, Site: "c.test", City: fmt.Sprint("城", i%4), Body: "加QQ 998877 领任务；或电话 13912345678"},
+			Verdict: scamhunt.Verdict{ID: id, Label: scamhunt.LabelScam, Score: 0.96 + float64(i)/1000},
+		})
+	}
+	block, _ := classify.ParseContactList([]byte("138 0013 8000\n"))
+	cfg := classify.ReputationConfig{MaxIDs: 3}
+	mem := classify.NewReputation(recs, nil, block, cfg)
+	tallies := map[string]*classify.ContactTally{}
+	for _, r := range recs {
+		for _, k := range classify.ContactKeys(r.Listing) {
+			if tallies[k] == nil {
+				tallies[k] = &classify.ContactTally{}
+			}
+			tallies[k].Add(r, cfg)
+		}
+	}
+	for k, tl := range tallies {
+		if len(tl.IDs) > cfg.MaxIDs+1 {
+			t.Errorf("tally of %s keeps %d IDs, want at most %d", k, len(tl.IDs), cfg.MaxIDs+1)
+		}
+	}
+	tr := classify.NewTallyReputation(func(k string) (classify.ContactTally, bool) {
+		tl, ok := tallies[k]
+		if !ok {
+			return classify.ContactTally{}, false
+		}
+		return *tl, true
+	}, nil, block, cfg)
+	raised := 0
+	for _, r := range recs {
+		want := mem.Adjust(r.Listing, r.Verdict)
+		if len(want.Reasons) > len(r.Verdict.Reasons) {
+			raised++
+		}
+		if diff := cmp.Diff(want, tr.AdjustRecord(r)); diff != "" {
+			t.Errorf("%s: tally verdict differs (-memory +tally):\n%s", r.Listing.ID, diff)
+		}
+		if diff := cmp.Diff(want, mem.AdjustRecord(r)); diff != "" {
+			t.Errorf("%s: AdjustRecord differs from Adjust in memory (-want +got):\n%s", r.Listing.ID, diff)
+		}
+		if !tr.Matters(classify.ContactKeys(r.Listing)) && !cmp.Equal(want, r.Verdict) {
+			t.Errorf("%s: Matters says reputation leaves it alone, but it changed", r.Listing.ID)
+		}
+	}
+	h0 := tr.AdjustRecord(recs[5])
+	notes := map[string]string{}
+	for _, rs := range h0.Reasons {
+		notes[rs.Rule] = rs.Note
+	}
+	wantNotes := map[string]string{
+		classify.RuleShared:  "contact shared by 9 listings on 1 sites in 4 cities; others: h1, h2, h3 and 5 more",
+		classify.RuleScamTie: "shares this contact with listings a person labelled scam or scored at least 0.95: h1, h2, h3 and 5 more",
+	}
+	if diff := cmp.Diff(wantNotes, notes); diff != "" {
+		t.Errorf("h0's reasons (-want +got):\n%s", diff)
+	}
+	lone := scamhunt.Record{Listing: scamhunt.Listing{ID: "lone", Body: "电话 13512345678"}}
+	tallies["phone:+8613512345678"] = &classify.ContactTally{Listings: 1, IDs: []string{"lone"}}
+	if tr.Matters(classify.ContactKeys(lone.Listing)) {
+		t.Error("Matters: a contact no other listing carries matters")
+	}
+	if !tr.Matters([]string{"phone:+8613800138000"}) {
+		t.Error("Matters: a blocked contact does not matter")
+	}
+	if raised < len(recs)-1 {
+		t.Errorf("%d of %d listings raised: the set should exercise every rule", raised, len(recs))
 	}
 }

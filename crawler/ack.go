@@ -28,7 +28,9 @@ func (c *Crawler) Ack(p scamhunt.Page) {
 // send hands a page to the caller. Its completion is committed at once,
 // or, with AwaitAck, when the page is acknowledged; until then it counts as
 // pending, so the crawl does not end while pages are on their way to the
-// index.
+// index. Its links are queued at once either way: the crawl goes on while
+// the page's listings wait for the index, and a page never acknowledged is
+// fetched again (its links, already queued, are not queued twice).
 func (r *run) send(p scamhunt.Page, c completion) {
 	if !r.s.AwaitAck {
 		r.out <- p
@@ -36,9 +38,10 @@ func (r *run) send(p scamhunt.Page, c completion) {
 		return
 	}
 	r.mu.Lock()
-	r.pending++
-	r.awaiting[p.URL] = append(r.awaiting[p.URL], c)
+	r.pending += 2
+	r.awaiting[p.URL] = append(r.awaiting[p.URL], completion{l: c.l, o: c.o})
 	r.mu.Unlock()
+	r.commits <- completion{l: c.l, links: c.links, early: true}
 	r.out <- p
 }
 

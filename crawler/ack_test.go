@@ -78,3 +78,50 @@ loop:
 		}
 	}
 }
+
+// TestLinksNotHeldByAck holds back the acknowledgement of the first page
+// (its listings "wait for the index flush"): the pages it links to are
+// fetched meanwhile, and the crawl ends only once it is acknowledged, with
+// every page fetched once.
+func TestLinksNotHeldByAck(t *testing.T) {
+	srv, log := serve(t, resumeBoard)
+	cfg := fastConfig(t, srv.URL+"/")
+	cfg.AwaitAck = true
+	c := newCrawler(t, cfg)
+	out := make(chan scamhunt.Page)
+	done := make(chan error, 1)
+	go func() { done <- c.Crawl(t.Context(), out) }()
+
+	first := <-out
+	wait := time.NewTimer(time.Minute) // a hang detector, not a speed goal
+	defer wait.Stop()
+	n := 1
+	for n < resumeBoard.size() {
+		select {
+		case p := <-out:
+			n++
+			c.Ack(p)
+		case err := <-done:
+			t.Fatalf("crawl ended (%v) with the first page unacknowledged", err)
+		case <-wait.C:
+			t.Fatalf("%d of %d pages fetched while the first waits for its acknowledgement: its links are held back", n, resumeBoard.size())
+		}
+	}
+	select {
+	case err := <-done:
+		t.Fatalf("crawl ended (%v) before the first page was acknowledged", err)
+	default:
+	}
+	c.Ack(first)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if s := c.Summary(); s.Stop != "done" {
+		t.Errorf("stop %q, want done", s.Stop)
+	}
+	for p, k := range log.counts() {
+		if k != 1 {
+			t.Errorf("%s fetched %d times, want once", p, k)
+		}
+	}
+}

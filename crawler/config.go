@@ -147,7 +147,8 @@ type Config struct {
 	// AwaitAck makes a sent page count as done only when Ack is called for
 	// it: scamhunt.Pipeline acknowledges a page once its listings are
 	// indexed, so a crash between fetch and index loses nothing (the page
-	// stays owed and is fetched again). Without it a page is done once sent.
+	// stays owed and is fetched again). Its links are queued at once all
+	// the same. Without it a page is done once sent.
 	AwaitAck bool `yaml:"-"`
 	// AckWait bounds how long a stopping crawl waits for acknowledgements;
 	// 0 means 2 minutes.

@@ -3,6 +3,7 @@ package crawler
 import (
 	"context"
 	"errors"
+	"maps"
 	"net/http"
 	"net/url"
 	"time"
@@ -289,6 +290,38 @@ func (r *run) completeLogged(l lease, o outcome, links []entry) {
 	r.commits <- completion{l: l, o: o, links: links}
 }
 
+// commit queues the links of early completions, then completes the
+// others.
+func (r *run) commit(batch []completion) (map[string]int, error) {
+	var links []entry
+	final := make([]completion, 0, len(batch))
+	for _, c := range batch {
+		if c.early {
+			links = append(links, c.links...)
+		} else {
+			final = append(final, c)
+		}
+	}
+	added := map[string]int{}
+	if len(links) > 0 {
+		a, err := r.front.queue(context.Background(), links)
+		if err != nil {
+			return nil, err
+		}
+		maps.Copy(added, a)
+	}
+	if len(final) > 0 {
+		a, err := r.front.complete(context.Background(), final)
+		if err != nil {
+			return nil, err
+		}
+		for k, n := range a {
+			added[k] += n
+		}
+	}
+	return added, nil
+}
+
 // commitLoop writes completions to the frontier in batches, so a page's
 // fetch slot is free while its record is written, and one commit (one
 // fsync) covers many pages. A lease counts as busy until committed, so the
@@ -309,13 +342,15 @@ func (r *run) commitLoop() {
 				break more
 			}
 		}
-		added, err := r.front.complete(context.Background(), batch)
+		added, err := r.commit(batch)
 		if err != nil {
 			r.fail(err)
 		}
 		r.mu.Lock()
 		for _, c := range batch {
-			delete(r.held, c.l.id)
+			if !c.early {
+				delete(r.held, c.l.id)
+			}
 		}
 		r.pending -= len(batch)
 		r.mu.Unlock()

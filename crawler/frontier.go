@@ -28,6 +28,9 @@ type frontier interface {
 	// lease. It reports how many links were new, per skip reason ("" for
 	// queued).
 	complete(ctx context.Context, cs []completion) (map[string]int, error)
+	// queue queues links found on a page that is not complete yet (its
+	// listings are on their way to the index), counted as complete does.
+	queue(ctx context.Context, links []entry) (map[string]int, error)
 	// isDone says whether u was already fetched in this generation.
 	isDone(ctx context.Context, u string) (bool, error)
 	// lookup returns what the last fetch of u stored, and its outlinks.
@@ -61,10 +64,13 @@ type lease struct {
 }
 
 // completion is a finished lease: what was found and the links to queue.
+// An early completion only queues the links of a page still awaiting its
+// acknowledgement; the lease stays held.
 type completion struct {
 	l     lease
 	o     outcome
 	links []entry
+	early bool
 }
 
 // outcome is what fetching a URL found.

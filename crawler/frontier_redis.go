@@ -205,6 +205,14 @@ func (f *redisFrontier) complete(ctx context.Context, cs []completion) (map[stri
 	return added, nil
 }
 
+func (f *redisFrontier) queue(ctx context.Context, links []entry) (map[string]int, error) {
+	added, err := f.push(ctx, links)
+	if err != nil {
+		return nil, fmt.Errorf("frontier queue: %w", err)
+	}
+	return added, nil
+}
+
 func (f *redisFrontier) complete1(ctx context.Context, l lease, o outcome, links []entry) (map[string]int, error) {
 	f.mu.Lock()
 	gen := f.gen

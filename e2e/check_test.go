@@ -15,7 +15,7 @@ import (
 // and returns its base URL.
 func serveData(t *testing.T, data string) string {
 	t.Helper()
-	return serveWith(t, data, nil, nil)
+	return startServe(t, data, "--log-level", "warn").url
 }
 
 // chineseDigits writes a number the way scammers disguise it.

@@ -14,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bleveindex "github.com/blevesearch/bleve_index_api"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"github.com/scamhunt/scamhunt"
 )
@@ -51,22 +52,32 @@ type Bleve struct {
 	narrowed atomic.Int64
 }
 
+// ErrLocked is returned by OpenBleve when another process holds the index.
+var ErrLocked = errors.New("index is locked by another process")
+
+// boltTimeout bounds the wait for the lock of the index's bolt file, so a
+// second process gives up instead of waiting forever.
+const boltTimeout = "1s"
+
 // OpenBleve opens the index in dir, creating it if dir does not exist.
 func OpenBleve(dir string) (*Bleve, error) {
-	idx, err := bleve.Open(dir)
+	cfg := map[string]any{"bolt_timeout": boltTimeout}
+	idx, err := bleve.OpenUsing(dir, cfg)
 	switch {
 	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist):
 		m, merr := newMapping()
 		if merr != nil {
 			return nil, merr
 		}
-		if idx, err = bleve.New(dir, m); err != nil {
+		if idx, err = bleve.NewUsing(dir, m, bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, cfg); err != nil {
 			return nil, fmt.Errorf("create bleve index %s: %w", dir, err)
 		}
 		if err := idx.SetInternal([]byte(schemaKey), []byte(schema)); err != nil {
 			_ = idx.Close()
 			return nil, fmt.Errorf("create bleve index %s: %w", dir, err)
 		}
+	case errors.Is(err, berrors.ErrTimeout):
+		return nil, fmt.Errorf("open bleve index %s: %w", dir, ErrLocked)
 	case err != nil:
 		return nil, fmt.Errorf("open bleve index %s: %w", dir, err)
 	default:
@@ -166,22 +177,7 @@ func bleveDoc(d document) map[string]any {
 // Upsert indexes recs in batches. A listing already indexed keeps its
 // human override and its earliest FirstSeen.
 func (b *Bleve) Upsert(ctx context.Context, recs []scamhunt.Record) error {
-	if err := validRecords(recs); err != nil {
-		return fmt.Errorf("bleve upsert: %w", err)
-	}
-	recs = dedupe(recs)
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	for start := 0; start < len(recs); start += bleveBatch {
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("bleve upsert: %w", err)
-		}
-		chunk := recs[start:min(start+bleveBatch, len(recs))]
-		if err := b.upsert(chunk); err != nil {
-			return fmt.Errorf("bleve upsert: %w", err)
-		}
-	}
-	return nil
+	return inBatches(ctx, "bleve upsert", &b.mu, recs, bleveBatch, b.upsert)
 }
 
 func (b *Bleve) upsert(recs []scamhunt.Record) error {
@@ -193,23 +189,52 @@ func (b *Bleve) upsert(recs []scamhunt.Record) error {
 	if err != nil {
 		return err
 	}
+	was := make(map[string]keys, len(old))
+	for id, r := range old {
+		was[id] = keysOf(filterFields(r))
+	}
+	return b.write(docs, was)
+}
+
+// Replace writes recs as given, in batches, reading no stored record (only
+// the tally's keys of the documents it replaces, from their doc values).
+func (b *Bleve) Replace(ctx context.Context, recs []scamhunt.Record) error {
+	return inBatches(ctx, "bleve replace", &b.mu, recs, bleveBatch, func(recs []scamhunt.Record) error {
+		docs, err := documents(recs, nil)
+		if err != nil {
+			return err
+		}
+		ids := make([]string, len(docs))
+		for i, d := range docs {
+			ids[i] = d.id
+		}
+		was, err := storedKeys(b.idx, ids)
+		if err != nil {
+			return err
+		}
+		return b.write(docs, was)
+	})
+}
+
+// write indexes docs in one batch; was holds the tally's keys of the
+// documents they replace.
+func (b *Bleve) write(docs []document, was map[string]keys) error {
 	batch := b.idx.NewBatch()
-	was := make([]*keys, len(docs))
+	old := make([]*keys, len(docs))
 	now := make([]keys, len(docs))
 	for i, d := range docs {
 		if err := batch.Index(d.id, bleveDoc(d)); err != nil {
 			return fmt.Errorf("index %s: %w", d.id, err)
 		}
-		if o, ok := old[d.id]; ok {
-			k := keysOf(filterFields(o))
-			was[i] = &k
+		if k, ok := was[d.id]; ok {
+			old[i] = &k
 		}
 		now[i] = keysOf(d)
 	}
 	if err := b.idx.Batch(batch); err != nil {
 		return err
 	}
-	b.tally.replace(was, now)
+	b.tally.replace(old, now)
 	return nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -17,6 +18,10 @@ import (
 // program sees only this.
 type Index interface {
 	Upsert(ctx context.Context, recs []scamhunt.Record) error
+	// Replace writes recs as they are, over what is stored under their
+	// IDs, reading nothing: for a caller that holds whole records, first
+	// seen and human label included (a rebuild from a listing store).
+	Replace(ctx context.Context, recs []scamhunt.Record) error
 	Delete(ctx context.Context, ids []string) error
 	Get(ctx context.Context, id string) (scamhunt.Record, error)
 	Search(ctx context.Context, q scamhunt.Query) (scamhunt.Result, error)
@@ -167,6 +172,27 @@ func validID(id string) error {
 		c := id[i]
 		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
 			return fmt.Errorf("listing id %q: only a-z, A-Z, 0-9, '-' and '_' are allowed", id)
+		}
+	}
+	return nil
+}
+
+// inBatches checks recs, merges repeated IDs and hands them to write n at
+// a time under mu, stopping when ctx ends; op names the operation in
+// errors.
+func inBatches(ctx context.Context, op string, mu *sync.Mutex, recs []scamhunt.Record, n int, write func([]scamhunt.Record) error) error {
+	if err := validRecords(recs); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	recs = dedupe(recs)
+	mu.Lock()
+	defer mu.Unlock()
+	for start := 0; start < len(recs); start += n {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("%s: %w", op, err)
+		}
+		if err := write(recs[start:min(start+n, len(recs))]); err != nil {
+			return fmt.Errorf("%s: %w", op, err)
 		}
 	}
 	return nil

@@ -185,29 +185,28 @@ func (m *Meili) wait(ctx context.Context, info *meilisearch.TaskInfo) error {
 // Upsert adds recs in batches of cfg.BatchSize, awaiting each task. A
 // listing already indexed keeps its human override and earliest FirstSeen.
 func (m *Meili) Upsert(ctx context.Context, recs []scamhunt.Record) error {
-	if err := validRecords(recs); err != nil {
-		return fmt.Errorf("meilisearch upsert: %w", err)
-	}
-	recs = dedupe(recs)
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	for start := 0; start < len(recs); start += m.cfg.BatchSize {
-		if err := m.upsert(ctx, recs[start:min(start+m.cfg.BatchSize, len(recs))]); err != nil {
-			return fmt.Errorf("meilisearch upsert: %w", err)
+	return inBatches(ctx, "meilisearch upsert", &m.mu, recs, m.cfg.BatchSize, func(recs []scamhunt.Record) error {
+		ids := make([]string, len(recs))
+		for i, r := range recs {
+			ids[i] = r.Listing.ID
 		}
-	}
-	return nil
+		old, err := m.stored(ctx, ids)
+		if err != nil {
+			return err
+		}
+		return m.addRecords(ctx, recs, old)
+	})
 }
 
-func (m *Meili) upsert(ctx context.Context, recs []scamhunt.Record) error {
-	ids := make([]string, len(recs))
-	for i, r := range recs {
-		ids[i] = r.Listing.ID
-	}
-	old, err := m.stored(ctx, ids)
-	if err != nil {
-		return err
-	}
+// Replace writes recs as given, reading nothing stored.
+func (m *Meili) Replace(ctx context.Context, recs []scamhunt.Record) error {
+	return inBatches(ctx, "meilisearch replace", &m.mu, recs, m.cfg.BatchSize, func(recs []scamhunt.Record) error {
+		return m.addRecords(ctx, recs, nil)
+	})
+}
+
+// addRecords writes recs merged with old (nil: as given).
+func (m *Meili) addRecords(ctx context.Context, recs []scamhunt.Record, old map[string]scamhunt.Record) error {
 	ds, err := documents(recs, old)
 	if err != nil {
 		return err

@@ -194,6 +194,10 @@ func TestTallyAgreesWithIndex(t *testing.T) {
 	if err := ix.Upsert(ctx, append(changed[300:350], recs[400:]...)); err != nil {
 		t.Fatal(err)
 	}
+	// Replace rewrites verdicts without reading the stored records.
+	if err := ix.Replace(ctx, changed[100:160]); err != nil {
+		t.Fatal(err)
+	}
 	for i, r := range recs[:40] {
 		o := &scamhunt.Override{Label: scamhunt.LabelScam, At: time.Now()}
 		if i%2 == 0 {

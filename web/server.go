@@ -77,6 +77,10 @@ type Config struct {
 	// (when the crawl before the latest finished), for the review queue's
 	// "new since the last crawl" filter; nil or a zero time hides it.
 	NewSince func(ctx context.Context) (time.Time, error)
+	// CrawlNow starts a crawl of the served board in the background and
+	// says whether one started (false: one is running); nil turns
+	// POST /api/admin/crawl off (404).
+	CrawlNow func() bool
 	// Audit, if set, is mounted under /audit/ for operators and sees the
 	// full request path (/audit/...). It needs an admin session (GET and
 	// HEAD) or the admin token as Bearer, and is off (404) without either.
@@ -216,6 +220,9 @@ func (s *Server) routes() *http.ServeMux {
 		route("POST /api/admin/listings/{id}/label", s.bearer(s.handleAdminSetLabel))
 		route("DELETE /api/admin/listings/{id}/label", s.bearer(s.handleAdminClearLabel))
 		route("POST /api/admin/reclassify", s.bearer(s.handleAdminReclassify))
+		if s.cfg.CrawlNow != nil {
+			route("POST /api/admin/crawl", s.bearer(s.handleAdminCrawl))
+		}
 	}
 	if s.adminOn() {
 		route("GET /admin", func(w http.ResponseWriter, r *http.Request) {

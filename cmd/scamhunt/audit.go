@@ -21,6 +21,7 @@ func newAuditCmd(g *globals) *cobra.Command {
   scamhunt audit --config myboard.yaml --out out/report.html   # the board that profile file names`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			out := g.file(out)
 			runs, err := g.runs()
 			if err != nil {
 				return err
@@ -35,11 +36,10 @@ func newAuditCmd(g *globals) *cobra.Command {
 					return err
 				}
 			}
-			idx, err := g.openIndex(cmd.Context())
+			_, idx, err := g.dir.open(cmd.Context(), g.stdLogger(cmd))
 			if err != nil {
 				return err
 			}
-			defer idx.Close()
 			rep, err := audit.Build(cmd.Context(), idx, opt)
 			if err != nil {
 				return err
@@ -58,5 +58,6 @@ func newAuditCmd(g *globals) *cobra.Command {
 	prof.add(cmd.Flags())
 	cmd.Flags().StringVar(&since, "since", "", "count as new what was first seen on or after this date (default: since the previous crawl)")
 	cmd.Flags().StringVar(&out, "out", "report.html", "HTML report; the CSV goes beside it")
+	usesData(cmd)
 	return cmd
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io/fs"
 	"os"
@@ -11,7 +10,6 @@ import (
 	"github.com/scamhunt/scamhunt"
 	"github.com/scamhunt/scamhunt/classify"
 	"github.com/scamhunt/scamhunt/configs"
-	"github.com/scamhunt/scamhunt/index"
 	"github.com/scamhunt/scamhunt/internal/contact"
 )
 
@@ -66,18 +64,27 @@ func (k checker) Check(text string) scamhunt.Verdict {
 	return k.c.Classify(scamhunt.Listing{ID: "check", Body: text, Contacts: contact.Find(text)})
 }
 
-// openWithClassifier loads the classifier and opens the index, the two
-// things every command that judges indexed listings needs.
-func (g *globals) openWithClassifier(ctx context.Context, f classifierFlags) (index.Index, *classify.Classifier, error) {
-	c, err := f.load()
+// resolved returns f with its files resolved where the command line was
+// given (a serve runs other processes' commands).
+func (f classifierFlags) resolved(g *globals) classifierFlags {
+	f.rules, f.model = g.file(f.rules), g.file(f.model)
+	return f
+}
+
+// fingerprint names the rules and model by content alone: verdicts made
+// with another fingerprint are out of date.
+func (f classifierFlags) fingerprint() (string, error) {
+	_, rules, err := readConfig(f.rules, "rules.yaml")
 	if err != nil {
-		return nil, nil, err
+		return "", fmt.Errorf("rules: %w", err)
 	}
-	idx, err := g.openIndex(ctx)
-	if err != nil {
-		return nil, nil, err
+	model := []byte("no model")
+	if !f.noModel {
+		if _, model, err = readConfig(f.model, "model.json"); err != nil {
+			return "", fmt.Errorf("model: %w", err)
+		}
 	}
-	return idx, c, nil
+	return scamhunt.ContentHash([]byte(scamhunt.ContentHash(rules) + scamhunt.ContentHash(model))), nil
 }
 
 // version names the rules and model in use by content hash, for data cards

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -10,17 +11,15 @@ import (
 	"github.com/scamhunt/scamhunt"
 )
 
-// run executes the scamhunt command line with stdin and returns stdout,
-// stderr and the error.
+// run executes the scamhunt command line with stdin as main does and
+// returns stdout, stderr and an error for a non-zero exit status.
 func run(t *testing.T, stdin string, args ...string) (string, string, error) {
 	t.Helper()
-	root := newRoot()
 	var out, errOut bytes.Buffer
-	root.SetIn(strings.NewReader(stdin))
-	root.SetOut(&out)
-	root.SetErr(&errOut)
-	root.SetArgs(args)
-	err := root.ExecuteContext(t.Context())
+	var err error
+	if code := execute(t.Context(), &globals{}, args, strings.NewReader(stdin), &out, &errOut); code != 0 {
+		err = fmt.Errorf("exit status %d: %s", code, strings.TrimSpace(errOut.String()))
+	}
 	return out.String(), errOut.String(), err
 }
 

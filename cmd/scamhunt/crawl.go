@@ -20,6 +20,7 @@ import (
 	"github.com/scamhunt/scamhunt/crawler"
 	"github.com/scamhunt/scamhunt/extract"
 	"github.com/scamhunt/scamhunt/index"
+	"github.com/scamhunt/scamhunt/store"
 )
 
 type crawlFlags struct {
@@ -67,6 +68,7 @@ func newCrawlCmd(g *globals) *cobra.Command {
 	fl.IntVar(&f.maxPages, "max-pages", 0, "stop after this many pages (0: the profile's budget)")
 	fl.DurationVar(&f.lease, "lease", 0, "shared frontier: a URL a worker holds longer is handed to another (0: 30s)")
 	f.cls.add(fl)
+	usesData(cmd)
 	return cmd
 }
 
@@ -78,6 +80,9 @@ type crawlSummary struct {
 	Raised   int             `json:"raised_by_reputation"`
 	Removed  int             `json:"marked_removed"`
 	Elapsed  string          `json:"elapsed"`
+	// Interrupted says Ctrl-C stopped the crawl; contact reputation is
+	// applied by the next crawl or reclassify.
+	Interrupted bool `json:"interrupted,omitempty"`
 }
 
 // profile resolves --site / --config / --start into a profile.
@@ -112,15 +117,14 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stderr io.Writer) 
 	if err != nil {
 		return crawlSummary{}, err
 	}
+	f.prof.config, f.warc = g.file(f.prof.config), g.file(f.warc)
 	prof, err := f.profile()
 	if err != nil {
 		return crawlSummary{}, err
 	}
-	if err := os.MkdirAll(g.data, 0o755); err != nil {
-		return crawlSummary{}, fmt.Errorf("data dir: %w", err)
-	}
+	d := g.dir
 	ccfg := prof.Crawl
-	ccfg.DataDir = filepath.Join(g.data, "frontier", prof.Name)
+	ccfg.DataDir = d.file(filepath.Join("frontier", prof.Name))
 	ccfg.Frontier = f.frontier
 	ccfg.WARCDir = f.warc
 	ccfg.Worker = f.worker
@@ -138,34 +142,97 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stderr io.Writer) 
 	if err != nil {
 		return crawlSummary{}, err
 	}
-	idx, cls, err := g.openWithClassifier(ctx, f.cls)
+	st, idx, err := d.open(ctx, log)
 	if err != nil {
 		return crawlSummary{}, err
 	}
-	defer idx.Close()
+	rc, err := newReclassifier(g, f.cls, st, idx, log)
+	if err != nil {
+		return crawlSummary{}, err
+	}
+	if err := rc.claimEmpty(); err != nil {
+		return crawlSummary{}, err
+	}
 
-	p := scamhunt.Pipeline{Crawler: cr, Extractor: ex, Classifier: cls, Indexer: idx, Log: log, OnRecord: prog.record}
-	st, err := p.Run(ctx)
+	p := scamhunt.Pipeline{Crawler: cr, Extractor: ex, Classifier: rc.cls, Indexer: storedIndex{d, st, idx, log}, Log: log, OnRecord: prog.record}
+	stats, err := p.Run(ctx)
 	prog.done()
-	sum := crawlSummary{Site: prof.Name, Crawl: cr.Summary(), Pipeline: st}
+	sum := crawlSummary{Site: prof.Name, Crawl: cr.Summary(), Pipeline: stats}
 	if err != nil {
 		return sum, err
 	}
-	// What follows works on the index as it now stands; a Ctrl-C during the
-	// crawl still lets it finish, so the index is consistent.
-	keep := context.WithoutCancel(ctx)
-	if sum.Removed, err = markRemoved(keep, idx, cr); err != nil {
-		return sum, err
+	if ctx.Err() == nil {
+		if sum.Removed, err = markRemoved(ctx, d, st, idx, cr, log); err != nil && ctx.Err() == nil {
+			return sum, err
+		}
+		res, err := rc.run(ctx)
+		if err != nil && ctx.Err() == nil {
+			return sum, err
+		}
+		sum.Raised = res.Changed
 	}
-	if sum.Raised, err = reclassifyAll(keep, g, idx, cls, log); err != nil {
-		return sum, err
+	if ctx.Err() != nil {
+		// Everything fetched is stored and indexed; what reputation has
+		// left to do waits in the store for the next crawl or reclassify.
+		sum.Interrupted = true
 	}
-	run := audit.Run{At: time.Now(), Site: prof.Name, Pages: st.Pages, Listings: st.Indexed}
-	if err := appendJSONL(g.runsPath(), run); err != nil {
+	run := audit.Run{At: time.Now(), Site: prof.Name, Pages: stats.Pages, Listings: stats.Indexed}
+	if err := appendJSONL(d.file("crawls.jsonl"), run); err != nil {
 		return sum, err
 	}
 	sum.Elapsed = time.Since(start).Round(time.Millisecond).String()
 	return sum, nil
+}
+
+// storedIndex is the pipeline's index stage: each batch goes to the
+// listing store, then to the index as stored (first seen, the verdict
+// reputation gave a listing fetched again unchanged) with its human label,
+// before its pages are acknowledged, so what the crawl fetched outlives
+// the index.
+type storedIndex struct {
+	d   *dataDir
+	st  *store.Store
+	idx index.Index
+	log *slog.Logger
+}
+
+var (
+	_ scamhunt.Indexer = storedIndex{}
+	_ scamhunt.Toucher = storedIndex{}
+)
+
+func (s storedIndex) Upsert(ctx context.Context, recs []scamhunt.Record) error {
+	s.d.write.RLock()
+	defer s.d.write.RUnlock()
+	in := make([]store.Record, len(recs))
+	for i, r := range recs {
+		in[i] = storeRecord(r)
+	}
+	out, err := s.st.Put(ctx, in)
+	if err != nil {
+		return err
+	}
+	return s.d.replace(ctx, s.idx, out, s.log)
+}
+
+// Touch moves the last-seen date of listings seen again unchanged, in the
+// store and then the index, from the stored records: the index is not
+// read, so a recrawl of a big board does not page it all in.
+func (s storedIndex) Touch(ctx context.Context, ids []string, at time.Time) error {
+	s.d.write.RLock()
+	defer s.d.write.RUnlock()
+	var changed []store.Record
+	_, err := s.st.Update(ctx, ids, func(r *store.Record) bool {
+		if !store.Touch(r, at) {
+			return false
+		}
+		changed = append(changed, *r)
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	return s.d.replace(ctx, s.idx, changed, s.log)
 }
 
 func (s crawlSummary) writeText(w io.Writer) {
@@ -201,6 +268,9 @@ func (s crawlSummary) writeText(w io.Writer) {
 	}
 	if s.Removed > 0 {
 		fmt.Fprintf(w, "  marked removed (gone from the site): %d\n", s.Removed)
+	}
+	if s.Interrupted {
+		fmt.Fprintf(w, "  interrupted: what was fetched is indexed; the next crawl continues, and it or `scamhunt reclassify` applies contact reputation\n")
 	}
 	if c.Failed > 0 {
 		fmt.Fprintf(w, "  failed pages\n")
@@ -270,31 +340,45 @@ func (p *progress) done() {
 }
 
 // markRemoved flags listings whose pages are gone from the site (404/410,
-// or no longer linked) once a crawl has finished; they stay in the index
-// with their last-seen date, never silently deleted.
-func markRemoved(ctx context.Context, idx index.Index, cr *crawler.Crawler) (int, error) {
-	var recs []scamhunt.Record
+// or no longer linked) once a crawl has finished; they stay in the store
+// and the index with their last-seen date, never silently deleted.
+func markRemoved(ctx context.Context, d *dataDir, st *store.Store, idx index.Index, cr *crawler.Crawler, log *slog.Logger) (int, error) {
+	n := 0
+	var ids []string
+	flush := func() error {
+		if len(ids) == 0 {
+			return nil
+		}
+		d.write.Lock()
+		defer d.write.Unlock()
+		var recs []store.Record
+		_, err := st.Update(ctx, ids, func(r *store.Record) bool {
+			if r.Removed {
+				return false
+			}
+			r.Removed = true
+			recs = append(recs, *r)
+			return true
+		})
+		ids = ids[:0]
+		if err == nil {
+			err = d.replace(ctx, idx, recs, log)
+		}
+		n += len(recs)
+		return err
+	}
 	for rm, err := range cr.Removed(ctx) {
 		if errors.Is(err, crawler.ErrIncomplete) {
 			return 0, nil
 		}
 		if err != nil {
-			return 0, err
+			return n, err
 		}
-		r, err := idx.Get(ctx, scamhunt.ListingID(rm.URL))
-		if errors.Is(err, scamhunt.ErrNotFound) || (err == nil && r.Removed) {
-			continue
-		}
-		if err != nil {
-			return 0, err
-		}
-		r.Removed = true
-		recs = append(recs, r)
-	}
-	for i := 0; i < len(recs); i += 500 {
-		if err := idx.Upsert(ctx, recs[i:min(i+500, len(recs))]); err != nil {
-			return 0, err
+		if ids = append(ids, scamhunt.ListingID(rm.URL)); len(ids) == batchSize {
+			if err := flush(); err != nil {
+				return n, err
+			}
 		}
 	}
-	return len(recs), nil
+	return n, flush()
 }

@@ -26,6 +26,7 @@ are not extracted again.`,
 			return runDemo(cmd.Context(), g, boardAddr, addr, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
+	ownsData(cmd)
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "search page listen address")
 	cmd.Flags().StringVar(&boardAddr, "board-addr", "127.0.0.1:8079", "demo board listen address (a fixed port keeps listing IDs stable across runs)")
 	return cmd
@@ -60,18 +61,12 @@ func runDemo(ctx context.Context, g *globals, boardAddr, addr string, stdout, st
 	if ctx.Err() != nil {
 		return nil
 	}
-
-	idx, c, err := g.openWithClassifier(ctx, f.cls)
-	if err != nil {
-		return err
-	}
-	defer idx.Close()
 	ln, err := listenOrAny(addr, stderr)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "\nscamhunt search page at http://%s/  (try 刷单, or a phone number; Ctrl-C stops)\n", ln.Addr())
-	err = serveIndex(ctx, g, serveFlags{}, ln, idx, c)
+	err = serveIndex(ctx, g, ln, f, serveFlags{}, 0, stderr)
 	stopBoard()
 	<-boardErr
 	return err

@@ -44,6 +44,7 @@ labelled JSONL, the input of ` + "`scamhunt train`" + ` and ` + "`scamhunt eval`
   scamhunt export --format csv --out out/scams.csv --label scam --since 2026-11-01`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			out := g.file(out)
 			if format == "train" {
 				return exportTraining(cmd, g, out)
 			}
@@ -61,7 +62,7 @@ labelled JSONL, the input of ` + "`scamhunt train`" + ` and ` + "`scamhunt eval`
 				}
 				opt.Filter.Since = t
 			}
-			v, err := cls.version()
+			v, err := cls.resolved(g).version()
 			if err != nil {
 				return err
 			}
@@ -69,11 +70,10 @@ labelled JSONL, the input of ` + "`scamhunt train`" + ` and ` + "`scamhunt eval`
 			if err := opt.Validate(); err != nil {
 				return err
 			}
-			idx, err := g.openIndex(cmd.Context())
+			_, idx, err := g.dir.open(cmd.Context(), g.stdLogger(cmd))
 			if err != nil {
 				return err
 			}
-			defer idx.Close()
 			var card dataset.Card
 			if err := writeFile(out, func(w io.Writer) error {
 				card, err = dataset.Export(cmd.Context(), idx, w, opt)
@@ -98,6 +98,7 @@ labelled JSONL, the input of ` + "`scamhunt train`" + ` and ` + "`scamhunt eval`
 	fl.BoolVar(&mask, "mask-pii", false, "replace personal data by keyed hashes")
 	cls.add(fl)
 	cmd.MarkFlagRequired("out")
+	usesData(cmd)
 	return cmd
 }
 
@@ -118,11 +119,10 @@ type trainingLine struct {
 
 // exportTraining writes people's scam/legit labels as training data.
 func exportTraining(cmd *cobra.Command, g *globals, out string) error {
-	idx, err := g.openIndex(cmd.Context())
+	_, idx, err := g.dir.open(cmd.Context(), g.stdLogger(cmd))
 	if err != nil {
 		return err
 	}
-	defer idx.Close()
 	n := 0
 	err = writeFile(out, func(w io.Writer) error {
 		enc := json.NewEncoder(w)

@@ -32,16 +32,12 @@ func newLabelCmd(g *globals) *cobra.Command {
 			default:
 				return fmt.Errorf("give a label, or --clear without one")
 			}
-			idx, err := g.openIndex(cmd.Context())
+			st, idx, err := g.dir.open(cmd.Context(), g.stdLogger(cmd))
 			if err != nil {
 				return err
 			}
-			defer idx.Close()
-			if err := idx.SetOverride(cmd.Context(), id, o); err != nil {
+			if err := g.dir.setLabel(cmd.Context(), st, idx, id, o); err != nil {
 				return fmt.Errorf("label %s: %w", id, err)
-			}
-			if err := g.appendOverride(id, o); err != nil {
-				return err
 			}
 			if o == nil {
 				fmt.Fprintf(cmd.OutOrStdout(), "%s: human label cleared\n", id)
@@ -53,5 +49,6 @@ func newLabelCmd(g *globals) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&note, "note", "", "why (kept with the label)")
 	cmd.Flags().BoolVar(&clear, "clear", false, "remove the human label")
+	usesData(cmd)
 	return cmd
 }

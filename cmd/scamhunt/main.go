@@ -5,7 +5,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
@@ -13,10 +12,10 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := newRoot().ExecuteContext(ctx)
+	// The first Ctrl-C or SIGTERM asks the command to stop cleanly; once
+	// it is seen, a second one ends the process at once.
+	context.AfterFunc(ctx, stop)
+	code := execute(ctx, &globals{}, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "scamhunt:", err)
-		os.Exit(1)
-	}
+	os.Exit(code)
 }

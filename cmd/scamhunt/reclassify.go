@@ -2,10 +2,10 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"reflect"
 
 	"github.com/spf13/cobra"
@@ -13,88 +13,340 @@ import (
 	"github.com/scamhunt/scamhunt"
 	"github.com/scamhunt/scamhunt/classify"
 	"github.com/scamhunt/scamhunt/index"
+	"github.com/scamhunt/scamhunt/store"
 )
 
 // contactList reads an operator's allow or block list under the data dir;
-// a missing file is an empty list.
-func contactList(file string) ([]scamhunt.Contact, error) {
+// a missing file is an empty list. It returns the file's bytes too.
+func contactList(file string) ([]scamhunt.Contact, []byte, error) {
 	data, err := os.ReadFile(file)
 	if os.IsNotExist(err) {
-		return nil, nil
+		return nil, nil, nil
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	cs, err := classify.ParseContactList(data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
+		return nil, nil, fmt.Errorf("%s: %w", file, err)
 	}
-	return cs, nil
+	return cs, data, nil
 }
 
-// reclassifyAll classifies every indexed listing again and applies contact
-// reputation across the whole index (a gang shows as one contact on many
-// listings), writing back the records whose verdict changed, then applies
-// people's labels from the overrides file: they live beside the verdict and
-// outlast every re-classification. It returns how many verdicts changed.
-func reclassifyAll(ctx context.Context, g *globals, idx index.Index, cls *classify.Classifier, log *slog.Logger) (int, error) {
-	allow, err := contactList(filepath.Join(g.data, "allow.txt"))
+// judged is what a reclassification did.
+type judged struct {
+	Rebased int  // base verdicts the classifier changed (a rules or model change)
+	Judged  int  // listings judged again
+	Changed int  // verdicts that changed
+	Full    bool // the rules or model changed: every listing was judged
+}
+
+// reclassifier brings the verdicts of a data dir up to date with the
+// classifier, the allow and block lists, contact reputation and people's
+// labels, streaming from the listing store.
+type reclassifier struct {
+	d     *dataDir
+	st    *store.Store
+	idx   index.Index // nil: the store alone (a rebuild writes the index next)
+	cls   *classify.Classifier
+	print string // the classifier's fingerprint
+	log   *slog.Logger
+}
+
+// run judges again what changed since the last run: listings new or
+// changed by a crawl or relabelled, and those sharing a contact with them.
+// A change of rules or model (the fingerprint kept in the store differs)
+// classifies every listing again, and a change of the allow or block list
+// judges every listing again, still a page at a time. Memory stays
+// constant: the store holds the work left (dirty sets), so an interrupted
+// run is taken up by the next.
+//
+// Three passes: base verdicts (only on a classifier change); per-contact
+// tallies of the contacts that changed; verdicts of the listings marked,
+// written to the store and the index where they changed.
+func (rc *reclassifier) run(ctx context.Context) (judged, error) {
+	d, st := rc.d, rc.st
+	d.judge.Lock()
+	defer d.judge.Unlock()
+	var res judged
+	ovs, err := d.overrides(rc.log)
 	if err != nil {
-		return 0, err
+		return res, err
 	}
-	block, err := contactList(filepath.Join(g.data, "block.txt"))
+	allow, block, lists, err := rc.lists()
 	if err != nil {
-		return 0, err
+		return res, err
 	}
-	var recs []scamhunt.Record
-	if err := idx.All(ctx, func(r scamhunt.Record) error {
-		recs = append(recs, r)
+	rcfg := classify.ReputationConfig{Thresholds: rc.cls.Config(), BlockList: "block.txt"}
+
+	if old, err := st.Meta(metaClassifier); err != nil {
+		return res, err
+	} else if old != rc.print {
+		res.Full = true
+		if res.Rebased, err = rc.rebase(ctx); err != nil {
+			return res, err
+		}
+		if err := st.MarkAllDirty(ctx); err != nil {
+			return res, err
+		}
+		if err := st.SetMeta(metaClassifier, rc.print); err != nil {
+			return res, err
+		}
+	}
+	if old, err := st.Meta(metaLists); err != nil {
+		return res, err
+	} else if old != lists {
+		if err := markAll(ctx, st); err != nil {
+			return res, err
+		}
+		if err := st.SetMeta(metaLists, lists); err != nil {
+			return res, err
+		}
+	}
+	if err := rc.tally(ctx, ovs, rcfg); err != nil {
+		return res, err
+	}
+	rep := classify.NewTallyReputation(func(key string) (classify.ContactTally, bool) {
+		var t classify.ContactTally
+		b, err := st.Tally(key)
+		if err != nil || b == nil || json.Unmarshal(b, &t) != nil {
+			return t, false
+		}
+		return t, true
+	}, allow, block, rcfg)
+	if err := rc.judge(ctx, ovs, rep, &res); err != nil {
+		return res, err
+	}
+	rc.log.Info("reclassified", "judged", res.Judged, "changed", res.Changed, "rebased", res.Rebased, "full", res.Full)
+	return res, nil
+}
+
+// claimEmpty records the classifier as the one the verdicts of an empty
+// store were made with: the crawl about to fill it classifies with it, so
+// the reclassification after it need not classify everything again.
+func (rc *reclassifier) claimEmpty() error {
+	n, err := rc.st.Len()
+	if err != nil || n > 0 {
+		return err
+	}
+	if err := rc.st.SetMeta(metaClassifier, rc.print); err != nil {
+		return err
+	}
+	_, _, lists, err := rc.lists()
+	if err != nil {
+		return err
+	}
+	return rc.st.SetMeta(metaLists, lists)
+}
+
+// lists reads the allow and block lists and names them by content.
+func (rc *reclassifier) lists() (allow, block []scamhunt.Contact, hash string, err error) {
+	allow, allowData, err := contactList(rc.d.file("allow.txt"))
+	if err != nil {
+		return nil, nil, "", err
+	}
+	block, blockData, err := contactList(rc.d.file("block.txt"))
+	if err != nil {
+		return nil, nil, "", err
+	}
+	return allow, block, scamhunt.ContentHash(append(append(allowData, 0), blockData...)), nil
+}
+
+// rebase classifies every stored listing again.
+func (rc *reclassifier) rebase(ctx context.Context) (int, error) {
+	n := 0
+	err := pages(ctx, rc.st.IDs, batchSize, func(ids []string) error {
+		k, err := rc.st.Update(ctx, ids, func(r *store.Record) bool {
+			v := rc.cls.Classify(r.Listing)
+			if reflect.DeepEqual(v, r.Base) {
+				return false
+			}
+			r.Base = v
+			return true
+		})
+		n += k
+		return err
+	})
+	return n, err
+}
+
+// markAll marks every listing to be judged again.
+func markAll(ctx context.Context, st *store.Store) error {
+	return pages(ctx, st.IDs, batchSize, func(ids []string) error { return st.MarkListings(ctx, ids) })
+}
+
+// pages collects what walk yields into pages of n for fn.
+func pages[T any](ctx context.Context, walk func(context.Context, func(T) error) error, n int, fn func([]T) error) error {
+	var buf []T
+	err := walk(ctx, func(v T) error {
+		if buf = append(buf, v); len(buf) == n {
+			err := fn(buf)
+			buf = buf[:0]
+			return err
+		}
 		return nil
-	}); err != nil {
-		return 0, err
+	})
+	if err != nil || len(buf) == 0 {
+		return err
 	}
-	rep := classify.NewReputation(recs, allow, block, classify.ReputationConfig{})
-	var changed []scamhunt.Record
-	for _, r := range recs {
-		v := rep.Adjust(r.Listing, cls.Classify(r.Listing))
-		if reflect.DeepEqual(v, r.Verdict) {
-			continue
+	return fn(buf)
+}
+
+// tally recomputes the tallies of the contacts marked dirty; where a
+// tally changed, every listing carrying the contact is judged again.
+func (rc *reclassifier) tally(ctx context.Context, ovs map[string]*scamhunt.Override, rcfg classify.ReputationConfig) error {
+	st := rc.st
+	return pages(ctx, st.DirtyKeys, batchSize, func(marks []store.Mark) error {
+		tallies := map[string][]byte{}
+		var carriers []string
+		for _, m := range marks {
+			var t classify.ContactTally
+			var ids []string
+			err := st.Carriers(ctx, m.Key, func(c store.Carrier) error {
+				t.Add(scamhunt.Record{
+					Listing: scamhunt.Listing{ID: c.ID, Site: c.Site, City: c.City},
+					Verdict: scamhunt.Verdict{Label: c.Label, Score: c.Score}, Override: ovs[c.ID],
+				}, rcfg)
+				ids = append(ids, c.ID)
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			var b []byte
+			if t.Listings > 0 {
+				if b, err = json.Marshal(t); err != nil {
+					return err
+				}
+			}
+			old, err := st.Tally(m.Key)
+			if err != nil {
+				return err
+			}
+			if string(old) == string(b) {
+				continue
+			}
+			tallies[m.Key] = b
+			carriers = append(carriers, ids...)
 		}
-		r.Verdict = v
-		changed = append(changed, r)
-	}
-	for i := 0; i < len(changed); i += 500 {
-		if err := idx.Upsert(ctx, changed[i:min(i+500, len(changed))]); err != nil {
-			return 0, err
+		return st.SetTallies(ctx, tallies, carriers, marks)
+	})
+}
+
+// judge gives each listing marked dirty its verdict: the base verdict
+// raised by contact reputation. Changed verdicts are written to the store
+// and the index together, a page at a time, with the store read again
+// under the write lock so a crawl writing meanwhile is not undone.
+func (rc *reclassifier) judge(ctx context.Context, ovs map[string]*scamhunt.Override, rep *classify.Reputation, res *judged) error {
+	d, st := rc.d, rc.st
+	return pages(ctx, st.Dirty, indexBatch, func(marks []store.Mark) error {
+		ids := make([]string, len(marks))
+		for i, m := range marks {
+			ids[i] = m.Key
 		}
-	}
-	if _, err := g.applyOverrides(ctx, idx); err != nil {
-		return 0, err
-	}
-	log.Info("reclassified", "listings", len(recs), "changed", len(changed))
-	return len(changed), nil
+		d.write.Lock()
+		// Verdicts are worked out first: reputation reads the store, which
+		// must not happen inside the write transaction of Update.
+		verdicts := map[string]scamhunt.Verdict{}
+		var changed []store.Record
+		var err error
+		for _, id := range ids {
+			h, ok, herr := st.Head(id)
+			if herr != nil {
+				err = herr
+				break
+			}
+			if !ok {
+				continue
+			}
+			res.Judged++
+			if !h.Raised && !rep.Matters(h.Contacts) {
+				continue // the base verdict, as stored: no need to read the listing
+			}
+			r, ok, gerr := st.Get(id)
+			if gerr != nil {
+				err = gerr
+				break
+			}
+			if !ok {
+				continue
+			}
+			if v := rep.AdjustRecord(scamhunt.Record{Listing: r.Listing, Verdict: r.Base, Override: ovs[id]}); !reflect.DeepEqual(v, r.Verdict) {
+				verdicts[id] = v
+				r.Verdict = v
+				changed = append(changed, r)
+			}
+		}
+		// The index first: if the store's commit is lost, the listings stay
+		// dirty with their old verdicts and are written again next time.
+		if err == nil && rc.idx != nil {
+			err = d.replace(ctx, rc.idx, changed, rc.log)
+		}
+		if err == nil {
+			_, err = st.SetVerdicts(ctx, verdicts, marks)
+		}
+		d.write.Unlock()
+		if err != nil {
+			return err
+		}
+		res.Changed += len(changed)
+		return nil
+	})
 }
 
 func newReclassifyCmd(g *globals) *cobra.Command {
 	var cls classifierFlags
+	var all bool
 	cmd := &cobra.Command{
 		Use:   "reclassify",
-		Short: "Classify every indexed listing again (new rules or model), keeping human labels",
-		Args:  cobra.NoArgs,
+		Short: "Bring verdicts up to date: new rules or model, allow/block lists, contact reputation; human labels kept",
+		Long: `reclassify judges again what changed since it last ran: listings a crawl
+added or changed, listings people relabelled, and the listings sharing a
+contact with them. New rules or a new model (--rules, --model, or a new
+build) classify every listing again; an edited allow.txt or block.txt
+judges every listing again. It streams from the listing store in
+constant memory; Ctrl-C stops it and the next run continues.`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			idx, c, err := g.openWithClassifier(cmd.Context(), cls)
+			log := g.stdLogger(cmd)
+			st, idx, err := g.dir.open(cmd.Context(), log)
 			if err != nil {
 				return err
 			}
-			defer idx.Close()
-			n, err := reclassifyAll(cmd.Context(), g, idx, c, g.mustLogger())
+			rc, err := newReclassifier(g, cls, st, idx, log)
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%d verdicts changed\n", n)
+			if all {
+				if err := st.SetMeta(metaClassifier, ""); err != nil {
+					return err
+				}
+			}
+			res, err := rc.run(cmd.Context())
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "%d verdicts changed (%d listings judged)\n", res.Changed, res.Judged)
 			return nil
 		},
 	}
 	cls.add(cmd.Flags())
+	cmd.Flags().BoolVar(&all, "all", false, "classify every listing again, as if the rules had changed")
+	usesData(cmd)
 	return cmd
+}
+
+// newReclassifier loads the classifier of cls for the data dir's store and
+// index.
+func newReclassifier(g *globals, cls classifierFlags, st *store.Store, idx index.Index, log *slog.Logger) (*reclassifier, error) {
+	cls = cls.resolved(g)
+	c, err := cls.load()
+	if err != nil {
+		return nil, err
+	}
+	print, err := cls.fingerprint()
+	if err != nil {
+		return nil, err
+	}
+	return &reclassifier{d: g.dir, st: st, idx: idx, cls: c, print: print, log: log}, nil
 }

@@ -39,11 +39,10 @@ func newSearchCmd(g *globals) *cobra.Command {
 					return err
 				}
 			}
-			idx, err := g.openIndex(cmd.Context())
+			_, idx, err := g.dir.open(cmd.Context(), g.stdLogger(cmd))
 			if err != nil {
 				return err
 			}
-			defer idx.Close()
 			res, err := idx.Search(cmd.Context(), q)
 			if err != nil {
 				return err
@@ -69,6 +68,7 @@ func newSearchCmd(g *globals) *cobra.Command {
 	fl.StringVar(&q.Sort, "sort", "", "relevance (default), score or newest")
 	fl.IntVar(&q.Limit, "limit", scamhunt.DefaultLimit, "hits per page")
 	fl.IntVar(&q.Offset, "offset", 0, "hits to skip")
+	usesData(cmd)
 	return cmd
 }
 

@@ -2,13 +2,17 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/netip"
 	"os"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -16,32 +20,44 @@ import (
 
 	"github.com/scamhunt/scamhunt"
 	"github.com/scamhunt/scamhunt/audit"
-	"github.com/scamhunt/scamhunt/classify"
 	"github.com/scamhunt/scamhunt/index"
+	"github.com/scamhunt/scamhunt/store"
 	"github.com/scamhunt/scamhunt/web"
 )
 
 func newServeCmd(g *globals) *cobra.Command {
 	var addr string
-	var cls classifierFlags
+	var every time.Duration
 	var sf serveFlags
+	f := &crawlFlags{}
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Serve the search page and JSON API over the index",
 		Long: `Serve the search page, the check-an-ad form and the JSON API.
 The admin area (/admin/: the review queue, /audit) is on when
 SCAMHUNT_ADMIN_TOKEN is set (log in as "admin" with it; scripts send it as
-Bearer to /api/admin/...) or --reviewers names reviewer accounts.`,
+Bearer to /api/admin/..., which also re-classifies and crawls now) or
+--reviewers names reviewer accounts.
+
+serve owns its data directory while it runs. The other commands given the
+same --data (crawl, label, search, audit, reclassify, reindex, export) run
+inside it: they are sent over DATA/control.sock, run against the open index
+and print here what they would print alone. With --site, --config or
+--start it also crawls that board: every --recrawl-every, and when an
+operator POSTs /api/admin/crawl.`,
+		Example: `  scamhunt serve --addr 127.0.0.1:8080
+  scamhunt serve --site demo --start http://127.0.0.1:8079/ --recrawl-every 6h`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := sf.load(); err != nil {
 				return err
 			}
-			idx, c, err := g.openWithClassifier(cmd.Context(), cls)
-			if err != nil {
-				return err
+			if every < 0 {
+				return fmt.Errorf("--recrawl-every %s is negative", every)
 			}
-			defer idx.Close()
+			if every > 0 && !f.board() {
+				return fmt.Errorf("--recrawl-every needs the board: --site, --config or --start")
+			}
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
 				return err
@@ -50,12 +66,18 @@ Bearer to /api/admin/...) or --reviewers names reviewer accounts.`,
 			if os.Getenv("SCAMHUNT_ADMIN_TOKEN") != "" || len(sf.accounts) > 0 {
 				fmt.Fprintf(cmd.OutOrStdout(), "review queue at http://%s/admin/\n", ln.Addr())
 			}
-			return serveIndex(cmd.Context(), g, sf, ln, idx, c)
+			return serveIndex(cmd.Context(), g, ln, f, sf, every, cmd.ErrOrStderr())
 		},
 	}
-	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "listen address")
-	cls.add(cmd.Flags())
-	sf.add(cmd.Flags())
+	fl := cmd.Flags()
+	fl.StringVar(&addr, "addr", "127.0.0.1:8080", "listen address")
+	fl.DurationVar(&every, "recrawl-every", 0, "crawl the board (--site, --config, --start) this often, e.g. 6h (0: only when asked)")
+	f.prof.add(fl)
+	fl.StringSliceVar(&f.start, "start", nil, "start URL(s) of the board to crawl")
+	fl.IntVar(&f.maxPages, "max-pages", 0, "stop each crawl after this many pages (0: the profile's budget)")
+	f.cls.add(fl)
+	sf.add(fl)
+	ownsData(cmd)
 	return cmd
 }
 
@@ -95,14 +117,46 @@ func (f *serveFlags) load() error {
 	return nil
 }
 
-// serveIndex serves the web UI over idx on ln until ctx ends.
-func serveIndex(ctx context.Context, g *globals, sf serveFlags, ln net.Listener, idx index.Index, c *classify.Classifier) error {
-	log := g.mustLogger()
+// board says whether the flags name a board to crawl.
+func (f *crawlFlags) board() bool {
+	return f.prof.site != "" || f.prof.config != "" || len(f.start) > 0
+}
+
+// serveIndex serves the web UI over the data dir's index on ln until ctx
+// ends, takes other commands on the control socket, and crawls the board
+// of f (if any) on schedule and on request.
+func serveIndex(ctx context.Context, g *globals, ln net.Listener, f *crawlFlags, sf serveFlags, every time.Duration, stderr io.Writer) error {
+	log, err := g.logger(stderr)
+	if err != nil {
+		return err
+	}
+	st, idx, err := g.dir.open(ctx, log)
+	if err != nil {
+		return err
+	}
+	rc, err := newReclassifier(g, f.cls, st, idx, log)
+	if err != nil {
+		return err
+	}
+	// Commands run for other processes and scheduled crawls use the data
+	// dir: they are stopped and waited for before it is closed.
+	ctx, stop := context.WithCancel(ctx)
+	var bg sync.WaitGroup
+	defer func() {
+		stop()
+		bg.Wait()
+	}()
+	wait, err := serveControl(ctx, g, log)
+	if err != nil {
+		return err
+	}
+	bg.Go(wait)
 	cfg := web.Config{
 		AdminToken: os.Getenv("SCAMHUNT_ADMIN_TOKEN"),
 		Log:        log,
 		Reclassify: func(ctx context.Context) (int, error) {
-			return reclassifyAll(ctx, g, idx, c, log)
+			res, err := rc.run(ctx)
+			return res.Changed, err
 		},
 		NewSince: func(context.Context) (time.Time, error) {
 			runs, err := g.runs()
@@ -113,24 +167,85 @@ func serveIndex(ctx context.Context, g *globals, sf serveFlags, ln net.Listener,
 		TrustedProxies: sf.proxies,
 		Reviewers:      sf.accounts,
 	}
-	srv, err := web.New(cfg, idx, checker{c}, labeler{g: g, idx: idx})
+	if f.board() {
+		rec := &recrawler{g: g, f: *f, log: log, out: stderr, wake: make(chan struct{}, 1)}
+		bg.Go(func() { rec.loop(ctx, every) })
+		cfg.CrawlNow = rec.now
+	}
+	srv, err := web.New(cfg, idx, checker{rc.cls}, labeler{d: g.dir, st: st, idx: idx})
 	if err != nil {
 		return err
 	}
 	return serveHTTP(ctx, ln, srv.Handler())
 }
 
-// labeler records admin labels in the index and in the overrides file.
+// recrawler crawls the served board in-process: on a schedule, and when
+// an operator asks. One crawl runs at a time.
+type recrawler struct {
+	g       *globals
+	f       crawlFlags
+	log     *slog.Logger
+	out     io.Writer
+	running atomic.Bool
+	wake    chan struct{}
+}
+
+func (r *recrawler) loop(ctx context.Context, every time.Duration) {
+	var tick <-chan time.Time
+	if every > 0 {
+		t := time.NewTicker(every)
+		defer t.Stop()
+		tick = t.C
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick:
+		case <-r.wake:
+		}
+		r.crawl(ctx)
+	}
+}
+
+// now asks for a crawl; false means one is running or already asked for.
+func (r *recrawler) now() bool {
+	if r.running.Load() {
+		return false
+	}
+	select {
+	case r.wake <- struct{}{}:
+		return true
+	default:
+		return false
+	}
+}
+
+func (r *recrawler) crawl(ctx context.Context) {
+	r.running.Store(true)
+	defer r.running.Store(false)
+	f := r.f
+	r.log.Info("recrawl_start", "site", cmp.Or(f.prof.site, f.prof.config))
+	sum, err := runCrawl(ctx, r.g, &f, r.out)
+	if err != nil {
+		r.log.Error("recrawl_failed", "err", err)
+		return
+	}
+	r.log.Info("recrawl_done", "site", sum.Site, "fetched", sum.Crawl.Fetched, "unchanged", sum.Crawl.Unchanged,
+		"indexed", sum.Pipeline.Indexed, "raised", sum.Raised, "removed", sum.Removed, "elapsed", sum.Elapsed)
+}
+
+// labeler records admin labels through the data dir: the index, the
+// overrides file, and the mark that makes the next reclassification
+// count them.
 type labeler struct {
-	g   *globals
+	d   *dataDir
+	st  *store.Store
 	idx index.Index
 }
 
 func (l labeler) SetOverride(ctx context.Context, id string, o *scamhunt.Override) error {
-	if err := l.idx.SetOverride(ctx, id, o); err != nil {
-		return err
-	}
-	return l.g.appendOverride(id, o)
+	return l.d.setLabel(ctx, l.st, l.idx, id, o)
 }
 
 // auditHandler renders the audit report of the whole index on each request.

@@ -1,0 +1,38 @@
+// Package store keeps what the crawl extracted: the record of truth beside
+// the search index, which is derived from it and can be rebuilt from it
+// (`scamhunt reindex`). It sits beside the index stage: the pipeline's
+// write step puts each batch here and then in the index, before the
+// crawl's pages are acknowledged, so nothing fetched is lost with the
+// index.
+//
+// One bbolt file (go.etcd.io/bbolt) under the data dir holds:
+//
+//	heads      listing ID -> the small part of a record: first and last
+//	           seen, removed, content hash, contact keys, whether its
+//	           verdict was raised, and the sequence number of its body
+//	bodies     sequence number -> the listing, the classifier's verdict
+//	           before contact reputation (Base) and, if different, as
+//	           indexed (Verdict); flate-compressed JSON, appended in the
+//	           order listings were first stored
+//	carriers   contact key NUL listing ID -> site, city and base verdict
+//	           of a listing carrying the contact, read by prefix for
+//	           contact reputation without touching bodies
+//	tallies    contact key -> what reputation computed for it (opaque)
+//	dirty      listing ID -> "": new or changed since the last
+//	           reclassification, or relabelled
+//	dirtykeys  contact key -> "": contacts whose tally is out of date
+//	meta       small settings (the classifier and lists the verdicts were
+//	           made with)
+//
+// The split keeps a big board cheap: a crawl appends bodies at the end of
+// the file, and a reclassification reads heads, carriers and tallies and
+// only the bodies of listings whose verdict can change.
+//
+// Every walk (All, IDs, Carriers, Dirty, DirtyKeys) reads in pages of a
+// few hundred keys, each in its own short transaction, so memory stays
+// constant and the callback may write to the store.
+//
+//	store.go     Open, heads and bodies, Put, Update, SetVerdicts, Touch,
+//	             MarkRemoved, Get, Head, All, IDs, Len, meta
+//	contacts.go  carriers, tallies, dirty sets
+package store

@@ -1,0 +1,573 @@
+package store
+
+import (
+	"bytes"
+	"compress/flate"
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+
+	"github.com/scamhunt/scamhunt"
+)
+
+// Record is what the store keeps of one listing.
+type Record struct {
+	Listing scamhunt.Listing `json:"listing"`
+	// Base is the classifier's verdict alone; Verdict is what the index
+	// holds, Base raised by contact reputation.
+	Base      scamhunt.Verdict `json:"base"`
+	Verdict   scamhunt.Verdict `json:"verdict"`
+	FirstSeen time.Time        `json:"first_seen,omitzero"`
+	LastSeen  time.Time        `json:"last_seen,omitzero"`
+	Removed   bool             `json:"removed,omitempty"`
+	// Hash is the content hash of the listing without its fetch time: a
+	// listing fetched again with the same content has the same hash.
+	Hash string `json:"hash"`
+	// Contacts are the keys (scamhunt.Contact.Key) reputation counts the
+	// listing under; Put keeps the carriers bucket in step with them.
+	Contacts []string `json:"contacts,omitempty"`
+}
+
+// ListingHash is the content hash Put gives a listing: its JSON form
+// without the fetch time.
+func ListingHash(l scamhunt.Listing) string {
+	l.FetchedAt = time.Time{}
+	b, _ := json.Marshal(l)
+	return scamhunt.ContentHash(b)
+}
+
+// Store is the listing store. It is safe for concurrent use; bbolt
+// serialises writers.
+type Store struct {
+	db *bolt.DB
+}
+
+// Options tune Open; the zero value means the defaults.
+type Options struct {
+	// Timeout bounds the wait for the file lock another process holds;
+	// 0 means 1s. The data dir's owner lock is what keeps processes
+	// apart: this is a backstop, so nothing waits forever.
+	Timeout time.Duration
+}
+
+// ErrLocked is returned by Open when another process holds the file.
+var ErrLocked = errors.New("listing store is locked by another process")
+
+var (
+	bucketHeads     = []byte("heads")
+	bucketBodies    = []byte("bodies")
+	bucketCarriers  = []byte("carriers")
+	bucketTallies   = []byte("tallies")
+	bucketDirty     = []byte("dirty")
+	bucketDirtyKeys = []byte("dirtykeys")
+	bucketMeta      = []byte("meta")
+	allBuckets      = [][]byte{bucketHeads, bucketBodies, bucketCarriers, bucketTallies, bucketDirty, bucketDirtyKeys, bucketMeta}
+)
+
+// page is how many keys a walk reads per transaction.
+const page = 256
+
+// Open opens (creating if needed) the store file.
+func Open(file string, opt Options) (*Store, error) {
+	if opt.Timeout <= 0 {
+		opt.Timeout = time.Second
+	}
+	db, err := bolt.Open(file, 0o600, &bolt.Options{Timeout: opt.Timeout, NoFreelistSync: true, FreelistType: bolt.FreelistMapType})
+	if errors.Is(err, berrors.ErrTimeout) {
+		return nil, fmt.Errorf("open %s: %w", file, ErrLocked)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", file, err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, b := range allBuckets {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", file, err)
+	}
+	return &Store{db: db}, nil
+}
+
+// Close closes the file.
+func (s *Store) Close() error { return s.db.Close() }
+
+// A listing is kept in two parts. Its head (bucket heads, by listing ID)
+// is small: what a crawl and a reclassification consult for every
+// listing. Its body (bucket bodies, by a sequence number in the order
+// listings were first stored) holds the listing and its verdicts; new
+// listings are appended, so a crawl writes bodies at the end of the file
+// and the passes over heads never page bodies in.
+
+// head is the small part of a stored listing.
+type head struct {
+	Seq       uint64    `json:"q"`
+	Hash      string    `json:"h"`
+	BaseHash  string    `json:"b"`
+	FirstSeen time.Time `json:"f,omitzero"`
+	LastSeen  time.Time `json:"l,omitzero"`
+	Removed   bool      `json:"r,omitempty"`
+	Raised    bool      `json:"v,omitempty"` // Verdict differs from Base
+	Contacts  []string  `json:"c,omitempty"`
+}
+
+// body is the big part, stored flate-compressed; Verdict is left out
+// when it equals Base, as it does for most listings.
+type body struct {
+	Listing scamhunt.Listing  `json:"listing"`
+	Base    scamhunt.Verdict  `json:"base"`
+	Verdict *scamhunt.Verdict `json:"verdict,omitempty"`
+}
+
+// Head is what the store tells of a listing without reading its body.
+type Head struct {
+	Contacts []string // contact keys
+	Raised   bool     // the verdict differs from the base verdict
+}
+
+// Carrier is a listing carrying a contact, as the carriers table holds it
+// for reputation: no body is read to count a contact's listings.
+type Carrier struct {
+	ID    string         `json:"-"`
+	Site  string         `json:"s,omitempty"`
+	City  string         `json:"c,omitempty"`
+	Label scamhunt.Label `json:"l"` // of the base verdict
+	Score float64        `json:"x"`
+}
+
+// formatFlate marks a body as flate-compressed JSON.
+const formatFlate = 1
+
+func seqKey(n uint64) []byte { return binary.BigEndian.AppendUint64(nil, n) }
+
+func getHead(tx *bolt.Tx, id string) (head, bool, error) {
+	v := tx.Bucket(bucketHeads).Get([]byte(id))
+	if v == nil {
+		return head{}, false, nil
+	}
+	var h head
+	if err := json.Unmarshal(v, &h); err != nil {
+		return head{}, false, fmt.Errorf("listing %s: %w", id, err)
+	}
+	return h, true, nil
+}
+
+func putHead(tx *bolt.Tx, id string, h head) error {
+	v, err := json.Marshal(h)
+	if err != nil {
+		return err
+	}
+	return tx.Bucket(bucketHeads).Put([]byte(id), v)
+}
+
+func getBody(tx *bolt.Tx, id string, seq uint64) (body, error) {
+	v := tx.Bucket(bucketBodies).Get(seqKey(seq))
+	if len(v) == 0 || v[0] != formatFlate {
+		return body{}, fmt.Errorf("listing %s: body %d missing or of an unknown format", id, seq)
+	}
+	r := readers.Get().(io.ReadCloser)
+	defer readers.Put(r)
+	if err := r.(flate.Resetter).Reset(bytes.NewReader(v[1:]), nil); err != nil {
+		return body{}, err
+	}
+	var b body
+	if err := json.NewDecoder(r).Decode(&b); err != nil {
+		return body{}, fmt.Errorf("listing %s: %w", id, err)
+	}
+	return b, nil
+}
+
+// A flate writer holds about a megabyte of state: they are reused.
+var (
+	writers = sync.Pool{New: func() any {
+		w, _ := flate.NewWriter(nil, flate.BestSpeed)
+		return w
+	}}
+	readers = sync.Pool{New: func() any { return flate.NewReader(bytes.NewReader(nil)) }}
+)
+
+func putBody(tx *bolt.Tx, seq uint64, r Record) error {
+	b := body{Listing: r.Listing, Base: r.Base}
+	if !equalVerdict(r.Verdict, r.Base) {
+		b.Verdict = &r.Verdict
+	}
+	var buf bytes.Buffer
+	buf.WriteByte(formatFlate)
+	w := writers.Get().(*flate.Writer)
+	defer writers.Put(w)
+	w.Reset(&buf)
+	if err := json.NewEncoder(w).Encode(b); err != nil {
+		return err
+	}
+	if err := w.Close(); err != nil {
+		return err
+	}
+	bodies := tx.Bucket(bucketBodies)
+	bodies.FillPercent = 0.9 // bodies are appended: full pages, not half
+	return bodies.Put(seqKey(seq), buf.Bytes())
+}
+
+// getRecord reads a whole record: head and body.
+func getRecord(tx *bolt.Tx, id string) (Record, head, bool, error) {
+	h, ok, err := getHead(tx, id)
+	if err != nil || !ok {
+		return Record{}, h, ok, err
+	}
+	b, err := getBody(tx, id, h.Seq)
+	if err != nil {
+		return Record{}, h, false, err
+	}
+	r := Record{
+		Listing: b.Listing, Base: b.Base, Verdict: b.Base, FirstSeen: h.FirstSeen, LastSeen: h.LastSeen,
+		Removed: h.Removed, Hash: h.Hash, Contacts: h.Contacts,
+	}
+	if b.Verdict != nil {
+		r.Verdict = *b.Verdict
+	}
+	return r, h, true, nil
+}
+
+// putRecord writes r under h's sequence number (a new one when 0): its
+// head, its body when writeBody, and its carriers when the contacts or
+// the base verdict changed from old.
+func putRecord(tx *bolt.Tx, r Record, h head, old *head, writeBody bool) error {
+	if h.Seq == 0 {
+		seq, err := tx.Bucket(bucketBodies).NextSequence()
+		if err != nil {
+			return err
+		}
+		h.Seq, writeBody = seq, true
+	}
+	h.Hash, h.BaseHash = r.Hash, verdictHash(r.Base)
+	h.FirstSeen, h.LastSeen, h.Removed = r.FirstSeen, r.LastSeen, r.Removed
+	h.Raised, h.Contacts = !equalVerdict(r.Verdict, r.Base), r.Contacts
+	if writeBody {
+		if err := putBody(tx, h.Seq, r); err != nil {
+			return err
+		}
+	}
+	if old == nil || old.BaseHash != h.BaseHash || !slices.Equal(old.Contacts, h.Contacts) {
+		var was []string
+		if old != nil {
+			was = old.Contacts
+		}
+		c := Carrier{Site: r.Listing.Site, City: r.Listing.City, Label: r.Base.Label, Score: r.Base.Score}
+		if err := setCarriers(tx, r.Listing.ID, was, r.Contacts, c); err != nil {
+			return err
+		}
+	}
+	return putHead(tx, r.Listing.ID, h)
+}
+
+// Put stores recs, each merged with its stored version: the earliest
+// FirstSeen, the latest LastSeen, Removed as given. A listing whose
+// content and Base verdict are unchanged keeps its stored Verdict (the
+// reputation a reclassification gave it); a new or changed one takes the
+// Verdict given and is marked dirty, with its contacts old and new. Put
+// returns the records as stored, in the order given: what the index should
+// now hold.
+func (s *Store) Put(ctx context.Context, recs []Record) ([]Record, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("store put: %w", err)
+	}
+	out := make([]Record, 0, len(recs))
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		for _, r := range recs {
+			if r.Listing.ID == "" {
+				return errors.New("listing without an id")
+			}
+			r.Hash = ListingHash(r.Listing)
+			old, found, err := getHead(tx, r.Listing.ID)
+			if err != nil {
+				return err
+			}
+			var prev *head
+			if found {
+				prev = &old
+				if !old.FirstSeen.IsZero() && (r.FirstSeen.IsZero() || old.FirstSeen.Before(r.FirstSeen)) {
+					r.FirstSeen = old.FirstSeen
+				}
+				if old.LastSeen.After(r.LastSeen) {
+					r.LastSeen = old.LastSeen
+				}
+			}
+			same := found && old.Hash == r.Hash && old.BaseHash == verdictHash(r.Base) && slices.Equal(old.Contacts, r.Contacts)
+			switch {
+			case same && old.Raised:
+				b, err := getBody(tx, r.Listing.ID, old.Seq)
+				if err != nil {
+					return err
+				}
+				r.Verdict = *b.Verdict
+			case same:
+				r.Verdict = r.Base
+			default:
+				if err := markDirty(tx, r.Listing.ID, append(slices.Clone(old.Contacts), r.Contacts...)); err != nil {
+					return err
+				}
+			}
+			if err := putRecord(tx, r, head{Seq: old.Seq}, prev, true); err != nil {
+				return err
+			}
+			out = append(out, r)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store put: %w", err)
+	}
+	return out, nil
+}
+
+func equalVerdict(a, b scamhunt.Verdict) bool {
+	x, _ := json.Marshal(a)
+	y, _ := json.Marshal(b)
+	return bytes.Equal(x, y)
+}
+
+// verdictHash names a verdict by content, for the head.
+func verdictHash(v scamhunt.Verdict) string {
+	b, _ := json.Marshal(v)
+	return scamhunt.ContentHash(b)[:16]
+}
+
+// Update calls fn on each stored listing of ids in one transaction and
+// writes back what fn changed of Base, Verdict, LastSeen and Removed (the
+// listing itself and its contacts change only through Put). fn returns
+// whether to write. IDs not stored are skipped. It returns how many
+// records were written.
+func (s *Store) Update(ctx context.Context, ids []string, fn func(*Record) bool) (int, error) {
+	return s.each(ctx, ids, func(tx *bolt.Tx, id string) (bool, error) {
+		old, h, found, err := getRecord(tx, id)
+		if err != nil || !found {
+			return false, err
+		}
+		r := old
+		r.Listing.Contacts = slices.Clone(old.Listing.Contacts)
+		if !fn(&r) {
+			return false, nil
+		}
+		bodyChanged := !equalVerdict(r.Base, old.Base) || !equalVerdict(r.Verdict, old.Verdict)
+		old.Base, old.Verdict, old.LastSeen, old.Removed = r.Base, r.Verdict, r.LastSeen, r.Removed
+		return true, putRecord(tx, old, h, &h, bodyChanged)
+	})
+}
+
+// each runs fn on each of ids in one write transaction and counts the
+// IDs for which it wrote.
+func (s *Store) each(ctx context.Context, ids []string, fn func(tx *bolt.Tx, id string) (bool, error)) (int, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, fmt.Errorf("store update: %w", err)
+	}
+	n := 0
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		for _, id := range ids {
+			wrote, err := fn(tx, id)
+			if err != nil {
+				return err
+			}
+			if wrote {
+				n++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store update: %w", err)
+	}
+	return n, nil
+}
+
+// SetVerdicts gives listings their verdicts and removes the listings done
+// from the dirty set, in one transaction. It returns the records whose
+// verdict changed, as stored.
+func (s *Store) SetVerdicts(ctx context.Context, verdicts map[string]scamhunt.Verdict, done []Mark) ([]Record, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("store verdicts: %w", err)
+	}
+	var changed []Record
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		for id, v := range verdicts {
+			r, h, found, err := getRecord(tx, id)
+			if err != nil {
+				return err
+			}
+			if !found || equalVerdict(r.Verdict, v) {
+				continue
+			}
+			r.Verdict = v
+			if err := putRecord(tx, r, h, &h, true); err != nil {
+				return err
+			}
+			changed = append(changed, r)
+		}
+		return cleanTx(tx, bucketDirty, done)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store verdicts: %w", err)
+	}
+	return changed, nil
+}
+
+// updateHeads is Update for what the head alone holds.
+func (s *Store) updateHeads(ctx context.Context, ids []string, fn func(*head) bool) (int, error) {
+	return s.each(ctx, ids, func(tx *bolt.Tx, id string) (bool, error) {
+		h, found, err := getHead(tx, id)
+		if err != nil || !found || !fn(&h) {
+			return false, err
+		}
+		return true, putHead(tx, id, h)
+	})
+}
+
+// Touch records listings seen again unchanged at a recrawl: LastSeen moves
+// on to at and a listing marked removed is back. Unknown IDs are skipped.
+func (s *Store) Touch(ctx context.Context, ids []string, at time.Time) error {
+	_, err := s.updateHeads(ctx, ids, func(h *head) bool { return touch(&h.Removed, &h.LastSeen, at) })
+	return err
+}
+
+// Touch records r seen again unchanged at at (an Update function): its
+// LastSeen moves on and a removed listing is back. It says whether r
+// changed.
+func Touch(r *Record, at time.Time) bool { return touch(&r.Removed, &r.LastSeen, at) }
+
+func touch(removed *bool, last *time.Time, at time.Time) bool {
+	if !*removed && !last.Before(at) {
+		return false
+	}
+	*removed = false
+	if last.Before(at) {
+		*last = at
+	}
+	return true
+}
+
+// MarkRemoved flags listings gone from their site; it returns how many
+// were not flagged before.
+func (s *Store) MarkRemoved(ctx context.Context, ids []string) (int, error) {
+	return s.updateHeads(ctx, ids, func(h *head) bool {
+		if h.Removed {
+			return false
+		}
+		h.Removed = true
+		return true
+	})
+}
+
+// Get returns the stored record of id; ok is false when there is none.
+func (s *Store) Get(id string) (r Record, ok bool, err error) {
+	err = s.db.View(func(tx *bolt.Tx) error {
+		r, _, ok, err = getRecord(tx, id)
+		return err
+	})
+	return r, ok, err
+}
+
+// Head returns the small part of id's record, without reading its body.
+func (s *Store) Head(id string) (Head, bool, error) {
+	var h head
+	var ok bool
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		h, ok, err = getHead(tx, id)
+		return err
+	})
+	return Head{Contacts: h.Contacts, Raised: h.Raised}, ok, err
+}
+
+// Len returns how many listings are stored.
+func (s *Store) Len() (int, error) {
+	n := 0
+	err := s.db.View(func(tx *bolt.Tx) error {
+		n = tx.Bucket(bucketHeads).Stats().KeyN
+		return nil
+	})
+	return n, err
+}
+
+// All calls fn with every stored record in ID order, reading a page at a
+// time; fn may write to the store. It stops at fn's first error.
+func (s *Store) All(ctx context.Context, fn func(Record) error) error {
+	return s.IDs(ctx, func(id string) error {
+		r, ok, err := s.Get(id)
+		if err != nil || !ok {
+			return err
+		}
+		return fn(r)
+	})
+}
+
+// IDs calls fn with every stored listing ID in order, reading a page at a
+// time without decoding the records.
+func (s *Store) IDs(ctx context.Context, fn func(id string) error) error {
+	return s.walk(ctx, bucketHeads, nil, func(k, _ []byte) error { return fn(string(k)) })
+}
+
+// walk calls fn with each key/value of bucket under prefix, a page per
+// read transaction, so fn runs outside any transaction.
+func (s *Store) walk(ctx context.Context, bucket, prefix []byte, fn func(k, v []byte) error) error {
+	type kv struct{ k, v []byte }
+	from := prefix
+	first := true
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var batch []kv
+		err := s.db.View(func(tx *bolt.Tx) error {
+			c := tx.Bucket(bucket).Cursor()
+			k, v := c.Seek(from)
+			if !first && k != nil && bytes.Equal(k, from) {
+				k, v = c.Next()
+			}
+			for ; k != nil && bytes.HasPrefix(k, prefix) && len(batch) < page; k, v = c.Next() {
+				batch = append(batch, kv{bytes.Clone(k), bytes.Clone(v)})
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, e := range batch {
+			if err := fn(e.k, e.v); err != nil {
+				return err
+			}
+		}
+		if len(batch) < page {
+			return nil
+		}
+		from, first = batch[len(batch)-1].k, false
+	}
+}
+
+// Meta returns a setting ("" when unset).
+func (s *Store) Meta(key string) (string, error) {
+	var v string
+	err := s.db.View(func(tx *bolt.Tx) error {
+		v = string(tx.Bucket(bucketMeta).Get([]byte(key)))
+		return nil
+	})
+	return v, err
+}
+
+// SetMeta stores a setting.
+func (s *Store) SetMeta(key, value string) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketMeta).Put([]byte(key), []byte(value))
+	})
+}
