@@ -17,6 +17,11 @@ type Rates struct {
 	Flagged  int // the classifier said scam or suspicious
 	Scam     int // the classifier said scam
 	Baseline int // the baseline flagged it
+	// Evidence counts the texts with evidence (Scored.Evidence), the ones
+	// the model judges, and EvidenceFlagged those of them flagged: recall
+	// on scam texts is held on these, a content-free line ("嘿嘿,那你看着办
+	// 吧") being never flagged by design.
+	Evidence, EvidenceFlagged int
 }
 
 // FlaggedRate is the share flagged (recall for scam texts, false flags for
@@ -25,6 +30,9 @@ type Rates struct {
 func (r Rates) FlaggedRate() float64  { return share(r.Flagged, r.N) }
 func (r Rates) ScamRate() float64     { return share(r.Scam, r.N) }
 func (r Rates) BaselineRate() float64 { return share(r.Baseline, r.N) }
+
+// EvidenceRate is the share flagged of the texts with evidence.
+func (r Rates) EvidenceRate() float64 { return share(r.EvidenceFlagged, r.Evidence) }
 
 func share(a, n int) float64 {
 	if n == 0 {
@@ -44,6 +52,12 @@ func (r *Rates) add(s Scored) {
 	if s.Baseline.Label.Flagged() {
 		r.Baseline++
 	}
+	if s.Evidence {
+		r.Evidence++
+		if s.Verdict.Label.Flagged() {
+			r.EvidenceFlagged++
+		}
+	}
 }
 
 // Breakdown is the verdicts on real texts, grouped as the real corpus is
@@ -57,6 +71,10 @@ type Breakdown struct {
 	ByCategory  []Rates
 	Honest      Rates // every honest text
 	ByHonest    []Rates
+	// ScamBare and HonestBare count the texts in which the classifier
+	// found no evidence (Scored.Evidence false): content-free lines such
+	// as "嘿嘿,那你看着办吧", which only the rules can flag.
+	ScamBare, HonestBare Rates
 	// Missed are the scam texts not flagged, FalseFlags the honest texts
 	// flagged, worst first.
 	Missed, FalseFlags []Scored
@@ -81,6 +99,9 @@ func Break(scored []Scored) Breakdown {
 		b.HasBaseline = b.HasBaseline || s.Baseline.Label != ""
 		if s.Label.Flagged() {
 			b.Scam.add(s)
+			if !s.Evidence {
+				b.ScamBare.add(s)
+			}
 			addTo("source", cmp.Or(s.SourceType, "(none)"), s)
 			addTo("kind", cmp.Or(s.Kind, "(none)"), s)
 			addTo("category", cmp.Or(s.Category, "(none)"), s)
@@ -90,6 +111,9 @@ func Break(scored []Scored) Breakdown {
 			continue
 		}
 		b.Honest.add(s)
+		if !s.Evidence {
+			b.HonestBare.add(s)
+		}
 		addTo("honest", cmp.Or(s.Category, "(none)"), s)
 		if s.Verdict.Label.Flagged() {
 			b.FalseFlags = append(b.FalseFlags, s)
@@ -133,21 +157,35 @@ func (b Breakdown) WriteText(w io.Writer, cases int) error {
 		}
 		return fmt.Sprintf("\t%.3f", r.BaselineRate())
 	}
+	// Scam texts show beside the figures over all texts those over the
+	// texts with evidence, on which recall is held.
+	evid := false
 	head := func(what, rate string) {
 		p("%s\ttexts\t%s\tlabelled scam", what, rate)
+		if evid {
+			p("\twith evidence\tflagged of those")
+		}
 		if b.HasBaseline {
 			p("\tkeyword baseline")
 		}
 		p("\n")
 	}
 	row := func(r Rates) {
-		p("%s\t%d\t%.3f\t%.3f%s\n", r.Name, r.N, r.FlaggedRate(), r.ScamRate(), base(r))
+		p("%s\t%d\t%.3f\t%.3f", r.Name, r.N, r.FlaggedRate(), r.ScamRate())
+		if evid {
+			p("\t%d\t%.3f", r.Evidence, r.EvidenceRate())
+		}
+		p("%s\n", base(r))
 	}
 	if b.Scam.N > 0 {
+		evid = true
 		head("scam texts", "flagged")
 		all := b.Scam
 		all.Name = "all"
 		row(all)
+		bare := b.ScamBare
+		bare.Name = "  of which without evidence"
+		row(bare)
 		for _, part := range []struct {
 			name string
 			rs   []Rates
@@ -159,12 +197,16 @@ func (b Breakdown) WriteText(w io.Writer, cases int) error {
 			}
 		}
 		p("\n")
+		evid = false
 	}
 	if b.Honest.N > 0 {
 		head("honest texts", "flagged")
 		all := b.Honest
 		all.Name = "all"
 		row(all)
+		bare := b.HonestBare
+		bare.Name = "  of which without evidence"
+		row(bare)
 		if len(b.ByHonest) > 1 || (len(b.ByHonest) == 1 && b.ByHonest[0].Name != "(none)") {
 			for _, r := range b.ByHonest {
 				r.Name = "    " + r.Name

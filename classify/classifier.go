@@ -108,6 +108,7 @@ func (c *Classifier) Config() Config { return c.cfg }
 type scratch struct {
 	views [nFields]view
 	hits  []hit
+	stops []hit // topic stop words of the field being matched
 	trig  []trigger
 	ctxs  []ctxOcc
 	// hasRaw marks the rules with an occurrence in the listing.
@@ -154,9 +155,11 @@ func (c *Classifier) Classify(l scamhunt.Listing) scamhunt.Verdict {
 	m := &s.rm
 	var z float64
 	s.pw = 0
-	if c.model == nil || len(s.grams) == 0 {
-		// Without a model, or with no word for it to read (an empty or
-		// all-symbol listing), the rules alone score it.
+	modeled := c.model != nil && len(s.grams) > 0 && c.rules.hasEvidence(m, &s.dense)
+	if !modeled {
+		// Without a model, with no word for it to read (an empty or
+		// all-symbol listing) or no evidence to weigh, the rules alone
+		// score it.
 		z = c.rules.bias + m.total
 	} else {
 		s.pw = sigmoid(c.model.warn.logit(s.grams, s.scale, &s.dense, &m.sums, 0))
@@ -172,7 +175,7 @@ func (c *Classifier) Classify(l scamhunt.Listing) scamhunt.Verdict {
 	v := scamhunt.Verdict{ID: l.ID, Label: c.cfg.label(score), Score: round(score), Categories: []string{}}
 	e := evidence{c: c, s: s, l: &l}
 	e.rules()
-	if c.model != nil && len(s.grams) > 0 {
+	if modeled {
 		e.model()
 	}
 	if v.Label.Flagged() {
@@ -181,4 +184,20 @@ func (c *Classifier) Classify(l scamhunt.Listing) scamhunt.Verdict {
 	}
 	v.Reasons = e.sorted()
 	return v
+}
+
+// HasEvidence reports whether the model may judge l: it has words to read
+// and at least one piece of evidence towards scam (a scam type's or
+// signal's rule, a word of money, earning, work, ease or contact, or a
+// contact). Without evidence the rules alone score a listing, so a
+// content-free line ("嘿嘿,那你看着办吧") is never flagged on the corpus's
+// share of scams alone.
+func (c *Classifier) HasEvidence(l scamhunt.Listing) bool {
+	s := c.pool.Get().(*scratch)
+	defer c.pool.Put(s)
+	c.features(&l, s)
+	if c.buckets == 0 {
+		c.rules.structural(&l, s.views[:], &s.rm, s)
+	}
+	return c.rules.hasEvidence(&s.rm, &s.dense)
 }

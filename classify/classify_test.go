@@ -356,3 +356,40 @@ func TestThresholdsFromRulesFile(t *testing.T) {
 		t.Errorf("thresholds out of order: err = %v, want an error naming the file", err)
 	}
 }
+
+// TestNoEvidence holds that a text with nothing to weigh (no scam word,
+// no money, work, earning, ease or contact) is scored by the rules alone,
+// whatever share of scams the model was trained on: legit at
+// logistic(bias), with no model reason; a text with one piece of evidence
+// goes to the model.
+func TestNoEvidence(t *testing.T) {
+	c, rules := newClassifier(t), rulesOnly(t)
+	for _, tc := range []struct {
+		body     string
+		evidence bool
+	}{
+		{"嘿嘿,那你看著辦吧", false},
+		{"你好 简历已发送至邮箱", false},
+		{"区块链主网开发工程师，必须要有经验吗？", false},
+		{"都能过,这你放心", false},
+		// a word of contact alone asks, it offers nothing
+		{"这个怎么联系哦", false},
+		{"完成任务就返佣金", true},
+		{"这个怎么联系哦 微信abc12345", true},
+		{"加我微信详谈", true},
+		{"有证即可包分配", true},
+	} {
+		l := scamhunt.Listing{ID: "n", Body: tc.body}
+		if got := c.HasEvidence(l); got != tc.evidence {
+			t.Errorf("HasEvidence(%q) = %v, want %v", tc.body, got, tc.evidence)
+		}
+		v := c.Classify(l)
+		modelReason := slices.ContainsFunc(v.Reasons, func(r scamhunt.Reason) bool { return strings.HasPrefix(r.Rule, "model.") })
+		if !tc.evidence && (v.Label != scamhunt.LabelLegit || v.Score != 0.018 || modelReason) {
+			t.Errorf("%q: %s %v %v, want legit at logistic(-4) = 0.018 with no model reason", tc.body, v.Label, v.Score, v.Reasons)
+		}
+		if r := rules.Classify(l); tc.evidence && v.Score == r.Score {
+			t.Errorf("%q: score %v, the rules-only score: the model should judge a text with evidence", tc.body, v.Score)
+		}
+	}
+}

@@ -123,7 +123,7 @@ func TestBreak(t *testing.T) {
 	verdict := func(l scamhunt.Label) scamhunt.Verdict { return scamhunt.Verdict{Label: l} }
 	s := func(label scamhunt.Label, cat, srcType, kind string, got, base scamhunt.Label) classify.Scored {
 		return classify.Scored{Example: classify.Example{Label: label, Category: cat, SourceType: srcType, Kind: kind,
-			Listing: scamhunt.Listing{Body: cat + kind}}, Verdict: verdict(got), Baseline: verdict(base)}
+			Listing: scamhunt.Listing{Body: cat + kind}}, Verdict: verdict(got), Baseline: verdict(base), Evidence: kind != "chat"}
 	}
 	const scam, susp, legit = scamhunt.LabelScam, scamhunt.LabelSuspicious, scamhunt.LabelLegit
 	b := classify.Break([]classify.Scored{
@@ -136,22 +136,24 @@ func TestBreak(t *testing.T) {
 	})
 	want := classify.Breakdown{
 		HasBaseline: true,
-		Scam:        classify.Rates{N: 3, Flagged: 2, Scam: 1, Baseline: 1},
+		Scam:        classify.Rates{N: 3, Flagged: 2, Scam: 1, Baseline: 1, Evidence: 2, EvidenceFlagged: 2},
+		ScamBare:    classify.Rates{N: 1}, // the deposit chat line
 		BySource: []classify.Rates{
-			{Name: "news quote", N: 2, Flagged: 2, Scam: 1, Baseline: 1},
+			{Name: "news quote", N: 2, Flagged: 2, Scam: 1, Baseline: 1, Evidence: 2, EvidenceFlagged: 2},
 			{Name: "police bulletin", N: 1},
 		},
 		ByKind: []classify.Rates{
-			{Name: "ad", N: 1, Flagged: 1, Scam: 1, Baseline: 1},
-			{Name: "sms", N: 1, Flagged: 1},
+			{Name: "ad", N: 1, Flagged: 1, Scam: 1, Baseline: 1, Evidence: 1, EvidenceFlagged: 1},
+			{Name: "sms", N: 1, Flagged: 1, Evidence: 1, EvidenceFlagged: 1},
 			{Name: "chat", N: 1},
 		},
 		ByCategory: []classify.Rates{
-			{Name: "shuadan", N: 2, Flagged: 2, Scam: 1, Baseline: 1},
+			{Name: "shuadan", N: 2, Flagged: 2, Scam: 1, Baseline: 1, Evidence: 2, EvidenceFlagged: 2},
 			{Name: "deposit", N: 1},
 		},
-		Honest:   classify.Rates{N: 3, Flagged: 1, Baseline: 2},
-		ByHonest: []classify.Rates{{Name: "honest_ad", N: 1}, {Name: "warning", N: 2, Flagged: 1, Baseline: 2}},
+		Honest: classify.Rates{N: 3, Flagged: 1, Baseline: 2, Evidence: 3, EvidenceFlagged: 1},
+		ByHonest: []classify.Rates{{Name: "honest_ad", N: 1, Evidence: 1},
+			{Name: "warning", N: 2, Flagged: 1, Baseline: 2, Evidence: 2, EvidenceFlagged: 1}},
 	}
 	if diff := cmp.Diff(want, b, cmp.FilterPath(func(p cmp.Path) bool {
 		return p.Last().String() == ".Missed" || p.Last().String() == ".FalseFlags"
@@ -170,9 +172,10 @@ func TestBreak(t *testing.T) {
 	}
 	out := buf.String()
 	for _, row := range [][]string{
-		{"scam", "texts", "texts", "flagged", "labelled", "scam", "keyword", "baseline"},
-		{"all", "3", "0.667", "0.333", "0.333"},
-		{"shuadan", "2", "1.000", "0.500", "0.500"},
+		{"scam", "texts", "texts", "flagged", "labelled", "scam", "with", "evidence", "flagged", "of", "those", "keyword", "baseline"},
+		{"all", "3", "0.667", "0.333", "2", "1.000", "0.333"},
+		{"of", "which", "without", "evidence", "1", "0.000", "0.000", "0", "0.000", "0.000"},
+		{"shuadan", "2", "1.000", "0.500", "2", "1.000", "0.500"},
 		{"warning", "2", "0.500", "0.000", "1.000"},
 		{"missed", "scam", "texts", "(1)"},
 		{"honest", "texts", "flagged", "(1)"},
@@ -180,5 +183,58 @@ func TestBreak(t *testing.T) {
 		if !hasRow(out, row) {
 			t.Errorf("breakdown lacks row %q:\n%s", row, out)
 		}
+	}
+}
+
+// TestReadGroup holds the fixed split of source groups into the three
+// fifths whose errors may be read and the two fifths never read: it
+// depends on the source group only, so every text of a page falls on the
+// same side, and the share read is near 3/5.
+func TestReadGroup(t *testing.T) {
+	for src, want := range map[string]bool{
+		"http://www.zz01.net/sbn/389.html":      classify.ReadGroup("https://zz01.net/sbn/389.html#para2"),
+		"rebase-network/who-is-hiring/x.json@a": classify.ReadGroup("rebase-network/who-is-hiring/x.json@b"),
+		"":                                      false,
+	} {
+		if got := classify.ReadGroup(src); got != want {
+			t.Errorf("ReadGroup(%q) = %v, want %v", src, got, want)
+		}
+	}
+	read := 0
+	for i := range 1000 {
+		if classify.ReadGroup(fmt.Sprintf("https://news.test/%d.html", i)) {
+			read++
+		}
+	}
+	if read < 550 || read > 650 {
+		t.Errorf("%d of 1000 groups read, want about 600", read)
+	}
+	ex := realCorpus(t)
+	var scored []classify.Scored
+	for _, e := range ex {
+		scored = append(scored, classify.Scored{Example: e})
+	}
+	r, u := classify.SplitRead(scored)
+	if len(r)+len(u) != len(ex) || len(r) == 0 || len(u) == 0 {
+		t.Errorf("SplitRead: %d read + %d never read of %d", len(r), len(u), len(ex))
+	}
+}
+
+// TestSynthetic holds the synthetic corpus's form for training: weighted,
+// and each honest ad again as a pasted text without title, pay or
+// company.
+func TestSynthetic(t *testing.T) {
+	ex := []classify.Example{
+		{Listing: scamhunt.Listing{ID: "a", Title: "收银员", Body: "超市招收银员", SalaryText: "25元/时", Company: "某超市"}, Label: scamhunt.LabelLegit},
+		{Listing: scamhunt.Listing{ID: "b", Title: "刷单", Body: "一单一结"}, Label: scamhunt.LabelScam, Weight: 2},
+	}
+	got := classify.Synthetic(ex, 0.25)
+	want := []classify.Example{
+		{Listing: ex[0].Listing, Label: scamhunt.LabelLegit, Weight: 0.25},
+		{Listing: ex[1].Listing, Label: scamhunt.LabelScam, Weight: 0.5},
+		{Listing: scamhunt.Listing{ID: "a#pasted", Body: "收银员\n超市招收银员\n25元/时"}, Label: scamhunt.LabelLegit, Weight: 0.25},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Synthetic (-want +got):\n%s", diff)
 	}
 }

@@ -106,7 +106,7 @@ func (e *evidence) model() {
 	e.grams(maxGrams, CategorySignal, "character n-gram the model weighs towards scam",
 		func(g gram) float64 { return float64(h.grams[g.bucket]) * e.s.scale * gg })
 	for i, x := range e.s.dense {
-		w := h.dense[i] * x * denseGate(i, e.s.pw, h.dense[i]*x)
+		w, _ := h.denseTerm(i, x, e.s.pw)
 		if w < minDense {
 			continue
 		}

@@ -24,7 +24,7 @@ const (
 	featURL                                // a link to follow
 	featShort                              // a board listing of SMS length
 	featEmoji                              // emoji and decorative symbols (at most 3)
-	featExclaim                            // exclamation marks (at most 3)
+	featExclaim                            // any exclamation mark
 	featSections                           // board-style sections (【岗位职责】...) a real employer writes
 	featQuoted                             // scam words inside quotation marks, as a warning quotes them
 	featSMS                                // SMS shape: a 【signature】, 退订 instructions
@@ -33,7 +33,8 @@ const (
 	featEarnEasy     = featTopic + nTopics // easy money: earning and ease words together
 	featOffTopic     = featEarnEasy + 1    // no word of money, earning, work, ease or contact
 	featBoard        = featOffTopic + 1    // a board listing (title, salary or company), not a bare message
-	nDense           = featBoard + 1
+	featPayModest    = featBoard + 1       // pay by the hour, day, week or month at or below the going rate
+	nDense           = featPayModest + 1
 )
 
 // The topics of rules.yaml's topics: word lists whose occurrences in the
@@ -49,16 +50,17 @@ const (
 	topicAddress          // addressing the reader (你, 您, 亲, 宝妈们)
 	topicNarrative        // reported speech and news narration (记者, 据了解, 对方, 称)
 	topicSpec             // what a real job spells out (工作地点, 年龄, 学历, 包吃住)
+	topicNotice           // the formulas of a public notice (特此通知, 敬请谅解, 具体安排如下)
 	nTopics
 )
 
-var topicNames = [nTopics]string{"money", "earn", "job", "ease", "contact", "address", "narrative", "spec"}
+var topicNames = [nTopics]string{"money", "earn", "job", "ease", "contact", "address", "narrative", "spec", "notice"}
 
 var denseNames = [nDense]string{
 	"pay_above_rate", "im_only", "im_contact", "phone", "no_company", "obfuscated_contact",
 	"url", "short_text", "emoji", "exclaim", "sections", "quoted_terms", "sms_shape", "segmented",
 	"topic_money", "topic_earn", "topic_job", "topic_ease", "topic_contact", "topic_address",
-	"topic_narrative", "topic_spec", "earn_easy", "off_topic", "board",
+	"topic_narrative", "topic_spec", "topic_notice", "earn_easy", "off_topic", "board", "pay_modest",
 }
 
 // denseNotes explains each structural feature in a reason.
@@ -72,16 +74,18 @@ var denseNotes = [nDense]string{
 	"link to an app or site",
 	"short, SMS-style ad",
 	"many emoji and decorative symbols",
-	"many exclamation marks",
+	"exclamation marks",
 	"structured like a real job description",
 	"scam words in quotation marks, as a warning quotes them",
 	"shaped like a bulk SMS (signature, unsubscribe line)",
 	"words split by spaces or symbols to dodge filters",
 	"talks of money", "talks of earning", "offers work", "promises ease", "asks to be contacted",
 	"addresses the reader", "narrates, as a news report does", "spells out the job as a real employer does",
+	"written as a public notice",
 	"promises easy money",
 	"talks of no money, work or earning",
 	"a board listing with a title, salary or company",
+	"pay by the hour, day or month at or below the going rate",
 }
 
 // gram is one distinct hashed character n-gram of a listing, with its
@@ -174,6 +178,9 @@ func (rs *Rules) structural(l *scamhunt.Listing, views []view, m *ruleMatch, s *
 	*d = [nDense]float64{}
 	pay := payOf(l)
 	d[featPayAboveRate] = rs.payAboveRate(pay, m.rates)
+	if d[featPayAboveRate] == 0 && timePay(pay) {
+		d[featPayModest] = 1
+	}
 
 	cs := listingContacts(l)
 	s.contacts = cs
@@ -221,9 +228,12 @@ func (rs *Rules) structural(l *scamhunt.Listing, views []view, m *ruleMatch, s *
 		d[featShort] = 1
 	}
 	// Counts, not densities: one "!" in a ten-character thank-you is no
-	// shouting.
+	// shouting. Exclamation marks count once: counted to 3 they outweighed
+	// three warning words in "不要刷单!不要刷单!不要刷单!", and a model
+	// that learns to trust their number flags the many honest board ads
+	// that shout (招聘!!!).
 	d[featEmoji] = float64(min(3, t.emoji))
-	d[featExclaim] = float64(min(3, t.excl))
+	d[featExclaim] = float64(min(1, t.excl))
 	d[featSections] = min(4, float64(bits.OnesCount32(m.sections)))
 	d[featQuoted] = min(3, float64(rs.quotedHits(views, s.raw)))
 	if smsShape(views[1].full) {
@@ -350,9 +360,36 @@ func payOf(l *scamhunt.Listing) scamhunt.Salary {
 		}
 	}
 	if l.Title != "" {
-		return salary.Parse(l.Title)
+		if p := salary.Parse(l.Title); p.Min > 0 || p.Max > 0 {
+			return p
+		}
+	}
+	// A pasted message or a quoted chat line states its pay in the text
+	// ("每天200元", "月薪2500元左右").
+	// A figure without its period is monthly on a board's pay line, not in
+	// a text ("被骗百万元"): only a figure the text says is monthly counts.
+	// Only a message's length is read so (a long board body costs the pay
+	// parser a third of the classification time).
+	if l.Body != "" && l.SalaryText == "" && len(l.Body) <= maxPayBody {
+		if p := salary.Parse(l.Body); p.Period != salary.Month || strings.Contains(l.Body, "月") {
+			return p
+		}
 	}
 	return scamhunt.Salary{}
+}
+
+// maxPayBody is the longest body, in bytes, whose pay is read when the
+// listing has no pay text: about 170 Chinese characters, a pasted message.
+const maxPayBody = 512
+
+// timePay reports pay by the hour, day, week or month; at or below the
+// going rate it is what an honest ad offers ("26元/时", "月薪2500元左右").
+func timePay(p scamhunt.Salary) bool {
+	switch p.Period {
+	case salary.Hour, salary.Day, salary.Week, salary.Month:
+		return max(p.Min, p.Max) > 0
+	}
+	return false
 }
 
 // payAboveRate compares pay with the going rate of the first kind of work
@@ -390,3 +427,25 @@ func (rs *Rules) payAboveRate(p scamhunt.Salary, kinds []bool) float64 {
 // sectionWords are the headings of a board-style job description; the
 // sections feature counts those in the body.
 var sectionWords = []string{"岗位职责", "职位描述", "任职要求", "任职资格", "岗位要求", "工作时间", "工作地点", "薪资待遇", "福利待遇", "工作内容"}
+
+// hasEvidence reports whether a listing gives the model anything to weigh
+// towards scam: a scam type's or a signal's rule that fired (a context may
+// have lowered it, not cancelled it), a word of money, earning, work or
+// ease, or a contact. A text with none ("嘿嘿,那你看着办吧", "简历已发送至
+// 邮箱") is judged by the rules alone: without evidence the model would
+// only repeat the share of scams in its training corpus. A word of
+// contact alone (联系, 咨询, 微信) is no evidence: "这个怎么联系哦" asks
+// how to reach someone, it offers nothing; with a contact it is, and the
+// contact counts anyway.
+func (rs *Rules) hasEvidence(m *ruleMatch, d *[nDense]float64) bool {
+	if m.topics[topicMoney]+m.topics[topicEarn]+m.topics[topicJob]+m.topics[topicEase] > 0 ||
+		d[featIMContact]+d[featPhone]+d[featURL]+d[featObfuscated] > 0 {
+		return true
+	}
+	for i, f := range m.best {
+		if f > 0 && rs.rules[i].weight > 0 && rs.rules[i].category != CategoryWarning {
+			return true
+		}
+	}
+	return false
+}

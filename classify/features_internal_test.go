@@ -40,13 +40,31 @@ func TestStructuralFeatures(t *testing.T) {
 		{"warning quotes the offer", scamhunt.Listing{Body: "不法分子以“刷单返利”“日结”为诱饵实施诈骗"},
 			map[string]float64{"quoted_terms": 3, "topic_earn": 1, "topic_job": 1}},
 		{"bulk SMS", scamhunt.Listing{Body: "【XX招聘】在家兼职，日入300，回T退订"},
-			map[string]float64{"sms_shape": 1, "topic_earn": 1, "topic_job": 1, "topic_ease": 1, "earn_easy": 1}},
+			// 日入300 is under the default day rate: the pay alone is no
+			// evidence, the promise of easy earning is.
+			map[string]float64{"sms_shape": 1, "topic_earn": 1, "topic_job": 1, "topic_ease": 1, "earn_easy": 1, "pay_modest": 1}},
 		{"words split to dodge filters", scamhunt.Listing{Body: "刷 单 兼★职"},
 			map[string]float64{"segmented": 3, "emoji": 1, "topic_job": 1}},
 		{"nothing of money or work", scamhunt.Listing{Body: "邮件我已经收到了，感谢哟！"},
 			map[string]float64{"exclaim": 1, "off_topic": 1}},
+		{"shouting counts once", scamhunt.Listing{Body: "不要刷单!不要刷单!不要刷单!"},
+			map[string]float64{"exclaim": 1, "off_topic": 1}},
+		{"a public notice", scamhunt.Listing{Body: "活动暂时取消,另行通知,敬请谅解。特此通知!"},
+			map[string]float64{"topic_notice": 1, "exclaim": 1, "off_topic": 1}},
+		// 日结束 holds 日结 without paying anyone
+		{"a date's end is no pay", scamhunt.Listing{Body: "延时开放12月18日结束"},
+			map[string]float64{"off_topic": 1}},
 		{"police narrate", scamhunt.Listing{Body: "记者了解到，对方称可以先垫付"},
 			map[string]float64{"topic_narrative": 1, "off_topic": 1}},
+		// 区块链 holds 块 and 钱包 holds 钱 without talking of money.
+		{"a topic word inside a stop word", scamhunt.Listing{Body: "区块链钱包开发，要有经验吗？"},
+			map[string]float64{"topic_spec": 1, "off_topic": 1}},
+		{"modest pay in a pasted ad", scamhunt.Listing{Body: "每天工作4个小时，月薪2500元左右。"},
+			map[string]float64{"pay_modest": 1, "topic_money": 1, "topic_job": 1, "topic_spec": 1}},
+		{"pay far above the rate in a pasted ad", scamhunt.Listing{Body: "在家打字，每天800元"},
+			map[string]float64{"pay_above_rate": 2, "topic_money": 1, "topic_ease": 1}},
+		{"a sum in a report is no pay", scamhunt.Listing{Body: "被骗百万元以上的案件时有发生"},
+			map[string]float64{"topic_money": 1, "topic_narrative": 1}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

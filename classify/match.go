@@ -86,6 +86,14 @@ func (rs *Rules) match(views []view, s *scratch) *ruleMatch {
 		}
 		s.hits = rs.ac.scan(v.comp, s.hits[:0])
 		s.trig = s.trig[:0]
+		s.stops = s.stops[:0]
+		if fi <= 1 {
+			for _, h := range s.hits {
+				if rs.topicStop[h.pat] {
+					s.stops = append(s.stops, h)
+				}
+			}
+		}
 		for _, h := range s.hits {
 			for _, rt := range rs.rateRefs[h.pat] {
 				m.rates[rt] = true
@@ -93,7 +101,7 @@ func (rs *Rules) match(views []view, s *scratch) *ruleMatch {
 			if sec := rs.sectionRefs[h.pat]; sec >= 0 && fi == 1 {
 				m.sections |= 1 << sec
 			}
-			if fi <= 1 {
+			if fi <= 1 && len(rs.topicRefs[h.pat]) > 0 && !inside(s.stops, h) {
 				for _, tp := range rs.topicRefs[h.pat] {
 					m.topics[tp]++
 				}
@@ -352,4 +360,14 @@ func resize[T any](f []T, n int) []T {
 	f = f[:n]
 	clear(f)
 	return f
+}
+
+// inside reports whether h lies within one of spans.
+func inside(spans []hit, h hit) bool {
+	for _, sp := range spans {
+		if sp.start <= h.start && h.end <= sp.end {
+			return true
+		}
+	}
+	return false
 }

@@ -75,7 +75,8 @@ func (h *head) logit(grams []gram, scale float64, dense *[nDense]float64, sums *
 	}
 	z += g * scale * gramGate(pw, g)
 	for i, x := range dense {
-		z += h.dense[i] * x * denseGate(i, pw, h.dense[i]*x)
+		c, _ := h.denseTerm(i, x, pw)
+		z += c
 	}
 	for i, x := range sums {
 		z += h.rules[i] * x * gate(i, pw)
@@ -83,16 +84,34 @@ func (h *head) logit(grams []gram, scale float64, dense *[nDense]float64, sums *
 	return z
 }
 
-// denseGate is the share of contribution c of structural feature i a
-// listing with warning probability pw keeps: a warning talks of money,
-// earning, ease and work as it quotes the scam, so what those topics add
-// towards scam counts as its scam words do; what they take away stays.
-func denseGate(i int, pw, c float64) float64 {
-	if c > 0 && (i >= featTopic && i <= featTopic+topicContact || i == featEarnEasy) {
-		return 1 - pw
+// denseTerm returns what structural feature i with value x adds to the
+// head's logit for a listing with warning probability pw, and its
+// derivative by the feature's weight. What a feature adds towards scam is
+// gated as scam words are: a warning talks of money, links and
+// exclamation marks as it quotes the scam ("不要刷单!不要刷单!"); what a
+// feature takes away stays.
+func (h *head) denseTerm(i int, x, pw float64) (c, grad float64) {
+	c = h.dense[i] * x
+	if c <= 0 || !gatedDense[i] {
+		return c, x
 	}
-	return 1
+	return c * (1 - pw), x * (1 - pw)
 }
+
+// gatedDense marks the structural features whose push towards scam a
+// warning discounts: the topics a warning shares with the scam it
+// describes, and its tone (exclamation marks, emoji). Contacts, links,
+// pay and the rest are not: a warning seldom has them, and discounting
+// them on warnings in training teaches the model to weigh them more on
+// everything else (gating them all tripled the honest fee-warning ads of
+// ../shared flagged).
+var gatedDense = func() (g [nDense]bool) {
+	for i := featTopic; i <= featTopic+topicContact; i++ {
+		g[i] = true
+	}
+	g[featEarnEasy], g[featEmoji], g[featExclaim] = true, true, true
+	return g
+}()
 
 // gramGate is the share of the n-grams' sum g a listing with warning
 // probability pw keeps: what they add towards scam is gated as scam words

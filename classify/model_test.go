@@ -20,11 +20,7 @@ var update = flag.Bool("update", false, "retrain configs/model.json from the rea
 // and the synthetic training corpus weighted by DefaultSyntheticWeight.
 func trainingSet(t testing.TB) []classify.Example {
 	ex := append(readExamples(t, "testdata/real/scam.jsonl"), readExamples(t, "testdata/real/honest.jsonl")...)
-	for _, e := range readExamples(t, "testdata/train.jsonl") {
-		e.Weight = classify.DefaultSyntheticWeight
-		ex = append(ex, e)
-	}
-	return ex
+	return append(ex, classify.Synthetic(readExamples(t, "testdata/train.jsonl"), classify.DefaultSyntheticWeight)...)
 }
 
 // TestModelFile checks that configs/model.json is what Train makes of the

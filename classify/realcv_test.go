@@ -23,21 +23,21 @@ func realCV(t *testing.T) classify.Breakdown {
 	return classify.Break(scored)
 }
 
-// cvCheck is one acceptance figure of the grouped cross-validation: the
-// issue's target and the bound the test holds. Where the classifier does
-// not reach the target yet, the bound is what it reaches now (a regression
-// still fails) and the test says the target is missed.
-type cvCheck struct {
-	what         string
-	got          float64
-	atLeast      bool // a floor (recall), else a ceiling (false flags)
-	target, held float64
-}
-
-// TestRealCrossValidation holds the issue's acceptance figures on the real
-// corpus, cross-validated by source (no text is judged by a model trained
-// on its own page): scam texts flagged >= 0.90 overall and >= 0.80 for
-// every scam type with at least 20 texts, at most 3% of warnings flagged.
+// TestRealCrossValidation holds the acceptance figures on the real
+// corpus, cross-validated by source over the whole corpus (no text is
+// judged by a model trained on its own page), as the coordinator set them
+// for issue 10:
+//
+//   - scam texts with evidence (Scored.Evidence) flagged >= 0.90, and
+//     >= 0.80 for every scam type with at least 20 such texts;
+//   - scam texts without evidence (content-free lines quoted from a scam
+//     chat, "嘿嘿,那你看着办吧": they cannot be judged from the text and
+//     are never flagged by design) at most 12% of the scam texts, so that
+//     the evidence test cannot be narrowed to drop hard texts; their own
+//     (zero) recall and the recall over all scam texts are logged beside;
+//   - at most 3% of anti-fraud warnings, 3% of honest ads and 5% of
+//     ordinary messages flagged.
+//
 // The keyword baseline's figures are logged beside.
 func TestRealCrossValidation(t *testing.T) {
 	b := realCV(t)
@@ -46,42 +46,51 @@ func TestRealCrossValidation(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("grouped cross-validation on the real corpus:\n%s", buf.String())
-	checks := []cvCheck{{"scam texts flagged", b.Scam.FlaggedRate(), true, 0.90, 0.90}}
+	type check struct {
+		what        string
+		got, target float64
+		atLeast     bool // a floor (recall), else a ceiling (false flags)
+	}
+	checks := []check{
+		{"scam texts with evidence flagged", b.Scam.EvidenceRate(), 0.90, true},
+		{"scam texts without evidence (share of all scam texts)", share(b.ScamBare.N, b.Scam.N), maxBare, false},
+	}
 	for _, c := range b.ByCategory {
-		if c.N >= 20 && c.Name != classify.CategoryOther {
-			checks = append(checks, cvCheck{c.Name + " texts flagged", c.FlaggedRate(), true, 0.80, held(c.Name, 0.80)})
+		if c.Evidence >= 20 && c.Name != classify.CategoryOther {
+			checks = append(checks, check{c.Name + " texts with evidence flagged", c.EvidenceRate(), 0.80, true})
 		}
 	}
 	for _, h := range b.ByHonest {
-		if h.Name == classify.HonestWarning {
-			checks = append(checks, cvCheck{"warnings flagged", h.FlaggedRate(), false, 0.03, held(h.Name, 0.03)})
+		if lim, ok := honestLimits[h.Name]; ok {
+			checks = append(checks, check{h.Name + " texts flagged", h.FlaggedRate(), lim, false})
 		}
 	}
+	t.Logf("scam texts flagged: %.3f of all %d (keyword baseline %.3f); %d without evidence, flagged %.3f",
+		b.Scam.FlaggedRate(), b.Scam.N, b.Scam.BaselineRate(), b.ScamBare.N, b.ScamBare.FlaggedRate())
 	for _, c := range checks {
-		ok := c.got >= c.held
-		if !c.atLeast {
-			ok = c.got <= c.held
-		}
-		if !ok {
-			t.Errorf("%s: %.3f, want %s %.2f", c.what, c.got, map[bool]string{true: ">=", false: "<="}[c.atLeast], c.held)
-		}
-		if met := c.got >= c.target; (c.atLeast && !met) || (!c.atLeast && c.got > c.target) {
-			t.Logf("%s: %.3f misses the issue's target %.2f (held at %.2f)", c.what, c.got, c.target, c.held)
+		if ok := (c.atLeast && c.got >= c.target) || (!c.atLeast && c.got <= c.target); !ok {
+			t.Errorf("%s: %.3f, want %s %.2f", c.what, c.got, map[bool]string{true: ">=", false: "<="}[c.atLeast], c.target)
 		}
 	}
 }
 
-// held is the bound held for a figure: cvHeld's, else the target.
-func held(name string, target float64) float64 {
-	if v, ok := cvHeld[name]; ok {
-		return v
-	}
-	return target
+// honestLimits are the most of each honest kind that may be flagged:
+// warnings as the issue says, honest ads and ordinary messages as the
+// product needs (the public pastes both).
+var honestLimits = map[string]float64{
+	classify.HonestWarning: 0.03,
+	classify.HonestAd:      0.03,
+	classify.HonestMessage: 0.05,
 }
 
-// cvHeld are the bounds held where the issue's targets are not reached
-// yet (see README, Measured).
-var cvHeld = map[string]float64{
-	"deposit":              0.70,
-	classify.HonestWarning: 0.08,
+// maxBare bounds the share of real scam texts without evidence: 44 of 413
+// today, lines such as "都能过,这你放心" that say nothing of money, work or
+// earning and give no contact.
+const maxBare = 0.12
+
+func share(a, n int) float64 {
+	if n == 0 {
+		return 0
+	}
+	return float64(a) / float64(n)
 }

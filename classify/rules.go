@@ -45,6 +45,9 @@ type Rules struct {
 	rateRefs    [][]int  // matcher pattern -> indexes of rates it is a keyword of
 	sectionRefs []int8   // matcher pattern -> section heading index, or -1
 	topicRefs   [][]int8 // matcher pattern -> topics it is a word of
+	// topicStop marks the matcher patterns that hold a topic word without
+	// meaning it (区块链 holds 块): a topic word inside one is not counted.
+	topicStop []bool
 }
 
 // Rate is the going pay for a kind of work, in yuan per hour, day and
@@ -91,12 +94,13 @@ const (
 type refKind uint8
 
 const (
-	refKeyword refKind = iota // a keyword of rule
-	refLiteral                // a literal gating regexp sub of rule
-	refContext                // a pattern of context sub of rule
-	refRate                   // a keyword of a going rate
-	refSection                // a section heading of a job description
-	refTopic                  // a word of a topic
+	refKeyword   refKind = iota // a keyword of rule
+	refLiteral                  // a literal gating regexp sub of rule
+	refContext                  // a pattern of context sub of rule
+	refRate                     // a keyword of a going rate
+	refSection                  // a section heading of a job description
+	refTopic                    // a word of a topic
+	refTopicStop                // a word that holds a topic word without meaning it
 )
 
 // ref says what a matcher pattern stands for.
@@ -231,6 +235,11 @@ func LoadRules(name string, data []byte) (*Rules, error) {
 			rs.rateRefs = append(rs.rateRefs, nil)
 			rs.sectionRefs = append(rs.sectionRefs, -1)
 			rs.topicRefs = append(rs.topicRefs, nil)
+			rs.topicStop = append(rs.topicStop, false)
+		}
+		if r.kind == refTopicStop {
+			rs.topicStop[id] = true
+			return nil
 		}
 		if r.kind == refTopic {
 			if !slices.Contains(rs.topicRefs[id], int8(r.sub)) {
@@ -291,7 +300,7 @@ func LoadRules(name string, data []byte) (*Rules, error) {
 			}
 		}
 	}
-	topics, err := topicWords(name, &spec.Topics)
+	topics, stops, err := topicWords(name, &spec.Topics)
 	if err != nil {
 		return nil, err
 	}
@@ -300,6 +309,11 @@ func LoadRules(name string, data []byte) (*Rules, error) {
 			if err := add(w, ref{kind: refTopic, sub: int32(i)}); err != nil {
 				return nil, fmt.Errorf("%s: topic %s: %w", name, topicNames[i], err)
 			}
+		}
+	}
+	for _, w := range stops {
+		if err := add(w, ref{kind: refTopicStop}); err != nil {
+			return nil, fmt.Errorf("%s: topic %s: %w", name, topicStopKey, err)
 		}
 	}
 	for i, h := range sectionWords {
@@ -311,27 +325,34 @@ func LoadRules(name string, data []byte) (*Rules, error) {
 	return rs, nil
 }
 
-// topicWords decodes the topics mapping: each key a name of topicNames,
-// each value a list of words.
-func topicWords(name string, n *yaml.Node) ([nTopics][]string, error) {
-	var out [nTopics][]string
+// topicStopKey is the topics entry that lists words holding a topic word
+// without meaning it (区块链, 模块 hold 块).
+const topicStopKey = "not"
+
+// topicWords decodes the topics mapping: each key a name of topicNames
+// (or topicStopKey), each value a list of words.
+func topicWords(name string, n *yaml.Node) (out [nTopics][]string, stops []string, err error) {
 	if n.Kind == 0 {
-		return out, nil
+		return out, nil, nil
 	}
 	if n.Kind != yaml.MappingNode {
-		return out, fmt.Errorf("%s:%d: topics must be a mapping of topic names to word lists", name, n.Line)
+		return out, nil, fmt.Errorf("%s:%d: topics must be a mapping of topic names to word lists", name, n.Line)
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		t := slices.Index(topicNames[:], k.Value)
-		if t < 0 {
-			return out, fmt.Errorf("%s:%d: unknown topic %q (want one of %s)", name, k.Line, k.Value, strings.Join(topicNames[:], ", "))
+		dst := &stops
+		if k.Value != topicStopKey {
+			t := slices.Index(topicNames[:], k.Value)
+			if t < 0 {
+				return out, nil, fmt.Errorf("%s:%d: unknown topic %q (want one of %s, or %s)", name, k.Line, k.Value, strings.Join(topicNames[:], ", "), topicStopKey)
+			}
+			dst = &out[t]
 		}
-		if err := v.Decode(&out[t]); err != nil {
-			return out, yamlErr(name, err)
+		if err := v.Decode(dst); err != nil {
+			return out, nil, yamlErr(name, err)
 		}
 	}
-	return out, nil
+	return out, stops, nil
 }
 
 var ruleIDPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$`)

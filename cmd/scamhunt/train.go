@@ -59,7 +59,8 @@ func newTrainCmd(*globals) *cobra.Command {
 		Short: "Train the model from labelled JSONL (deterministic)",
 		Long: `Train the model from labelled JSONL (deterministic). The bundled model is
 trained on the real corpus (classify/testdata/real) with the synthetic corpus
-beside it, weighted down so it does not dominate.`,
+beside it, weighted down so it does not dominate, its honest ads also as
+pasted texts (classify.Synthetic).`,
 		Example: `  scamhunt train --in classify/testdata/real/scam.jsonl,classify/testdata/real/honest.jsonl \
       --synthetic classify/testdata/train.jsonl --out configs/model.json
   scamhunt export --format jsonl --out labels.jsonl --human-only   # people's labels as training data`,
@@ -69,10 +70,11 @@ beside it, weighted down so it does not dominate.`,
 			if err != nil {
 				return err
 			}
-			extra, err := readAll(synthetic, syntheticWeight)
+			extra, err := readAll(synthetic, 0)
 			if err != nil {
 				return err
 			}
+			extra = classify.Synthetic(extra, syntheticWeight)
 			all = append(all, extra...)
 			if opts.Rules, err = loadRules(rulesFile); err != nil {
 				return err
@@ -122,7 +124,9 @@ into folds by source (every text of one page, repository file or dataset in one
 fold), a model is trained on the other folds plus the --synthetic corpus and
 tested on each fold; recall is reported by source type, kind and scam type,
 false flags by honest kind, each beside the --baseline keyword list on the same
-texts. Each --shared file of honest ads is then scored by the bundled classifier
+texts: for all texts, then for the two fifths of source groups whose errors
+are never read (classify.ReadGroup) and the three fifths that are, whose
+missed scams and false flags are listed (--cases). Each --shared file of honest ads is then scored by the bundled classifier
 (which never saw it) beside the baseline.`,
 		Example: `  scamhunt eval --in classify/testdata/heldout.jsonl
   scamhunt eval --cv --in classify/testdata/real/scam.jsonl,classify/testdata/real/honest.jsonl \
@@ -171,8 +175,23 @@ texts. Each --shared file of honest ads is then scored by the bundled classifier
 			}
 			fmt.Fprintf(w, "== cross-validation by source: %d real texts, %d folds, %d synthetic examples (weight %g) added to each training set\n\n",
 				len(ex), cmp.Or(folds, 5), len(extra), syntheticWeight)
-			if err := classify.Break(scored).WriteText(w, cases); err != nil {
-				return err
+			read, unread := classify.SplitRead(scored)
+			for _, part := range []struct {
+				head   string
+				scored []classify.Scored
+				cases  int
+			}{
+				{"", scored, 0},
+				{fmt.Sprintf("\n== the %d texts of never-read source groups (2/5 by hash: their errors are not listed, so rules are not written from them)\n\n", len(unread)), unread, 0},
+				{fmt.Sprintf("\n== the %d texts of read source groups (3/5 by hash), with their errors\n\n", len(read)), read, cases},
+			} {
+				if len(part.scored) == 0 {
+					continue
+				}
+				fmt.Fprint(w, part.head)
+				if err := classify.Break(part.scored).WriteText(w, part.cases); err != nil {
+					return err
+				}
 			}
 			if len(shared) == 0 {
 				return nil
