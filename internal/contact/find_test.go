@@ -62,6 +62,9 @@ var findCases = []findCase{
 	{"详见 HTTPS://Www.Example.COM/Job?id=AB12。", []scamhunt.Contact{link("https://www.example.com/Job?id=AB12", "HTTPS://Www.Example.COM/Job?id=AB12")}},
 	{"下载APP：xxx.com/app", []scamhunt.Contact{link("xxx.com/app", "xxx.com/app")}},
 	{"官网 www.jobs-cn.top", []scamhunt.Contact{link("www.jobs-cn.top", "www.jobs-cn.top")}},
+	// İ folds to i, one byte shorter: the value keeps the path's case but is ASCII (a fuzz find)
+	{"HTTP://0#İ0", []scamhunt.Contact{link("http://0#i0", "HTTP://0#İ0")}},
+	{"见 ｗｗｗ.Jobs.cn/Ａpp", []scamhunt.Contact{link("www.jobs.cn/App", "ｗｗｗ.Jobs.cn/Ａpp")}},
 	{"Telegram: @Scam_Boss", []scamhunt.Contact{tg("scam_boss", "Telegram: @Scam_Boss")}},
 	{"点击 t.me/Hello_World", []scamhunt.Contact{tg("hello_world", "t.me/Hello_World")}},
 	{"电报：scam_bot", []scamhunt.Contact{tg("scam_bot", "电报：scam_bot")}},

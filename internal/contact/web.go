@@ -70,7 +70,7 @@ func (sc *scanner) email(s, e int) {
 // url records a link as written, scheme and host lower-cased; a t.me link to
 // a user is a Telegram handle.
 func (sc *scanner) url(s, e int) {
-	v := width.Narrow.String(sc.raw(s, e))
+	v := sc.ascii(s, e)
 	scheme := ""
 	if i := strings.Index(v, "://"); i >= 0 {
 		scheme, v = strings.ToLower(v[:i+3]), v[i+3:]
@@ -90,4 +90,21 @@ func (sc *scanner) url(s, e int) {
 		}
 	}
 	sc.emit(scamhunt.ContactURL, scheme+host+path, s, e)
+}
+
+// ascii is runes [s, e) as written where they are ASCII once narrowed (so a
+// path keeps its case), and folded where they are not: the pattern matched
+// the folded runes, so the result is ASCII even when a rune such as İ or the
+// Kelvin sign folds to a letter of another length in bytes.
+func (sc *scanner) ascii(s, e int) string {
+	var b strings.Builder
+	for i := s; i < e; i++ {
+		c := sc.orig[i]
+		if n := width.Narrow.String(string(c)); len(n) == 1 {
+			b.WriteString(n)
+			continue
+		}
+		b.WriteRune(sc.r[i])
+	}
+	return b.String()
 }
