@@ -14,6 +14,9 @@
 //	             headers, request log without query strings, rate limits)
 //	query.go     ParseQuery: URL parameters -> scamhunt.Query, strictly checked
 //	ratelimit.go per-client token buckets with bounded memory
+//	conn.go      Serve: read-header, read, write and idle timeouts, a cap on
+//	             connections per client and in total (LimitListener), every
+//	             request body bounded before a handler reads it
 //	render.go    templates, label and category names, safe links, pagination
 //	mark.go      evidence marking: reason offsets -> spans, validated first
 //	pages.go     GET /, /listing/{id}, /about

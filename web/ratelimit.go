@@ -103,6 +103,12 @@ func clientKey(r *http.Request, trustForwarded bool) string {
 			}
 		}
 	}
+	return ipKey(raw)
+}
+
+// ipKey is the key of an IP address, IPv6 cut to its /64; anything else is
+// its own key.
+func ipKey(raw string) string {
 	ip, err := netip.ParseAddr(raw)
 	if err != nil {
 		return raw

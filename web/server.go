@@ -67,6 +67,16 @@ type Config struct {
 	Audit http.Handler
 	// Log receives request and error logs; nil discards them.
 	Log *slog.Logger
+
+	// Connection limits (conn.go says why each default): zero means the
+	// default, negative is an error. ReadTimeout covers the whole request,
+	// body included; WriteTimeout the handler and the response;
+	// AdminWriteTimeout replaces it on the operator routes; IdleTimeout a
+	// keep-alive connection waiting for its next request.
+	ReadHeaderTimeout, ReadTimeout, WriteTimeout, AdminWriteTimeout, IdleTimeout time.Duration
+	// MaxConnsPerClient and MaxConns cap concurrent connections per client
+	// IP and in total (LimitListener); MaxBodyBytes caps any request body.
+	MaxConnsPerClient, MaxConns, MaxBodyBytes int
 }
 
 // Validate reports the first setting out of range.
@@ -83,7 +93,7 @@ func (c Config) Validate() error {
 	case c.MaxCheckBytes < 0 || c.MaxCheckBytes > maxCheckBytesCeiling:
 		return fmt.Errorf("max check bytes %d out of range [0, %d]", c.MaxCheckBytes, maxCheckBytesCeiling)
 	}
-	return nil
+	return c.validateConn()
 }
 
 // Server is the HTTP front end. Build it with New and serve Handler.
@@ -122,7 +132,7 @@ func New(cfg Config, s Searcher, chk Checker, lab Labeler) (*Server, error) {
 	if srv.log == nil {
 		srv.log = slog.New(slog.DiscardHandler)
 	}
-	srv.handler = srv.secure(srv.logRequests(srv.routes()))
+	srv.handler = srv.secure(srv.logRequests(srv.bound(srv.routes())))
 	return srv, nil
 }
 

@@ -63,7 +63,7 @@ func serveIndex(ctx context.Context, g *globals, ln net.Listener, idx index.Inde
 	if err != nil {
 		return err
 	}
-	return serveHTTP(ctx, ln, srv.Handler())
+	return srv.Serve(ctx, ln)
 }
 
 // labeler records admin labels in the index and in the overrides file.
