@@ -77,7 +77,9 @@ func (c Config) validateConn() error {
 	return nil
 }
 
-func (c Config) checkBody() int { return jsonCheckBytes(orDefault(c.MaxCheckBytes, DefaultMaxCheckBytes)) }
+func (c Config) checkBody() int {
+	return jsonCheckBytes(orDefault(c.MaxCheckBytes, DefaultMaxCheckBytes))
+}
 
 // maxBody is the body limit: MaxBodyBytes, or by default the larger of
 // DefaultMaxBodyBytes and what the check routes need.
