@@ -46,7 +46,10 @@ type Bleve struct {
 
 // OpenBleve opens the index in dir, creating it if dir does not exist.
 func OpenBleve(dir string) (*Bleve, error) {
-	idx, err := bleve.Open(dir)
+	if err := checkBleve(dir); err != nil {
+		return nil, err
+	}
+	idx, err := openGuarded(dir)
 	switch {
 	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist):
 		m, merr := newMapping()
