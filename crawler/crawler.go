@@ -187,8 +187,9 @@ func (r *run) loop(ctx context.Context) (string, error) {
 			}
 			return "cancelled", nil
 		}
+		r.unparkFree()
 		l, ok := r.popReady()
-		if !ok && len(buf) == 0 {
+		if !ok && len(buf) == 0 && !r.parkedFull() {
 			var err error
 			if buf, err = r.front.next(ctx, r.batch); err != nil {
 				if ctx.Err() != nil {

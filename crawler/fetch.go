@@ -27,6 +27,9 @@ func (r *run) finishFetch(f *fetch, err error) {
 		r.tr.unregister(f)
 		r.mu.Lock()
 		r.inflight--
+		if r.hostBusy[f.hostname]--; r.hostBusy[f.hostname] <= 0 {
+			delete(r.hostBusy, f.hostname)
+		}
 		r.mu.Unlock()
 		<-r.sem
 		r.signal()
@@ -39,6 +42,9 @@ func (r *run) finishFetch(f *fetch, err error) {
 	switch {
 	case errors.Is(err, errStopped):
 		r.unhold(l)
+		return
+	case errors.Is(err, errHostDeferred):
+		r.deferred(l)
 		return
 	case errors.Is(err, errRedirectSeen):
 		r.tally.skip(skipRedirect, 1)
@@ -98,6 +104,10 @@ func (r *run) retry(f *fetch, status int, err error) {
 	}
 	if r.stopCtx.Err() != nil {
 		r.unhold(l)
+		return
+	}
+	if r.policy.isDeferred(f.hostname) {
+		r.deferred(l)
 		return
 	}
 	d := backoff(l.Tries, r.s.baseDelay, r.s.maxDelay)

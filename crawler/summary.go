@@ -27,14 +27,25 @@ type Summary struct {
 	// offsite, ignored, not_html and robots_unavailable; links as found
 	// for depth and trap; leases given back for budget.
 	Skipped   map[string]int `json:"skipped,omitempty"`
+	// Traps counts links cut as crawler traps, by rule ("repeated_segment",
+	// "deep_path", "long_url", "calendar", "path_growth"), and links
+	// followed without a session ID ("session_id", "volatile_param").
+	Traps map[string]int `json:"traps,omitempty"`
+	// HostsDeferred are hosts that asked (Retry-After) to wait longer than
+	// Retry.MaxRetryAfter, with the wait they asked for; their URLs stay
+	// queued for the next crawl.
+	HostsDeferred map[string]string `json:"hosts_deferred,omitempty"`
+	// MaxPages and MaxTime are the budget this crawl ran under (0: none).
+	MaxPages  int            `json:"max_pages,omitempty"`
+	MaxTime   time.Duration  `json:"max_time_ns,omitempty"`
 	Truncated int            `json:"truncated"` // bodies cut at MaxBodyBytes (pages still sent)
 	Queued    int            `json:"queued"`    // new URLs added to the frontier
 	Requests  int            `json:"requests"`  // HTTP requests, robots.txt and redirects included
 	Bytes     int64          `json:"bytes"`     // response body bytes received
 	Elapsed   time.Duration  `json:"elapsed_ns"`
 	// Stop says why Crawl returned: "done" (nothing left), "cancelled",
-	// "max_pages", "max_time", "max_pages_per_host" or "robots_unavailable"
-	// (URLs left queued for a later run), or "error".
+	// "max_pages", "max_time", "max_pages_per_host", "robots_unavailable"
+	// or "retry_after" (URLs left queued for a later run), or "error".
 	Stop string `json:"stop,omitempty"`
 }
 
@@ -56,6 +67,7 @@ const (
 	skipBinary   = "not_html"
 	skipRobotsNA = "robots_unavailable"
 	skipRedirect = "redirect_to_seen"
+	skipDeferred = "retry_after"
 )
 
 type tally struct {
@@ -91,12 +103,27 @@ func (t *tally) skip(reason string, n int) {
 	})
 }
 
+// trap counts n links caught by a trap rule.
+func (t *tally) trap(rule string, n int) {
+	if n == 0 {
+		return
+	}
+	t.do(func(s *Summary) {
+		if s.Traps == nil {
+			s.Traps = map[string]int{}
+		}
+		s.Traps[rule] += n
+	})
+}
+
 func (t *tally) snapshot() Summary {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	s := t.s
 	s.Failures = append([]Failure(nil), t.s.Failures...)
 	s.Skipped = maps.Clone(t.s.Skipped)
+	s.Traps = maps.Clone(t.s.Traps)
+	s.HostsDeferred = maps.Clone(t.s.HostsDeferred)
 	if !t.start.IsZero() && s.Stop == "" {
 		s.Elapsed = time.Since(t.start)
 	}
