@@ -57,9 +57,9 @@ type run struct {
 	nParked       int
 	robotsLoading map[string]bool // hosts whose robots.txt is being fetched
 	bg            sync.WaitGroup  // robots.txt fetches
-	fatal      error
-	keepDone   chan struct{}
-	awaiting   map[string][]completion // sent pages waiting for Ack, by page URL
+	fatal         error
+	keepDone      chan struct{}
+	awaiting      map[string][]completion // sent pages waiting for Ack, by page URL
 
 	ackMu      sync.RWMutex // held to send an acknowledged completion; locked to stop
 	acksClosed bool
@@ -73,7 +73,7 @@ func newRun(ctx context.Context, c *Crawler, t *tally, gen int, out chan<- scamh
 		held: map[string]lease{}, timers: map[string]*time.Timer{}, perHost: map[string]int{},
 		awaiting: map[string][]completion{}, hostBusy: map[string]int{}, parked: map[string][]lease{},
 		robotsLoading: map[string]bool{},
-		traps:    newTrapper(s.Traps, time.Now()),
+		traps:         newTrapper(s.Traps, time.Now()),
 	}
 	hosts := len(s.hosts)
 	r.sem = make(chan struct{}, max(1, s.Politeness.Parallelism*hosts))

@@ -26,7 +26,7 @@ type Summary struct {
 	// Skipped counts URLs not fetched, by reason: distinct URLs for
 	// offsite, ignored, not_html and robots_unavailable; links as found
 	// for depth and trap; leases given back for budget.
-	Skipped   map[string]int `json:"skipped,omitempty"`
+	Skipped map[string]int `json:"skipped,omitempty"`
 	// Traps counts links cut as crawler traps, by rule ("repeated_segment",
 	// "deep_path", "long_url", "calendar", "path_growth"), and links
 	// followed without a session ID ("session_id", "volatile_param").
@@ -36,13 +36,13 @@ type Summary struct {
 	// queued for the next crawl.
 	HostsDeferred map[string]string `json:"hosts_deferred,omitempty"`
 	// MaxPages and MaxTime are the budget this crawl ran under (0: none).
-	MaxPages  int            `json:"max_pages,omitempty"`
-	MaxTime   time.Duration  `json:"max_time_ns,omitempty"`
-	Truncated int            `json:"truncated"` // bodies cut at MaxBodyBytes (pages still sent)
-	Queued    int            `json:"queued"`    // new URLs added to the frontier
-	Requests  int            `json:"requests"`  // HTTP requests, robots.txt and redirects included
-	Bytes     int64          `json:"bytes"`     // response body bytes received
-	Elapsed   time.Duration  `json:"elapsed_ns"`
+	MaxPages  int           `json:"max_pages,omitempty"`
+	MaxTime   time.Duration `json:"max_time_ns,omitempty"`
+	Truncated int           `json:"truncated"` // bodies cut at MaxBodyBytes (pages still sent)
+	Queued    int           `json:"queued"`    // new URLs added to the frontier
+	Requests  int           `json:"requests"`  // HTTP requests, robots.txt and redirects included
+	Bytes     int64         `json:"bytes"`     // response body bytes received
+	Elapsed   time.Duration `json:"elapsed_ns"`
 	// Stop says why Crawl returned: "done" (nothing left), "cancelled",
 	// "max_pages", "max_time", "max_pages_per_host", "robots_unavailable"
 	// or "retry_after" (URLs left queued for a later run), or "error".

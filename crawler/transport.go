@@ -55,11 +55,11 @@ type fetchTransport struct {
 	// maxRetryAfter is the longest Retry-After waited for; a host that
 	// asks for more is deferred and its requests fail with errHostDeferred.
 	maxRetryAfter time.Duration
-	warc    *warcWriter
-	tally   *tally
-	log     *slog.Logger
-	fetches sync.Map // id -> *fetch
-	ids     atomic.Uint64
+	warc          *warcWriter
+	tally         *tally
+	log           *slog.Logger
+	fetches       sync.Map // id -> *fetch
+	ids           atomic.Uint64
 }
 
 // register makes a fetch whose exchanges the transport records; requests
