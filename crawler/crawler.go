@@ -85,6 +85,7 @@ func (c *Crawler) Crawl(ctx context.Context, out chan<- scamhunt.Page) error {
 	defer c.running.Store(false)
 	t := &tally{start: time.Now()}
 	t.s.Site, t.s.Worker = c.s.Site, c.s.Worker
+	t.s.MaxPages, t.s.MaxTime = c.s.Budget.MaxPages, c.s.maxTime
 	c.mu.Lock()
 	c.tally = t
 	c.mu.Unlock()

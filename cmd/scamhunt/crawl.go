@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
@@ -30,6 +32,7 @@ type crawlFlags struct {
 	worker       string
 	json         bool
 	maxPages     int
+	maxTime      time.Duration
 	lease        time.Duration
 	cls          classifierFlags
 }
@@ -65,7 +68,8 @@ func newCrawlCmd(g *globals) *cobra.Command {
 	fl.StringVar(&f.warc, "warc", "", "write every response as WARC/1.1 records into this directory")
 	fl.StringVar(&f.worker, "worker", "", "this worker's name in a shared frontier (default: host-pid)")
 	fl.BoolVar(&f.json, "json", false, "print the summary as JSON")
-	fl.IntVar(&f.maxPages, "max-pages", 0, "stop after this many pages (0: the profile's budget)")
+	fl.IntVar(&f.maxPages, "max-pages", 0, fmt.Sprintf("stop after this many pages (0: the profile's budget; %d without a profile)", crawler.GenericMaxPages))
+	fl.DurationVar(&f.maxTime, "max-time", 0, fmt.Sprintf("stop after this long, e.g. 30m (0: the profile's budget; %s without a profile)", crawler.GenericMaxTime))
 	fl.DurationVar(&f.lease, "lease", 0, "shared frontier: a URL a worker holds longer is handed to another (0: 30s)")
 	f.cls.add(fl)
 	return cmd
@@ -102,6 +106,9 @@ func (f *crawlFlags) profile() (siteProfile, error) {
 		}
 		p = siteProfile{Name: u.Hostname()}
 		p.Crawl.Site = p.Name
+		// An unknown board may be endless (traps, a hostile site): bounded
+		// by default.
+		p.Crawl.Budget.MaxPages, p.Crawl.Budget.MaxTime = crawler.GenericMaxPages, crawler.GenericMaxTime
 	}
 	if err != nil {
 		return p, err
@@ -111,6 +118,12 @@ func (f *crawlFlags) profile() (siteProfile, error) {
 	}
 	if f.maxPages > 0 {
 		p.Crawl.Budget.MaxPages = f.maxPages
+	}
+	if f.maxTime < 0 {
+		return p, fmt.Errorf("--max-time %s is negative", f.maxTime)
+	}
+	if f.maxTime > 0 {
+		p.Crawl.Budget.MaxTime = crawler.Duration(f.maxTime)
 	}
 	return p, p.Crawl.Validate()
 }
@@ -190,6 +203,7 @@ func (s crawlSummary) writeText(w io.Writer) {
 	}
 	fmt.Fprintf(w, "  pages fetched   %d (unchanged %d, failed %d, retried %d, robots-blocked %d, skipped %d; %s)\n",
 		c.Fetched, c.Unchanged, c.Failed, c.Retried, c.RobotsBlocked, skipped, state)
+	writeLimits(w, c)
 	kinds := []scamhunt.PageKind{scamhunt.KindDetail, scamhunt.KindIndex, scamhunt.KindArticle, scamhunt.KindOther}
 	fmt.Fprintf(w, "  page kinds     ")
 	for _, k := range kinds {
@@ -306,4 +320,30 @@ func markRemoved(ctx context.Context, idx index.Index, cr *crawler.Crawler) (int
 		}
 	}
 	return len(recs), nil
+}
+
+// writeLimits prints the budget a crawl ran under and what its trap rules
+// and Retry-After cap did, when there is anything to say.
+func writeLimits(w io.Writer, c crawler.Summary) {
+	if c.MaxPages > 0 || c.MaxTime > 0 {
+		fmt.Fprintf(w, "  budget          %d of %s pages, %s of %s\n", c.Fetched+c.Unchanged+c.Failed,
+			orNone(c.MaxPages > 0, fmt.Sprint(c.MaxPages)), c.Elapsed.Round(time.Second), orNone(c.MaxTime > 0, c.MaxTime.String()))
+	}
+	if len(c.Traps) > 0 {
+		fmt.Fprintf(w, "  crawler traps  ")
+		for _, rule := range slices.Sorted(maps.Keys(c.Traps)) {
+			fmt.Fprintf(w, " %s %d", rule, c.Traps[rule])
+		}
+		fmt.Fprintln(w)
+	}
+	for _, host := range slices.Sorted(maps.Keys(c.HostsDeferred)) {
+		fmt.Fprintf(w, "  left for the next crawl: %s asked to wait %s (Retry-After)\n", host, c.HostsDeferred[host])
+	}
+}
+
+func orNone(ok bool, s string) string {
+	if ok {
+		return s
+	}
+	return "no limit"
 }
