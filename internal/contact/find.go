@@ -50,13 +50,28 @@ type scanner struct {
 	phone int // index in out of the last mobile phone, or -1
 }
 
-func scan(text string, def kind) []scamhunt.Contact {
-	sc := &scanner{doc: newDoc(text), def: def, phone: -1}
-	sc.web()
-	for i := 0; i < len(sc.r); {
-		i = max(sc.step(i), i+1)
+// Located is a contact and where its raw text lies: text[Start:End] is Raw.
+type Located struct {
+	scamhunt.Contact
+	Start, End int // byte offsets
+}
+
+// Locate returns every occurrence of a contact in free text with its byte
+// span, in order of appearance: the same contacts as Find, but a contact
+// written twice (13812345678, and later 一三八一二三四五六七八) is there
+// twice. Spans may nest (an e-mail address and the QQ number inside it).
+// Masking replaces these spans.
+func Locate(text string) []Located {
+	sc := scanAll(text, 0)
+	out := make([]Located, len(sc.out))
+	for i, f := range sc.out {
+		out[i] = Located{Contact: f.c, Start: sc.off[f.s], End: sc.off[f.e]}
 	}
-	slices.SortStableFunc(sc.out, func(a, b found) int { return cmp.Compare(a.s, b.s) })
+	return out
+}
+
+func scan(text string, def kind) []scamhunt.Contact {
+	sc := scanAll(text, def)
 	var cs []scamhunt.Contact
 	seen := map[string]bool{}
 	for _, f := range sc.out {
@@ -66,6 +81,17 @@ func scan(text string, def kind) []scamhunt.Contact {
 		}
 	}
 	return cs
+}
+
+// scanAll finds every contact in text, ordered by where it starts.
+func scanAll(text string, def kind) *scanner {
+	sc := &scanner{doc: newDoc(text), def: def, phone: -1}
+	sc.web()
+	for i := 0; i < len(sc.r); {
+		i = max(sc.step(i), i+1)
+	}
+	slices.SortStableFunc(sc.out, func(a, b found) int { return cmp.Compare(a.s, b.s) })
+	return sc
 }
 
 func (sc *scanner) emit(k scamhunt.ContactKind, value string, s, e int) {

@@ -15,6 +15,17 @@ var (
 	emailRe = regexp.MustCompile(`[a-z0-9][a-z0-9._%+\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,12}` +
 		// "abc#qq.com": # for @ hides an address from filters; only the big mail hosts
 		`|[a-z0-9][a-z0-9._\-]*#(?:qq|163|126|139|gmail|sina|foxmail|outlook|hotmail|yahoo|sohu|yeah)\.(?:com\.cn|com|net|cn)`)
+	// mailHosts are the big mail hosts, whose names make "#" or a spelled-out
+	// "at" an address.
+	mailHosts = map[string]bool{"qq": true, "163": true, "126": true, "139": true, "gmail": true, "sina": true,
+		"foxmail": true, "outlook": true, "hotmail": true, "yahoo": true, "sohu": true, "yeah": true}
+	// obfEmailRe is an address with "@" or "." written out to pass filters:
+	// "abc123 at qq dot com", "abc123(at)qq.com", "abc123艾特qq点com". The
+	// word "at" counts only with brackets around it, or with spaces around
+	// it before one of the big mail hosts (mailHosts): English prose says
+	// "look at me dot com" too.
+	obfEmailRe = regexp.MustCompile(`([a-z0-9][a-z0-9._\-]{2,63})\s*([(\[{<]\s*(?:at|@)\s*[)\]}>]|\s+at\s+|\s*@\s*|艾特|圈a)\s*` +
+		`([a-z0-9][a-z0-9\-]{0,62})\s*(?:[(\[{<]\s*(?:dot|\.)\s*[)\]}>]|\s+dot\s+|点|\.)\s*(com|net|org|cn|edu)\b`)
 	urlRe = regexp.MustCompile(`(?:https?://[a-z0-9\-]+(?:\.[a-z0-9\-]+)*|www\.[a-z0-9\-]+(?:\.[a-z0-9\-]+)+)(?::[0-9]{1,5})?(?:[/?#][a-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?` +
 		`|[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|cn|net|org|top|xyz|vip|cc|app|io|me|info|shop|site|club|online|ltd|link|fun|ink|work|biz|tv|hk|pro|live|store|tech|wang|asia|icu|life|cloud)` +
 		`(?::[0-9]{2,5})?(?:/[a-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?`)
@@ -42,6 +53,17 @@ func (sc *scanner) web() {
 		}
 		sc.email(s, e)
 	}
+	for _, m := range obfEmailRe.FindAllStringSubmatchIndex(folded, -1) {
+		s, e := runeAt(m[0]), runeAt(m[1])
+		if p := sc.at(s - 1); isWord(p) || p == '.' || p == '-' || !sc.free(s, e) {
+			continue
+		}
+		host := folded[m[6]:m[7]]
+		if strings.TrimSpace(folded[m[4]:m[5]]) == "at" && !mailHosts[host] {
+			continue
+		}
+		sc.emitEmail(folded[m[2]:m[3]]+"@"+host+"."+folded[m[8]:m[9]], s, e)
+	}
 	for _, m := range urlRe.FindAllStringIndex(folded, -1) {
 		s, e := runeAt(m[0]), runeAt(m[1])
 		if p := sc.at(s - 1); isWord(p) || strings.ContainsRune(".-@/", p) || !sc.free(s, e) {
@@ -58,7 +80,11 @@ func (sc *scanner) web() {
 }
 
 func (sc *scanner) email(s, e int) {
-	v := strings.Replace(string(sc.r[s:e]), "#", "@", 1)
+	sc.emitEmail(strings.Replace(string(sc.r[s:e]), "#", "@", 1), s, e)
+}
+
+// emitEmail records the address v found at runes [s, e).
+func (sc *scanner) emitEmail(v string, s, e int) {
 	sc.emit(scamhunt.ContactEmail, v, s, e)
 	sc.mark(s, e)
 	// 56793216@qq.com is also QQ 56793216.
