@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"runtime/debug"
+	"time"
 
 	"github.com/spf13/pflag"
 
@@ -66,34 +69,91 @@ func (k checker) Check(text string) scamhunt.Verdict {
 	return k.c.Classify(scamhunt.Listing{ID: "check", Body: text, Contacts: contact.Find(text)})
 }
 
+// judge is a classifier and what its verdicts record as their provenance.
+type judge struct {
+	*classify.Classifier
+	prov scamhunt.Provenance // without ClassifiedAt
+}
+
+// stamp records on r that j made its verdict at at.
+func (j judge) stamp(r *scamhunt.Record, at time.Time) {
+	p := j.prov
+	p.ClassifiedAt = at.UTC()
+	r.Provenance = &p
+}
+
+// current says whether r's verdict was made by this classifier and build.
+func (j judge) current(r scamhunt.Record) bool {
+	p := r.Provenance
+	return p != nil && p.Rules == j.prov.Rules && p.Model == j.prov.Model && p.Tool == j.prov.Tool
+}
+
 // openWithClassifier loads the classifier and opens the index, the two
 // things every command that judges indexed listings needs.
-func (g *globals) openWithClassifier(ctx context.Context, f classifierFlags) (index.Index, *classify.Classifier, error) {
+func (g *globals) openWithClassifier(ctx context.Context, f classifierFlags) (index.Index, judge, error) {
 	c, err := f.load()
 	if err != nil {
-		return nil, nil, err
+		return nil, judge{}, err
+	}
+	prov, err := f.provenance()
+	if err != nil {
+		return nil, judge{}, err
 	}
 	idx, err := g.openIndex(ctx)
 	if err != nil {
-		return nil, nil, err
+		return nil, judge{}, err
 	}
-	return idx, c, nil
+	return idx, judge{Classifier: c, prov: prov}, nil
 }
 
-// version names the rules and model in use by content hash, for data cards
-// and reports: two exports made with the same classifier say the same.
-func (f classifierFlags) version() (string, error) {
+// provenance names the rules and model in use by content hash (a file of
+// the operator's by its base name only, so no local path ends up in a
+// dataset) and the scamhunt build: two verdicts made with the same
+// classifier say the same.
+func (f classifierFlags) provenance() (scamhunt.Provenance, error) {
+	name := func(file, read string) string {
+		if file != "" {
+			return filepath.Base(read)
+		}
+		return read
+	}
 	rname, rules, err := readConfig(f.rules, "rules.yaml")
 	if err != nil {
-		return "", err
+		return scamhunt.Provenance{}, fmt.Errorf("rules: %w", err)
 	}
-	v := fmt.Sprintf("%s sha256:%.12s", rname, scamhunt.ContentHash(rules))
+	p := scamhunt.Provenance{Rules: fmt.Sprintf("%s sha256:%.12s", name(f.rules, rname), scamhunt.ContentHash(rules)), Tool: toolVersion()}
 	if f.noModel {
-		return v + ", no model", nil
+		return p, nil
 	}
 	mname, model, err := readConfig(f.model, "model.json")
 	if err != nil {
-		return "", err
+		return scamhunt.Provenance{}, fmt.Errorf("model: %w", err)
 	}
-	return v + fmt.Sprintf(", %s sha256:%.12s", mname, scamhunt.ContentHash(model)), nil
+	p.Model = fmt.Sprintf("%s sha256:%.12s", name(f.model, mname), scamhunt.ContentHash(model))
+	return p, nil
+}
+
+// toolVersion is this build of scamhunt: its module version and, when
+// built from a checkout, the VCS revision ("+dirty" if modified).
+func toolVersion() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "scamhunt (unknown build)"
+	}
+	v := "scamhunt " + bi.Main.Version
+	var rev, dirty string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value[:min(12, len(s.Value))]
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = "+dirty"
+			}
+		}
+	}
+	if rev != "" {
+		v += " " + rev + dirty
+	}
+	return v
 }

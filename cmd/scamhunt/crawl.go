@@ -166,7 +166,7 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stderr io.Writer) 
 	}
 	defer idx.Close()
 
-	p := scamhunt.Pipeline{Crawler: cr, Extractor: ex, Classifier: cls, Indexer: idx, Log: log, OnRecord: prog.record}
+	p := scamhunt.Pipeline{Crawler: cr, Extractor: ex, Classifier: cls, Indexer: stamped{idx, cls}, Log: log, OnRecord: prog.record}
 	st, err := p.Run(ctx)
 	prog.done()
 	sum := crawlSummary{Site: prof.Name, Crawl: cr.Summary(), Pipeline: st}
@@ -346,4 +346,25 @@ func orNone(ok bool, s string) string {
 		return s
 	}
 	return "no limit"
+}
+
+// indexToucher is an index the pipeline can both write and touch.
+type indexToucher interface {
+	scamhunt.Indexer
+	scamhunt.Toucher
+}
+
+// stamped is the pipeline's index stage: every record it writes carries a
+// verdict just made by j, and says so (Record.Provenance).
+type stamped struct {
+	indexToucher
+	j judge
+}
+
+func (s stamped) Upsert(ctx context.Context, recs []scamhunt.Record) error {
+	now := time.Now()
+	for i := range recs {
+		s.j.stamp(&recs[i], now)
+	}
+	return s.indexToucher.Upsert(ctx, recs)
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -37,7 +38,7 @@ func contactList(file string) ([]scamhunt.Contact, error) {
 // listings), writing back the records whose verdict changed, then applies
 // people's labels from the overrides file: they live beside the verdict and
 // outlast every re-classification. It returns how many verdicts changed.
-func reclassifyAll(ctx context.Context, g *globals, idx index.Index, cls *classify.Classifier, log *slog.Logger) (int, error) {
+func reclassifyAll(ctx context.Context, g *globals, idx index.Index, cls judge, log *slog.Logger) (int, error) {
 	allow, err := contactList(filepath.Join(g.data, "allow.txt"))
 	if err != nil {
 		return 0, err
@@ -55,12 +56,16 @@ func reclassifyAll(ctx context.Context, g *globals, idx index.Index, cls *classi
 	}
 	rep := classify.NewReputation(recs, allow, block, classify.ReputationConfig{})
 	var changed []scamhunt.Record
+	now := time.Now()
 	for _, r := range recs {
 		v := rep.Adjust(r.Listing, cls.Classify(r.Listing))
-		if reflect.DeepEqual(v, r.Verdict) {
+		if reflect.DeepEqual(v, r.Verdict) && cls.current(r) {
 			continue
 		}
+		// A verdict this classifier confirms is its verdict now: its
+		// provenance says so.
 		r.Verdict = v
+		cls.stamp(&r, now)
 		changed = append(changed, r)
 	}
 	for i := 0; i < len(changed); i += 500 {

@@ -14,7 +14,6 @@ import (
 
 	"github.com/scamhunt/scamhunt"
 	"github.com/scamhunt/scamhunt/audit"
-	"github.com/scamhunt/scamhunt/classify"
 	"github.com/scamhunt/scamhunt/index"
 	"github.com/scamhunt/scamhunt/web"
 )
@@ -49,7 +48,7 @@ SCAMHUNT_ADMIN_TOKEN is set.`,
 }
 
 // serveIndex serves the web UI over idx on ln until ctx ends.
-func serveIndex(ctx context.Context, g *globals, ln net.Listener, idx index.Index, c *classify.Classifier) error {
+func serveIndex(ctx context.Context, g *globals, ln net.Listener, idx index.Index, c judge) error {
 	log := g.mustLogger()
 	cfg := web.Config{
 		AdminToken: os.Getenv("SCAMHUNT_ADMIN_TOKEN"),
@@ -59,7 +58,7 @@ func serveIndex(ctx context.Context, g *globals, ln net.Listener, idx index.Inde
 		},
 		Audit: auditHandler(g, idx),
 	}
-	srv, err := web.New(cfg, idx, checker{c}, labeler{g: g, idx: idx})
+	srv, err := web.New(cfg, idx, checker{c.Classifier}, labeler{g: g, idx: idx})
 	if err != nil {
 		return err
 	}

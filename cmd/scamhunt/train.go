@@ -32,7 +32,7 @@ func newTrainCmd(*globals) *cobra.Command {
 		Use:   "train",
 		Short: "Train the model from labelled JSONL (deterministic)",
 		Example: `  scamhunt train --in classify/testdata/train.jsonl --out configs/model.json
-  scamhunt export --format jsonl --out labels.jsonl --human-only   # people's labels as training data`,
+  scamhunt export --format train --out labels.jsonl   # people's labels as training data`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			var all []classify.Example

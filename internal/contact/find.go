@@ -50,10 +50,12 @@ type scanner struct {
 	phone int // index in out of the last mobile phone, or -1
 }
 
-// Located is a contact and where its raw text lies: text[Start:End] is Raw.
+// Located is a contact and where its raw text lies: text[Start:End] is Raw,
+// and text[ValueStart:End] the value without the label Raw starts with
+// ("扣扣：5679 3216" from "5679").
 type Located struct {
 	scamhunt.Contact
-	Start, End int // byte offsets
+	Start, ValueStart, End int // byte offsets
 }
 
 // Locate returns every occurrence of a contact in free text with its byte
@@ -61,11 +63,23 @@ type Located struct {
 // written twice (13812345678, and later 一三八一二三四五六七八) is there
 // twice. Spans may nest (an e-mail address and the QQ number inside it).
 // Masking replaces these spans.
-func Locate(text string) []Located {
+func Locate(text string) []Located { return scanAll(text, 0).located() }
+
+// Personal returns what Locate and Names return, reading text once: every
+// contact and contact name, what masking replaces.
+func Personal(text string) ([]Located, []Name) {
 	sc := scanAll(text, 0)
+	return sc.located(), sc.names()
+}
+
+func (sc *scanner) located() []Located {
 	out := make([]Located, len(sc.out))
 	for i, f := range sc.out {
-		out[i] = Located{Contact: f.c, Start: sc.off[f.s], End: sc.off[f.e]}
+		v := f.s
+		if ls := sc.chain(f.s); len(ls) > 0 {
+			v = min(max(sc.skipFiller(ls[len(ls)-1].e), f.s), f.e)
+		}
+		out[i] = Located{Contact: f.c, Start: sc.off[f.s], ValueStart: sc.off[v], End: sc.off[f.e]}
 	}
 	return out
 }

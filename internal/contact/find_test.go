@@ -318,19 +318,19 @@ func TestField(t *testing.T) {
 // contact written again in another form, and each span is its raw text.
 func TestLocate(t *testing.T) {
 	in := "电话13812345678，也可以打一三八一二三四五六七八，V信：ab c_9 9 9，邮箱 abc123 at qq dot com"
-	type loc struct{ Key, Text string }
+	type loc struct{ Key, Text, Value string }
 	var got []loc
 	for _, l := range contact.Locate(in) {
-		got = append(got, loc{l.Key(), in[l.Start:l.End]})
+		got = append(got, loc{l.Key(), in[l.Start:l.End], in[l.ValueStart:l.End]})
 		if in[l.Start:l.End] != l.Raw {
 			t.Errorf("span %q of %s is not its raw text %q", in[l.Start:l.End], l.Key(), l.Raw)
 		}
 	}
 	want := []loc{
-		{"phone:+8613812345678", "13812345678"},
-		{"phone:+8613812345678", "一三八一二三四五六七八"},
-		{"wechat:abc_999", "V信：ab c_9 9 9"},
-		{"email:abc123@qq.com", "abc123 at qq dot com"},
+		{"phone:+8613812345678", "13812345678", "13812345678"},
+		{"phone:+8613812345678", "一三八一二三四五六七八", "一三八一二三四五六七八"},
+		{"wechat:abc_999", "V信：ab c_9 9 9", "ab c_9 9 9"},
+		{"email:abc123@qq.com", "abc123 at qq dot com", "abc123 at qq dot com"},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Locate (-want +got):\n%s", diff)

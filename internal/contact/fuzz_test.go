@@ -63,7 +63,7 @@ func FuzzLocate(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, l := range contact.Locate(s) {
-			if l.Start < 0 || l.End > len(s) || l.Start > l.End || s[l.Start:l.End] != l.Raw {
+			if l.Start < 0 || l.End > len(s) || l.Start > l.ValueStart || l.ValueStart > l.End || s[l.Start:l.End] != l.Raw {
 				t.Errorf("span [%d,%d) of %s is not its raw text %q in %q", l.Start, l.End, l.Key(), l.Raw, s)
 			}
 		}

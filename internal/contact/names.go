@@ -1,8 +1,10 @@
 package contact
 
 import (
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Name is a contact person's name found in free text: Name folded (as
@@ -32,13 +34,33 @@ var notNames = map[string]bool{
 
 // surnames are the common Chinese surnames, for names written as surname
 // and title anywhere in the text (王先生 on its own).
-const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+var surnames = runeSet("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+
+// labelStarts are the first runes of the name labels: most runes start
+// none, and are passed over at once.
+var labelStarts = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, l := range append(slices.Clone(strongNameLabels), weakNameLabels...) {
+		r, _ := utf8.DecodeRuneInString(l)
+		m[r] = true
+	}
+	return m
+}()
+
+func runeSet(s string) map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range s {
+		m[r] = true
+	}
+	return m
+}
 
 // Names returns the contact people's names written in free text: a name
 // after a contact label (联系人：王先生, 负责人 李四, 联系张小姐) and a common
 // surname with a title anywhere (王先生). Masking replaces them.
-func Names(text string) []Name {
-	d := newDoc(text)
+func Names(text string) []Name { return newDoc(text).names() }
+
+func (d *doc) names() []Name {
 	var out []Name
 	for i := 0; i < len(d.r); {
 		if e, ok := d.nameAfterLabel(i); ok {
@@ -64,6 +86,9 @@ func (d *doc) name(s, e int) Name {
 
 // nameAfterLabel reads a contact label at i and the name after it.
 func (d *doc) nameAfterLabel(i int) (runeSpan, bool) {
+	if !labelStarts[d.r[i]] {
+		return runeSpan{}, false
+	}
 	for _, strong := range []bool{true, false} {
 		labels := weakNameLabels
 		if strong {
@@ -97,7 +122,7 @@ func (d *doc) nameAfterLabel(i int) (runeSpan, bool) {
 
 // titled reads a surname and a title at i ("王先生") and returns its end.
 func (d *doc) titled(i int) (int, bool) {
-	if i >= len(d.r) || !strings.ContainsRune(surnames, d.r[i]) {
+	if i >= len(d.r) || !surnames[d.r[i]] {
 		return 0, false
 	}
 	for _, t := range titles {

@@ -34,6 +34,9 @@ var (
 // web finds e-mail addresses, URLs and t.me links before anything else and
 // marks them used, so digits inside them are never read as numbers.
 func (sc *scanner) web() {
+	if !sc.webCue() {
+		return // every pattern here needs a cue: most ads have none
+	}
 	var f strings.Builder
 	at := make([]int, 0, len(sc.r)+1) // rune index -> byte offset in f
 	for _, c := range sc.r {
@@ -53,7 +56,7 @@ func (sc *scanner) web() {
 		}
 		sc.email(s, e)
 	}
-	for _, m := range obfEmailRe.FindAllStringSubmatchIndex(folded, -1) {
+	for _, m := range obfEmails(folded) {
 		s, e := runeAt(m[0]), runeAt(m[1])
 		if p := sc.at(s - 1); isWord(p) || p == '.' || p == '-' || !sc.free(s, e) {
 			continue
@@ -133,4 +136,29 @@ func (sc *scanner) ascii(s, e int) string {
 		b.WriteRune(sc.r[i])
 	}
 	return b.String()
+}
+
+// obfEmails runs obfEmailRe on text that has one of its "at" forms: the
+// regexp backtracks, and most ads have none.
+func obfEmails(folded string) [][]int {
+	if !strings.Contains(folded, "at") && !strings.Contains(folded, "@") && !strings.Contains(folded, "艾特") && !strings.Contains(folded, "圈a") {
+		return nil
+	}
+	return obfEmailRe.FindAllStringSubmatchIndex(folded, -1)
+}
+
+// webCue says whether the text has what every e-mail and URL pattern
+// needs: ".", "@", "#", or a dot spelled out ("点", "dot").
+func (sc *scanner) webCue() bool {
+	for i, c := range sc.r {
+		switch c {
+		case '.', '@', '#', '点':
+			return true
+		case 'd':
+			if sc.hasPrefix(i, "dot") {
+				return true
+			}
+		}
+	}
+	return false
 }
