@@ -91,28 +91,21 @@ func (t *tally) fail(f Failure) {
 	})
 }
 
-func (t *tally) skip(reason string, n int) {
-	if n == 0 {
-		return
-	}
-	t.do(func(s *Summary) {
-		if s.Skipped == nil {
-			s.Skipped = map[string]int{}
-		}
-		s.Skipped[reason] += n
-	})
-}
+func (t *tally) skip(reason string, n int) { t.count(&t.s.Skipped, reason, n) }
 
 // trap counts n links caught by a trap rule.
-func (t *tally) trap(rule string, n int) {
+func (t *tally) trap(rule string, n int) { t.count(&t.s.Traps, rule, n) }
+
+// count adds n under key to the summary's map *m (a field of t.s).
+func (t *tally) count(m *map[string]int, key string, n int) {
 	if n == 0 {
 		return
 	}
-	t.do(func(s *Summary) {
-		if s.Traps == nil {
-			s.Traps = map[string]int{}
+	t.do(func(*Summary) {
+		if *m == nil {
+			*m = map[string]int{}
 		}
-		s.Traps[rule] += n
+		(*m)[key] += n
 	})
 }
 

@@ -1,8 +1,6 @@
 package dataset
 
 import (
-	"bufio"
-	"encoding/json"
 	"io"
 
 	"github.com/scamhunt/scamhunt"
@@ -29,19 +27,14 @@ func trainable(r Row) bool {
 	return r.HumanLabel == scamhunt.LabelScam || r.HumanLabel == scamhunt.LabelLegit
 }
 
-type trainEncoder struct {
-	buf *bufio.Writer
-	enc *json.Encoder
-}
+// trainEncoder writes JSONL as jsonlEncoder does, training lines for rows.
+type trainEncoder struct{ *jsonlEncoder }
 
-func newTrainEncoder(w io.Writer) *trainEncoder {
-	buf := bufio.NewWriterSize(w, 64<<10)
-	return &trainEncoder{buf: buf, enc: json.NewEncoder(buf)}
-}
+func newTrainEncoder(w io.Writer) trainEncoder { return trainEncoder{newJSONLEncoder(w)} }
 
 // Write writes the row as a training line: its human label, and for a scam
 // the first scam type the classifier found.
-func (e *trainEncoder) Write(r Row) error {
+func (e trainEncoder) Write(r Row) error {
 	l := trainLine{ID: r.ID, Title: r.Title, Body: r.Body, Salary: r.SalaryText, Company: r.Company,
 		Contacts: r.Contacts, City: r.City, URL: r.URL, Label: r.HumanLabel}
 	if l.Label == scamhunt.LabelScam && len(r.Categories) > 0 {
@@ -49,5 +42,3 @@ func (e *trainEncoder) Write(r Row) error {
 	}
 	return e.enc.Encode(l)
 }
-
-func (e *trainEncoder) Close() error { return e.buf.Flush() }

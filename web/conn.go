@@ -132,12 +132,16 @@ func (s *Server) LimitListener(ln net.Listener) net.Listener {
 }
 
 // Serve serves Handler on ln, through LimitListener and with HTTPServer's
-// timeouts, until ctx ends; then it stops accepting and gives requests in
-// flight a few seconds to finish.
+// timeouts, until ctx ends (see RunServer).
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
-	srv := s.HTTPServer()
+	return RunServer(ctx, s.HTTPServer(), s.LimitListener(ln))
+}
+
+// RunServer serves srv on ln until ctx ends; then it stops accepting and
+// gives requests in flight a few seconds to finish.
+func RunServer(ctx context.Context, srv *http.Server, ln net.Listener) error {
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(s.LimitListener(ln)) }()
+	go func() { errc <- srv.Serve(ln) }()
 	select {
 	case err := <-errc:
 		return err
