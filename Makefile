@@ -1,5 +1,6 @@
 # scamhunt: `make` lists the targets. Only Go is needed for build/run/test;
-# test starts Redis when it is installed (CI installs Redis and Chromium).
+# test starts Redis and installs axe-core when they can be (CI installs Redis,
+# Chromium and npm).
 GO        ?= go
 DATA      ?= ./data
 ADDR      ?= 127.0.0.1:8080
@@ -21,6 +22,7 @@ run: ## crawl the bundled demo board, classify, index into $(DATA) and serve at 
 
 test: ## vet and the whole test suite; fuzz targets replay their seeds and saved corpora (testdata/fuzz), never explore
 	scripts/services.sh start
+	scripts/axe.sh
 	$(GO) vet ./...
 	$(GO) test -count=1 -timeout 30m ./...
 
@@ -43,13 +45,12 @@ lint: ## gofmt, go vet and staticcheck
 golden: ## rewrite the extractor's golden files
 	$(GO) test ./extract -update
 
-eval: ## precision/recall on the held-out corpus, false-positive rates on the real honest ads, each beside the keyword-list baseline
+eval: ## the real corpus cross-validated by source (recall by source type, kind, scam type; false flags by honest kind), the synthetic held-out set, the real honest ads of $(SHARED); each beside the keyword-list baseline
 	$(GO) build -o bin/scamhunt ./cmd/scamhunt
-	@echo "== classify/testdata/heldout.jsonl (never trained on)"
+	@bin/scamhunt eval --cv --in classify/testdata/real/scam.jsonl,classify/testdata/real/honest.jsonl \
+		--synthetic classify/testdata/train.jsonl --baseline classify/testdata/keywords.txt \
+		$$(for f in $(SHARED)/honest_*.jsonl; do test -f $$f && printf -- '--shared %s ' $$f; done)
+	@echo "== classify/testdata/heldout.jsonl: SYNTHETIC held-out corpus (our own writing, never trained on)"
 	@bin/scamhunt eval --in classify/testdata/heldout.jsonl
 	@echo "== the same, keyword-list baseline (classify/testdata/keywords.txt)"
 	@bin/scamhunt eval --in classify/testdata/heldout.jsonl --baseline classify/testdata/keywords.txt | sed -n '1,8p'
-	@for f in $(SHARED)/honest_*.jsonl; do \
-		echo "== $$f"; bin/scamhunt eval --in $$f; \
-		echo "== $$f, keyword-list baseline"; bin/scamhunt eval --in $$f --baseline classify/testdata/keywords.txt | sed -n '1,9p'; \
-	done

@@ -66,8 +66,16 @@ type Query struct {
 	Contact    string    `json:"contact,omitempty"` // a contact in any written form
 	Since      time.Time `json:"since,omitzero"`    // posted at or after
 	Until      time.Time `json:"until,omitzero"`    // posted before
-	Sort       string    `json:"sort,omitempty"`    // "", "relevance", "score", "newest"
-	Limit      int       `json:"limit,omitempty"`   // 0 means 20
+	// The review queue's filters: flagged (effective label scam or
+	// suspicious), not labelled by a person, still on the site, first seen
+	// after an instant (the crawl before the latest, for "new since the
+	// last crawl").
+	Flagged    bool      `json:"flagged,omitempty"`
+	Unreviewed bool      `json:"unreviewed,omitempty"`
+	NotRemoved bool      `json:"not_removed,omitempty"`
+	SeenAfter  time.Time `json:"seen_after,omitzero"`
+	Sort       string    `json:"sort,omitempty"`  // "", "relevance", "score", "newest"
+	Limit      int       `json:"limit,omitempty"` // 0 means 20
 	Offset     int       `json:"offset,omitempty"`
 	Facets     bool      `json:"facets,omitempty"`
 }
@@ -105,6 +113,7 @@ type Hit struct {
 	Contacts   []Contact         `json:"contacts"`
 	Reasons    []Reason          `json:"reasons"`
 	PostedAt   time.Time         `json:"posted_at,omitzero"`
+	FirstSeen  time.Time         `json:"first_seen,omitzero"`
 	Human      bool              `json:"human_label,omitempty"` // Label comes from a person
 	Highlights map[string][]Span `json:"highlights,omitempty"`  // field -> spans
 }
@@ -115,7 +124,7 @@ func HitOf(r Record) Hit {
 	h := Hit{
 		ID: l.ID, URL: l.URL, Site: l.Site, City: l.City, Category: l.Category, Title: l.Title,
 		Label: r.Label(), Score: r.Verdict.Score, Categories: r.Verdict.Categories,
-		Contacts: l.Contacts, Reasons: r.Verdict.Reasons, PostedAt: l.PostedAt, Human: r.Override != nil,
+		Contacts: l.Contacts, Reasons: r.Verdict.Reasons, PostedAt: l.PostedAt, FirstSeen: r.FirstSeen, Human: r.Override != nil,
 	}
 	if h.Categories == nil {
 		h.Categories = []string{}

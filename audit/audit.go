@@ -3,6 +3,7 @@ package audit
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/scamhunt/scamhunt"
@@ -20,6 +21,24 @@ type Run struct {
 	Site     string    `json:"site"`
 	Pages    int       `json:"pages"`
 	Listings int       `json:"listings"`
+}
+
+// Cutoff is the instant after which a listing counts as new when no date
+// is given: when the crawl before the latest of site's runs finished
+// ("" for every site). With fewer than two runs it is zero: every listing
+// is new.
+func Cutoff(runs []Run, site string) time.Time {
+	var ats []time.Time
+	for _, r := range runs {
+		if site == "" || r.Site == "" || r.Site == site {
+			ats = append(ats, r.At)
+		}
+	}
+	if len(ats) < 2 {
+		return time.Time{}
+	}
+	slices.SortFunc(ats, time.Time.Compare)
+	return ats[len(ats)-2]
 }
 
 // Options configure a report. The zero value reports on every site, with
@@ -116,18 +135,21 @@ type Day struct {
 }
 
 // FlaggedListing is one listing labelled scam or suspicious, with its
-// evidence.
+// evidence and its review: a row of the operator's takedown list.
 type FlaggedListing struct {
 	ID, URL, Site, City, Category, Title string
 	Label                                scamhunt.Label // effective
 	ModelLabel                           scamhunt.Label
 	HumanLabel                           scamhunt.Label // "" when not reviewed
+	Reviewer, Note                       string         // of the human label
+	ReviewedAt                           time.Time
 	Score                                float64
 	Categories                           []string
 	Reasons                              []scamhunt.Reason
 	Contacts                             []scamhunt.Contact
-	PostedAt, FirstSeen                  time.Time
-	New, Removed                         bool
+	PostedAt, FirstSeen, LastSeen        time.Time
+	New                                  bool
+	Removed                              bool // gone from the board at the last crawl: nothing left to take down
 }
 
 // ClusterMember is one listing of a contact cluster.

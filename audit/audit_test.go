@@ -292,3 +292,24 @@ func TestValidate(t *testing.T) {
 		t.Error("Build on a cancelled context succeeded")
 	}
 }
+
+func TestCutoff(t *testing.T) {
+	tests := []struct {
+		name string
+		runs []audit.Run
+		site string
+		want time.Time
+	}{
+		{"no runs", nil, "", time.Time{}},
+		{"one run", runs[:1], "demo", time.Time{}},
+		{"the run before the latest, any order", runs, "demo", at(day1, 10, 0)},
+		{"every site", runs, "", at(day2, 10, 0)},
+		{"a site with one run", runs, "other", time.Time{}},
+		{"runs without a site count for every site", []audit.Run{{At: day1}, {At: day2}, {At: day2.AddDate(0, 0, 1), Site: "x"}}, "demo", day1},
+	}
+	for _, tt := range tests {
+		if got := audit.Cutoff(tt.runs, tt.site); !got.Equal(tt.want) {
+			t.Errorf("%s: Cutoff = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

@@ -82,11 +82,9 @@ func (b *builder) runs() {
 		}
 	}
 	slices.SortStableFunc(b.r.Runs, func(x, y Run) int { return x.At.Compare(y.At) })
-	switch {
-	case !b.opt.Since.IsZero():
-		b.r.Cutoff = b.opt.Since
-	case len(b.r.Runs) >= 2:
-		b.r.Cutoff = b.r.Runs[len(b.r.Runs)-2].At
+	b.r.Cutoff = b.opt.Since
+	if b.r.Cutoff.IsZero() {
+		b.r.Cutoff = Cutoff(b.r.Runs, "")
 	}
 	for _, run := range b.r.Runs {
 		d := b.day(run.At)
@@ -180,10 +178,10 @@ func (b *builder) add(rec scamhunt.Record) {
 		ID: l.ID, URL: l.URL, Site: l.Site, City: l.City, Category: l.Category, Title: l.Title,
 		Label: label, ModelLabel: rec.Verdict.Label, Score: rec.Verdict.Score,
 		Categories: rec.Verdict.Categories, Reasons: rec.Verdict.Reasons, Contacts: l.Contacts,
-		PostedAt: l.PostedAt, FirstSeen: rec.FirstSeen, New: isNew, Removed: rec.Removed,
+		PostedAt: l.PostedAt, FirstSeen: rec.FirstSeen, LastSeen: rec.LastSeen, New: isNew, Removed: rec.Removed,
 	}
-	if rec.Override != nil && rec.Override.Label.Valid() {
-		f.HumanLabel = rec.Override.Label
+	if o := rec.Override; o != nil && o.Label.Valid() {
+		f.HumanLabel, f.Reviewer, f.Note, f.ReviewedAt = o.Label, o.By, o.Note, o.At
 	}
 	r.FlaggedListings = append(r.FlaggedListings, f)
 	if n := b.opt.MaxFlagged; n > 0 && len(r.FlaggedListings) >= 2*n {

@@ -9,19 +9,24 @@ import (
 	"time"
 )
 
-// CSVHeader is the header row of WriteCSV.
+// CSVHeader is the header row of WriteCSV: what to take down (or not) and
+// why, first; the evidence after.
 var CSVHeader = []string{
-	"id", "url", "site", "city", "category", "label", "score", "categories",
-	"reasons", "contacts", "human_label", "first_seen", "new",
+	"id", "title", "url", "label", "removed", "human_label", "reviewer", "note", "reviewed_at",
+	"posted_at", "first_seen", "last_seen", "new",
+	"site", "city", "category", "model_label", "score", "categories", "reasons", "contacts",
 }
 
 // WriteCSV writes the flagged listings of the report, highest score first,
-// one row each: categories joined by ";", reasons as "rule:match; ...",
-// contacts as "kind:value; ...", first_seen in RFC 3339 and new as
-// true/false. The file starts with a UTF-8 byte order mark so spreadsheet
-// programs read the Chinese text right, and any cell that a spreadsheet
-// would run as a formula (starting with =, +, -, @, tab or CR) is prefixed
-// with a single quote.
+// one row each: the operator's takedown list. removed says the listing was
+// gone from the board at the last crawl (nothing left to take down); the
+// human label, its reviewer and note say what a person decided. Times are
+// RFC 3339 in UTC, empty when unknown; categories are joined by ";",
+// reasons as "rule:match; ...", contacts as "kind:value; ...". The file
+// starts with a UTF-8 byte order mark so spreadsheet programs read the
+// Chinese text right, and any cell that a spreadsheet would run as a
+// formula (starting with =, +, -, @, tab or CR) is prefixed with a single
+// quote.
 func (r Report) WriteCSV(w io.Writer) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return fmt.Errorf("write audit csv: %w", err)
@@ -40,14 +45,12 @@ func (r Report) WriteCSV(w io.Writer) error {
 		for i, c := range f.Contacts {
 			contacts[i] = string(c.Kind) + ":" + c.Value
 		}
-		first := ""
-		if !f.FirstSeen.IsZero() {
-			first = f.FirstSeen.UTC().Format(time.RFC3339)
-		}
 		copy(rec, []string{
-			f.ID, f.URL, f.Site, f.City, f.Category, string(f.Label), strconv.FormatFloat(f.Score, 'f', 3, 64),
+			f.ID, f.Title, f.URL, string(f.Label), strconv.FormatBool(f.Removed),
+			string(f.HumanLabel), f.Reviewer, f.Note, stamp(f.ReviewedAt),
+			stamp(f.PostedAt), stamp(f.FirstSeen), stamp(f.LastSeen), strconv.FormatBool(f.New),
+			f.Site, f.City, f.Category, string(f.ModelLabel), strconv.FormatFloat(f.Score, 'f', 3, 64),
 			strings.Join(f.Categories, ";"), strings.Join(reasons, "; "), strings.Join(contacts, "; "),
-			string(f.HumanLabel), first, strconv.FormatBool(f.New),
 		})
 		for i := range rec {
 			rec[i] = defuse(rec[i])
@@ -61,6 +64,14 @@ func (r Report) WriteCSV(w io.Writer) error {
 		return fmt.Errorf("write audit csv: %w", err)
 	}
 	return nil
+}
+
+// stamp is t in RFC 3339, UTC; "" when zero.
+func stamp(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
 }
 
 // defuse keeps a spreadsheet from reading a cell as a formula.

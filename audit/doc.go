@@ -12,11 +12,14 @@
 //   - build.go: Build, one streaming pass over the records.
 //   - cluster.go: contact clusters.
 //   - chart.go: geometry of the inline SVG charts.
-//   - html.go, report.html.tmpl: WriteHTML, one self-contained page
-//     (inline CSS and SVG, no script, no external request).
-//   - csv.go: WriteCSV, the flagged listings for a spreadsheet.
+//   - html.go, report.html.tmpl, report.css: WriteHTML, one self-contained
+//     page (inline CSS allowed by its hash, StyleHash, and SVG; no script,
+//     no external request).
+//   - csv.go: WriteCSV, the flagged listings for a spreadsheet: a takedown
+//     list with the removed flag, dates, human label, reviewer and note.
 //
 // Run.At is when a crawl finished. A listing is new if first seen after
-// Options.Since or, without it, after the crawl before the latest one.
+// Options.Since or, without it, after the crawl before the latest one
+// (Cutoff, which the admin review queue uses too).
 // Dates are days in China Standard Time unless Options.Zone says otherwise.
 package audit

@@ -1,7 +1,9 @@
 package audit
 
 import (
+	"crypto/sha256"
 	_ "embed"
+	"encoding/base64"
 	"fmt"
 	"html/template"
 	"io"
@@ -13,6 +15,22 @@ import (
 
 //go:embed report.html.tmpl
 var reportHTML string
+
+// reportCSS is the page's only style sheet, inlined in a <style> element so
+// the file stands alone.
+//
+//go:embed report.css
+var reportCSS string
+
+// StyleHash is the Content-Security-Policy source that allows the report's
+// inline style sheet and nothing else ('sha256-...'). The page's own meta
+// policy uses it; a server that serves the report sends it in its
+// style-src, so the page renders as the file does without allowing
+// 'unsafe-inline'.
+func StyleHash() string {
+	sum := sha256.Sum256([]byte(reportCSS))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}
 
 // Caps on the page's city table and cluster list; the rest are counted.
 const (
@@ -44,6 +62,8 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	"num":       func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
 	"score":     func(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) },
 	"orUnknown": orUnknown,
+	"css":       func() template.CSS { return template.CSS(reportCSS) },
+	"styleHash": StyleHash,
 }).Parse(reportHTML))
 
 // view is what the template renders: the report plus its charts and
@@ -71,8 +91,9 @@ func (v view) Stamp(t time.Time) string {
 }
 
 // WriteHTML writes the report as one self-contained HTML page in Chinese:
-// inline CSS and SVG charts, no script, no external resource (a
-// Content-Security-Policy forbids them), every scraped text escaped by
+// inline CSS (allowed by its hash, StyleHash) and SVG charts, no script, no
+// external resource (a Content-Security-Policy forbids them), every scraped
+// text escaped by
 // html/template. The city table and the cluster list show the first 100
 // and count the rest. Four charts, each an <svg> inside a <figure> with an id:
 // chart-categories (flagged share per board category), chart-types

@@ -2,6 +2,8 @@ package audit_test
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
 	"encoding/csv"
 	"strings"
 	"testing"
@@ -167,8 +169,12 @@ func TestHTMLCharts(t *testing.T) {
 
 func TestWriteCSV(t *testing.T) {
 	src := fixture()
-	src[6].Listing.City = "=HYPERLINK(\"http://evil\")" // g: flagged
+	src[6].Listing.City = "=HYPERLINK(\"http://evil\")" // g: flagged, removed
 	src[6].Listing.Category = "多行\n类别, \"引号\""
+	src[6].LastSeen = at(day2, 10, 0)
+	src[0].Listing.PostedAt = day1.AddDate(0, 0, -1)
+	src[8].Override.By, src[8].Override.Note = "王审核", "-受害人举报" // i: a person's scam
+	src[8].Override.At = at(day2, 11, 0)
 	r, err := audit.Build(t.Context(), src, audit.Options{Site: "demo", Runs: runs})
 	if err != nil {
 		t.Fatal(err)
@@ -187,11 +193,21 @@ func TestWriteCSV(t *testing.T) {
 	}
 	want := [][]string{
 		audit.CSVHeader,
-		{"a", "https://demo.example/job/a", "demo", "北京", "打字录入", "scam", "0.950", "typing;deposit", "typing_rule:词typing; deposit_rule:词deposit", "phone:+8613800000001; url:https://app.example/dl", "", "2024-03-01T01:00:00Z", "false"},
-		{"b", "https://demo.example/job/b", "demo", "上海", "打字录入", "scam", "0.900", "typing", "typing_rule:词typing", "phone:+8613800000001; qq:5566778", "", "2024-03-01T01:30:00Z", "false"},
-		{"g", "https://demo.example/job/g", "demo", "'=HYPERLINK(\"http://evil\")", "多行\n类别, \"引号\"", "scam", "0.800", "shuadan", "shuadan_rule:词shuadan", "", "", "2024-03-02T01:40:00Z", "true"},
-		{"c", "https://demo.example/job/c", "demo", "广州", "促销", "suspicious", "0.600", "shuadan", "shuadan_rule:词shuadan", "qq:5566778", "", "2024-03-02T01:00:00Z", "true"},
-		{"i", "https://demo.example/job/i", "demo", "上海", "打字录入", "scam", "0.200", "", "", "phone:+8613800000002", "scam", "", "false"},
+		{"a", "标题 a", "https://demo.example/job/a", "scam", "false", "", "", "", "",
+			"2024-02-28T16:00:00Z", "2024-03-01T01:00:00Z", "2024-03-01T01:00:00Z", "false",
+			"demo", "北京", "打字录入", "scam", "0.950", "typing;deposit", "typing_rule:词typing; deposit_rule:词deposit", "phone:+8613800000001; url:https://app.example/dl"},
+		{"b", "标题 b", "https://demo.example/job/b", "scam", "false", "", "", "", "",
+			"", "2024-03-01T01:30:00Z", "2024-03-01T01:30:00Z", "false",
+			"demo", "上海", "打字录入", "scam", "0.900", "typing", "typing_rule:词typing", "phone:+8613800000001; qq:5566778"},
+		{"g", "标题 g", "https://demo.example/job/g", "scam", "true", "", "", "", "",
+			"", "2024-03-02T01:40:00Z", "2024-03-02T02:00:00Z", "true",
+			"demo", "'=HYPERLINK(\"http://evil\")", "多行\n类别, \"引号\"", "scam", "0.800", "shuadan", "shuadan_rule:词shuadan", ""},
+		{"c", "标题 c", "https://demo.example/job/c", "suspicious", "false", "", "", "", "",
+			"", "2024-03-02T01:00:00Z", "2024-03-02T01:00:00Z", "true",
+			"demo", "广州", "促销", "suspicious", "0.600", "shuadan", "shuadan_rule:词shuadan", "qq:5566778"},
+		{"i", "标题 i", "https://demo.example/job/i", "scam", "false", "scam", "王审核", "'-受害人举报", "2024-03-02T03:00:00Z",
+			"", "", "", "false",
+			"demo", "上海", "打字录入", "legit", "0.200", "", "", "phone:+8613800000002"},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("csv (-want +got):\n%s", diff)
@@ -237,4 +253,80 @@ func FuzzHTML(f *testing.F) {
 			t.Errorf("%d <svg> elements, want 4", elements["svg"])
 		}
 	})
+}
+
+// TestHTMLStyleHash checks the page's one style sheet is what StyleHash
+// allows, and the page's own policy allows nothing else inline.
+func TestHTMLStyleHash(t *testing.T) {
+	page, doc := render(t, build(t, audit.Options{Site: "demo", Runs: runs}))
+	var styles []string
+	var csp string
+	walk(doc, func(n *html.Node) {
+		if n.Type != html.ElementNode {
+			return
+		}
+		if n.Data == "style" {
+			styles = append(styles, text(n))
+		}
+		if n.Data == "meta" && attr(n, "http-equiv") == "Content-Security-Policy" {
+			csp = attr(n, "content")
+		}
+	})
+	if len(styles) != 1 || !strings.Contains(styles[0], "svg .flag{fill:var(--scam)}") {
+		t.Fatalf("style elements %q, want the one style sheet", styles)
+	}
+	sum := sha256.Sum256([]byte(styles[0]))
+	want := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	if got := audit.StyleHash(); got != want {
+		t.Errorf("StyleHash() = %s, the page's style sheet hashes to %s", got, want)
+	}
+	if !strings.Contains(csp, "style-src "+want+";") || strings.Contains(csp, "unsafe-inline") {
+		t.Errorf("page policy %q, want style-src with only the hash", csp)
+	}
+	if strings.Contains(page, " style=") {
+		t.Error("page has a style attribute, which the hash does not allow")
+	}
+}
+
+// TestHTMLTakedownList checks the flagged table says which listings are
+// gone from the board and who reviewed which, with the note.
+func TestHTMLTakedownList(t *testing.T) {
+	src := fixture()
+	src[8].Override.By, src[8].Override.Note = "王审核", "受害人举报"
+	r, err := audit.Build(t.Context(), src, audit.Options{Site: "demo", Runs: runs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, doc := render(t, r)
+	rows := map[string]string{}
+	walk(doc, func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "tr" {
+			row := text(n)
+			for _, id := range []string{"a", "g", "i"} {
+				if strings.HasPrefix(row, "\n标题 "+id) || strings.HasPrefix(row, "标题 "+id) {
+					rows[id] = row
+				}
+			}
+		}
+	})
+	for id, wants := range map[string][]string{
+		"a": {"在线", "未复核", "首见 2024-03-01"},
+		"g": {"已下架", "未复核"},
+		"i": {"在线", "人工：诈骗", "王审核", "受害人举报", "模型：正常"},
+	} {
+		for _, w := range wants {
+			if !strings.Contains(rows[id], w) {
+				t.Errorf("row of %s lacks %q: %q", id, w, rows[id])
+			}
+		}
+	}
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, key) {
+			return a.Val
+		}
+	}
+	return ""
 }

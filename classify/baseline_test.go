@@ -46,8 +46,11 @@ func TestBeatsKeywordList(t *testing.T) {
 		t.Errorf("classifier F1 %.3f / precision %.3f do not beat the keyword list's %.3f / %.3f by a wide margin",
 			ours.Scam.F1, ours.Scam.Precision, base.Scam.F1, base.Scam.Precision)
 	}
-	files, _ := filepath.Glob("../../shared/data/honest_*.jsonl")
-	for _, f := range files {
+	for _, lim := range sharedLimits {
+		f := sharedData(lim.file)
+		if f == "" {
+			continue
+		}
 		ex := readExamples(t, f)
 		ours, base := classify.Evaluate(newClassifier(t), ex), classify.Evaluate(keywords(t), ex)
 		t.Logf("%s: honest ads labelled scam: classifier %.1f%%, keyword list %.1f%%", filepath.Base(f), 100*ours.HonestScamRate, 100*base.HonestScamRate)

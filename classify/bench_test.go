@@ -3,6 +3,7 @@ package classify_test
 import (
 	"os"
 	"testing"
+	"time"
 
 	"github.com/scamhunt/scamhunt"
 	"github.com/scamhunt/scamhunt/classify"
@@ -59,6 +60,29 @@ func BenchmarkClassifyFindContacts(b *testing.B) {
 
 func BenchmarkClassifyRulesOnly(b *testing.B) {
 	benchClassify(b, rulesOnly(b), benchListings(b, true))
+}
+
+// BenchmarkClassifyVsRules classifies each ~1 KB listing with the rules
+// and model and then with the rules alone, in the same loop, so the ratio
+// of their times is measured under the same load: the model's cost over
+// the rules-only path.
+func BenchmarkClassifyVsRules(b *testing.B) {
+	ls := benchListings(b, true)
+	full, rules := newClassifier(b), rulesOnly(b)
+	var tf, tr time.Duration
+	i := 0
+	for b.Loop() {
+		l := ls[i%len(ls)]
+		t0 := time.Now()
+		full.Classify(l)
+		t1 := time.Now()
+		rules.Classify(l)
+		tf, tr = tf+t1.Sub(t0), tr+time.Since(t1)
+		i++
+	}
+	b.ReportMetric(float64(b.N)/tf.Seconds(), "listings/s")
+	b.ReportMetric(float64(b.N)/tr.Seconds(), "rules-only-listings/s")
+	b.ReportMetric(tf.Seconds()/tr.Seconds(), "time-vs-rules-only")
 }
 
 // BenchmarkLoadRules measures compiling rules.yaml (the automaton and the

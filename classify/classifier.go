@@ -121,6 +121,7 @@ type scratch struct {
 	grams  []gram
 	scale  float64
 	dense  [nDense]float64
+	pw     float64 // the model's probability that the text warns about a scam
 	// contacts are the listing's, or those found in its text.
 	contacts []scamhunt.Contact
 }
@@ -152,16 +153,26 @@ func (c *Classifier) Classify(l scamhunt.Listing) scamhunt.Verdict {
 	c.features(&l, s)
 	m := &s.rm
 	var z float64
-	if c.model == nil {
+	s.pw = 0
+	if c.model == nil || len(s.grams) == 0 {
+		// Without a model, or with no word for it to read (an empty or
+		// all-symbol listing), the rules alone score it.
 		z = c.rules.bias + m.total
 	} else {
-		z = c.model.scam.logit(s.grams, s.scale, &s.dense, &m.sums)
+		s.pw = sigmoid(c.model.warn.logit(s.grams, s.scale, &s.dense, &m.sums, 0))
+		z = c.model.scam.logit(s.grams, s.scale, &s.dense, &m.sums, s.pw)
 	}
 	score := sigmoid(z)
+	if c.rules.flagged(m, s.pw) {
+		// The rules of one scam type fired strongly, untouched by any
+		// context that cancels them: such a listing is never legit, whatever
+		// the model makes of the rest ("悬赏任务 新人首单送18元").
+		score = max(score, c.cfg.SuspiciousThreshold)
+	}
 	v := scamhunt.Verdict{ID: l.ID, Label: c.cfg.label(score), Score: round(score), Categories: []string{}}
 	e := evidence{c: c, s: s, l: &l}
 	e.rules()
-	if c.model != nil {
+	if c.model != nil && len(s.grams) > 0 {
 		e.model()
 	}
 	if v.Label.Flagged() {

@@ -72,6 +72,76 @@ func TestClassify(t *testing.T) {
 	}
 }
 
+// TestWarningsAndScams holds the line between a scam and a text that
+// describes one (a police warning, a news sentence), between honest ads
+// and scams that share their words, and the rules' floor: a text whose
+// scam-type rules fire strongly is never legit.
+func TestWarningsAndScams(t *testing.T) {
+	c := newClassifier(t)
+	cases := []struct {
+		name string
+		l    scamhunt.Listing
+		want scamhunt.Label
+	}{
+		{"brushing is fraud", scamhunt.Listing{Body: "刷单都是诈骗"}, scamhunt.LabelLegit},
+		{"paying first is fraud", scamhunt.Listing{Body: "凡是先交钱的都是骗子"}, scamhunt.LabelLegit},
+		{"police tell the steps", scamhunt.Listing{Body: "警方提醒：诈骗分子先让受害人刷单，垫付本金后返还佣金，随后以卡单为由要求继续充值，都是诈骗"}, scamhunt.LabelLegit},
+		{"the brushing offer", scamhunt.Listing{Body: "兼职刷单，垫付本金返佣金，一单一结，日赚300，加微信abc123"}, scamhunt.LabelScam},
+		{"a task pitch", scamhunt.Listing{Body: "悬赏任务 新人首单送18元 会用手机就行"}, scamhunt.LabelScam},
+		{"salaried sales apprentice", scamhunt.Listing{Title: "房产销售顾问", Company: "链家地产", SalaryText: "6000-12000元/月",
+			Body: "底薪4000+提成，老带新，有师傅带徒弟，新人有培训，五险一金"}, scamhunt.LabelLegit},
+		{"riders make up orders", scamhunt.Listing{Title: "外卖骑手", Company: "美团配送站", SalaryText: "8000元/月",
+			Body: "招全职骑手，单价6元，高峰期补单奖励，多劳多得"}, scamhunt.LabelLegit},
+		{"a work permit's cost", scamhunt.Listing{Title: "电子厂普工", Company: "富士康", SalaryText: "5500元/月",
+			Body: "入职统一办理工作证，工本费20元，包吃住"}, scamhunt.LabelLegit},
+		{"leaflets paid daily", scamhunt.Listing{Title: "周末发传单", Company: "星火广告", Body: "100元/天，日结，地点万达广场"}, scamhunt.LabelLegit},
+		{"nothing to read", scamhunt.Listing{Body: "★★★ ！！！"}, scamhunt.LabelLegit},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			v := c.Classify(tc.l)
+			got := v.Label
+			if got == scamhunt.LabelSuspicious && tc.want == scamhunt.LabelScam {
+				got = scamhunt.LabelScam // flagged is what counts for a scam
+			}
+			if got != tc.want {
+				t.Errorf("label = %s (score %.3f), want %s; reasons %s", v.Label, v.Score, tc.want, summary(v.Reasons))
+			}
+		})
+	}
+}
+
+// TestWarningReason checks that a warning full of scam words says why
+// they count less: a model.warning reason whose note gives the share kept.
+func TestWarningReason(t *testing.T) {
+	v := newClassifier(t).Classify(scamhunt.Listing{Body: "民警提醒：网上兼职刷单、垫付本金返佣金都是诈骗分子设下的陷阱，切勿轻信"})
+	i := slices.IndexFunc(v.Reasons, func(r scamhunt.Reason) bool { return r.Rule == classify.RuleWarning })
+	if v.Label != scamhunt.LabelLegit || i < 0 {
+		t.Fatalf("verdict %s %.3f, reasons %s: want legit with a %s reason", v.Label, v.Score, summary(v.Reasons), classify.RuleWarning)
+	}
+	if r := v.Reasons[i]; r.Weight >= 0 || r.Category != classify.CategoryWarning || !strings.Contains(r.Note, "scam words count ×") {
+		t.Errorf("warning reason = %+v, want a negative weight, category warning and the share kept", r)
+	}
+}
+
+// TestFlagFloor holds rules.yaml's flag_min: without a model the task
+// pitch scores below the suspicious threshold on its rule weights alone,
+// yet a shuadan rule summing to flag_min keeps it from being legit.
+func TestFlagFloor(t *testing.T) {
+	rs := loadRules(t)
+	c, err := classify.New(rs, nil, classify.Config{SuspiciousThreshold: 0.7, ScamThreshold: 0.9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := c.Classify(scamhunt.Listing{Body: "悬赏任务 新人首单送18元"})
+	if v.Label != scamhunt.LabelSuspicious || v.Score != 0.7 || !slices.Contains(v.Categories, "shuadan") {
+		t.Errorf("verdict %s %.3f %v, want suspicious at 0.7 naming shuadan; reasons %s", v.Label, v.Score, v.Categories, summary(v.Reasons))
+	}
+	if v := c.Classify(scamhunt.Listing{Body: "新人首单送18元"}); v.Label != scamhunt.LabelLegit {
+		t.Errorf("without a scam-type rule: %s %.3f, want legit", v.Label, v.Score)
+	}
+}
+
 func summary(rs []scamhunt.Reason) string {
 	var b strings.Builder
 	for _, r := range rs {

@@ -27,6 +27,7 @@ const (
 	RuleNGram    = "model.ngram"
 	RuleCategory = "model.category"
 	RuleText     = "model.text"
+	RuleWarning  = "model.warning"
 )
 
 // evidence gathers the reasons of one verdict.
@@ -79,13 +80,33 @@ func (e *evidence) rules() {
 }
 
 // model adds the n-grams and structural features that pushed the score up
-// most.
+// most, and, for a text that reads as a warning, how much that lowered its
+// scam words.
 func (e *evidence) model() {
 	h := &e.c.model.scam
+	if pw := e.s.pw; pw >= 0.5 {
+		// The warning probability also cut the positive n-grams and
+		// topics; the reason counts the rules, which name words.
+		cut := 0.0
+		for k, x := range e.s.rm.sums {
+			if k != catWarning {
+				cut += h.rules[k] * x * pw
+			}
+		}
+		if cut > 0 {
+			e.reasons = append(e.reasons, scamhunt.Reason{Rule: RuleWarning, Category: CategoryWarning, Weight: round(-cut),
+				Field: FieldBody, Note: fmt.Sprintf("reads as a warning or report about a scam, not the offer itself (p=%.2f): its scam words count ×%.2f", pw, 1-pw)})
+		}
+	}
+	var sum float64
+	for _, g := range e.s.grams {
+		sum += float64(h.grams[g.bucket])
+	}
+	gg := gramGate(e.s.pw, sum)
 	e.grams(maxGrams, CategorySignal, "character n-gram the model weighs towards scam",
-		func(g gram) float64 { return float64(h.grams[g.bucket]) * e.s.scale })
+		func(g gram) float64 { return float64(h.grams[g.bucket]) * e.s.scale * gg })
 	for i, x := range e.s.dense {
-		w := h.dense[i] * x
+		w := h.dense[i] * x * denseGate(i, e.s.pw, h.dense[i]*x)
 		if w < minDense {
 			continue
 		}

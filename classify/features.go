@@ -15,23 +15,50 @@ import (
 // The structural features, in the order of the model file's "dense" list.
 // Each is about [0, 4]; their reasons' rule ids are "model.<name>".
 const (
-	featPayAboveRate = iota // log2 of pay over the going rate for the work, 0 at or below it
-	featIMOnly              // reachable only through QQ/WeChat/Telegram: no phone, e-mail or company
-	featIMContact           // a QQ/WeChat/Telegram contact
-	featPhone               // a phone number
-	featNoCompany           // no company named
-	featObfuscated          // a contact written in a disguised form
-	featURL                 // a link to follow
-	featShort               // short, SMS-style text
-	featEmoji               // emoji and decorative symbols per 100 runes
-	featExclaim             // exclamation marks per 100 runes
-	featSections            // board-style sections (【岗位职责】...) a real employer writes
-	nDense
+	featPayAboveRate = iota                // log2 of pay over the going rate for the work, 0 at or below it
+	featIMOnly                             // reachable only through QQ/WeChat/Telegram: no phone, e-mail or company
+	featIMContact                          // a QQ/WeChat/Telegram contact
+	featPhone                              // a phone number
+	featNoCompany                          // a board listing (title, salary) that names no company
+	featObfuscated                         // a contact written in a disguised form
+	featURL                                // a link to follow
+	featShort                              // a board listing of SMS length
+	featEmoji                              // emoji and decorative symbols (at most 3)
+	featExclaim                            // exclamation marks (at most 3)
+	featSections                           // board-style sections (【岗位职责】...) a real employer writes
+	featQuoted                             // scam words inside quotation marks, as a warning quotes them
+	featSMS                                // SMS shape: a 【signature】, 退订 instructions
+	featSegmented                          // words split by spaces or symbols to dodge filters (刷 单, 兼★职)
+	featTopic                              // first of the nTopics topic counts (topics: in rules.yaml)
+	featEarnEasy     = featTopic + nTopics // easy money: earning and ease words together
+	featOffTopic     = featEarnEasy + 1    // no word of money, earning, work, ease or contact
+	featBoard        = featOffTopic + 1    // a board listing (title, salary or company), not a bare message
+	nDense           = featBoard + 1
 )
+
+// The topics of rules.yaml's topics: word lists whose occurrences in the
+// title and body the model counts (at most 3 each): what a text is about,
+// in words too common to be rules, so that texts the model has not seen
+// are read by what they talk of rather than by their exact wording.
+const (
+	topicMoney     = iota // amounts and money (元, 块钱, 费)
+	topicEarn             // earning (赚, 收益, 佣金, 零花钱)
+	topicJob              // work offered (兼职, 招聘, 工资, 任务)
+	topicEase             // ease (轻松, 在家, 手机, 零基础, 时间自由)
+	topicContact          // a way to reach the poster (加微信, 私聊, 扫码, 下载)
+	topicAddress          // addressing the reader (你, 您, 亲, 宝妈们)
+	topicNarrative        // reported speech and news narration (记者, 据了解, 对方, 称)
+	topicSpec             // what a real job spells out (工作地点, 年龄, 学历, 包吃住)
+	nTopics
+)
+
+var topicNames = [nTopics]string{"money", "earn", "job", "ease", "contact", "address", "narrative", "spec"}
 
 var denseNames = [nDense]string{
 	"pay_above_rate", "im_only", "im_contact", "phone", "no_company", "obfuscated_contact",
-	"url", "short_text", "emoji", "exclaim", "sections",
+	"url", "short_text", "emoji", "exclaim", "sections", "quoted_terms", "sms_shape", "segmented",
+	"topic_money", "topic_earn", "topic_job", "topic_ease", "topic_contact", "topic_address",
+	"topic_narrative", "topic_spec", "earn_easy", "off_topic", "board",
 }
 
 // denseNotes explains each structural feature in a reason.
@@ -40,13 +67,21 @@ var denseNotes = [nDense]string{
 	"contact only through QQ/WeChat/Telegram, no phone or company",
 	"asks to be contacted on QQ/WeChat/Telegram",
 	"gives a phone number",
-	"names no company",
+	"a board listing that names no company",
 	"contact written in a disguised form",
 	"link to an app or site",
 	"short, SMS-style ad",
 	"many emoji and decorative symbols",
 	"many exclamation marks",
 	"structured like a real job description",
+	"scam words in quotation marks, as a warning quotes them",
+	"shaped like a bulk SMS (signature, unsubscribe line)",
+	"words split by spaces or symbols to dodge filters",
+	"talks of money", "talks of earning", "offers work", "promises ease", "asks to be contacted",
+	"addresses the reader", "narrates, as a news report does", "spells out the job as a real employer does",
+	"promises easy money",
+	"talks of no money, work or earning",
+	"a board listing with a title, salary or company",
 }
 
 // gram is one distinct hashed character n-gram of a listing, with its
@@ -159,6 +194,9 @@ func (rs *Rules) structural(l *scamhunt.Listing, views []view, m *ruleMatch, s *
 		}
 	}
 	company := strings.TrimSpace(l.Company) != ""
+	// A pasted message or a quoted SMS has no title, salary or company:
+	// their absence says nothing there, only on a board listing.
+	board := company || strings.TrimSpace(l.Title) != "" || strings.TrimSpace(l.SalaryText) != ""
 	if im {
 		d[featIMContact] = 1
 		if !phone && !other && !company {
@@ -168,30 +206,136 @@ func (rs *Rules) structural(l *scamhunt.Listing, views []view, m *ruleMatch, s *
 	if phone {
 		d[featPhone] = 1
 	}
-	if !company {
+	if !company && board {
 		d[featNoCompany] = 1
 	}
-
-	n, emoji, excl := 0, 0, 0
-	for _, fi := range [...]int{0, 1} {
-		for _, r := range views[fi].full {
-			n++
-			switch {
-			case r == '!':
-				excl++
-			case r >= 0x2600 && unicode.In(r, unicode.So):
-				emoji++
-			}
-		}
+	if board {
+		d[featBoard] = 1
 	}
-	if n < 80 {
+
+	var t textShape
+	for _, fi := range [...]int{0, 1} {
+		t.scan(&views[fi])
+	}
+	if t.n < 80 && board {
 		d[featShort] = 1
 	}
-	if n > 0 {
-		d[featEmoji] = min(4, 100*float64(emoji)/float64(n))
-		d[featExclaim] = min(4, 100*float64(excl)/float64(n))
-	}
+	// Counts, not densities: one "!" in a ten-character thank-you is no
+	// shouting.
+	d[featEmoji] = float64(min(3, t.emoji))
+	d[featExclaim] = float64(min(3, t.excl))
 	d[featSections] = min(4, float64(bits.OnesCount32(m.sections)))
+	d[featQuoted] = min(3, float64(rs.quotedHits(views, s.raw)))
+	if smsShape(views[1].full) {
+		d[featSMS] = 1
+	}
+	d[featSegmented] = min(3, float64(t.split))
+	for i, n := range m.topics {
+		d[featTopic+i] = float64(min(1, n))
+	}
+	d[featEarnEasy] = float64(min(1, m.topics[topicEarn], m.topics[topicEase]))
+	if m.topics[topicMoney]+m.topics[topicEarn]+m.topics[topicJob]+m.topics[topicEase]+m.topics[topicContact] == 0 {
+		d[featOffTopic] = 1
+	}
+}
+
+// textShape counts what the structural features read off the folded text
+// of the title and body.
+type textShape struct {
+	n, emoji, excl int
+	split          int // ideographs split by a space or symbol
+}
+
+func (t *textShape) scan(v *view) {
+	for i, r := range v.full {
+		t.n++
+		switch {
+		case r == '!':
+			t.excl++
+		case r >= 0x2600 && !isHan(r) && unicode.In(r, unicode.So):
+			t.emoji++
+		}
+		if i > 0 && i+1 < len(v.full) && isHan(v.full[i-1]) && isHan(v.full[i+1]) && splitter(r) {
+			t.split++
+		}
+	}
+}
+
+// splitter reports whether r, between two ideographs, splits a word
+// rather than punctuating a sentence.
+func splitter(r rune) bool {
+	switch r {
+	case '“', '”', '‘', '’', '"', '\'', '…', '·', '—', '-', '、', '\n':
+		return false
+	}
+	return dropped(r)
+}
+
+func isHan(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }
+
+// smsShape reports a bulk SMS: a 【signature】 at the start or end of the
+// body, or an unsubscribe line (回T退订).
+func smsShape(full []rune) bool {
+	n := len(full)
+	if n == 0 {
+		return false
+	}
+	if full[0] == '【' || full[n-1] == '】' {
+		return true
+	}
+	for i := 0; i+1 < n; i++ {
+		if full[i] == '退' && full[i+1] == '订' {
+			return true
+		}
+	}
+	return false
+}
+
+// quotedHits counts the occurrences of rules that point to a scam (scam
+// types and positive signals), before contexts, that stand inside
+// quotation marks (“刷单”, 「日结」): a warning quotes the words it warns
+// about, an ad rarely quotes its own offer.
+func (rs *Rules) quotedHits(views []view, raw []occ) int {
+	n := 0
+	for _, o := range raw {
+		if r := rs.rules[o.rule]; r.weight < 0 || r.category == CategoryWarning {
+			continue
+		}
+		if quoted(&views[o.field], o.start, o.end) {
+			n++
+		}
+	}
+	return n
+}
+
+// quoted reports whether compact runes [start, end) of v are enclosed by
+// quotation marks within their sentence.
+func quoted(v *view, start, end int32) bool {
+	i, j := v.at[start], v.at[end-1]
+	open := false
+	for k := i - 1; k >= 0; k-- {
+		r := v.full[k]
+		if r == '“' || r == '「' || r == '『' || r == '"' {
+			open = true
+			break
+		}
+		if r == '”' || r == '」' || r == '』' || sentenceEnd(r) {
+			return false
+		}
+	}
+	if !open {
+		return false
+	}
+	for k := j + 1; int(k) < len(v.full); k++ {
+		r := v.full[k]
+		if r == '”' || r == '」' || r == '』' || r == '"' {
+			return true
+		}
+		if r == '“' || r == '「' || r == '『' || sentenceEnd(r) {
+			return false
+		}
+	}
+	return false
 }
 
 // payOf returns the listing's structured pay, parsing its salary text (or,

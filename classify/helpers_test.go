@@ -1,6 +1,7 @@
 package classify_test
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"sync"
@@ -15,34 +16,35 @@ const (
 )
 
 type loaded struct {
-	rules *classify.Rules
-	model *classify.Model
-	err   error
+	rules         *classify.Rules
+	model         *classify.Model
+	rulesErr, err error
 }
 
-// configs loads the committed rules and model once per test binary.
+// configs loads the committed rules and model once per test binary; err
+// is the model's error, rulesErr the rules'.
 var configs = sync.OnceValue(func() loaded {
 	data, err := os.ReadFile(rulesPath)
 	if err != nil {
-		return loaded{err: err}
+		return loaded{rulesErr: err}
 	}
 	rs, err := classify.LoadRules("rules.yaml", data)
 	if err != nil {
-		return loaded{err: err}
+		return loaded{rulesErr: err}
 	}
 	mb, err := os.ReadFile(modelPath)
 	if err != nil {
-		return loaded{err: err}
+		return loaded{rules: rs, err: err}
 	}
 	m, err := classify.LoadModel(mb)
-	return loaded{rs, m, err}
+	return loaded{rules: rs, model: m, err: err}
 })
 
 func loadRules(t testing.TB) *classify.Rules {
 	t.Helper()
 	c := configs()
-	if c.err != nil {
-		t.Fatal(c.err)
+	if c.rulesErr != nil {
+		t.Fatal(c.rulesErr)
 	}
 	return c.rules
 }
@@ -51,8 +53,8 @@ func loadRules(t testing.TB) *classify.Rules {
 func newClassifier(t testing.TB) *classify.Classifier {
 	t.Helper()
 	ld := configs()
-	if ld.err != nil {
-		t.Fatal(ld.err)
+	if ld.rulesErr != nil || ld.err != nil {
+		t.Fatal(errors.Join(ld.rulesErr, ld.err))
 	}
 	c, err := classify.New(ld.rules, ld.model, classify.Config{})
 	if err != nil {
@@ -83,4 +85,25 @@ func readExamples(t testing.TB, path string) []classify.Example {
 		t.Fatalf("%s: %v", path, err)
 	}
 	return ex
+}
+
+// sharedData returns the path of a file of ../shared/data (beside the
+// repository, or under $SCAMHUNT_SHARED), "" when it is absent: those
+// files are not in the repository and their licences allow evaluation
+// only.
+func sharedData(name string) string {
+	dir := os.Getenv("SCAMHUNT_SHARED")
+	if dir == "" {
+		dir = "../../shared"
+	}
+	p := filepath.Join(dir, "data", name)
+	if _, err := os.Stat(p); err != nil {
+		return ""
+	}
+	return p
+}
+
+// realCorpus reads the real corpus, scam and honest texts.
+func realCorpus(t testing.TB) []classify.Example {
+	return append(readExamples(t, "testdata/real/scam.jsonl"), readExamples(t, "testdata/real/honest.jsonl")...)
 }

@@ -106,26 +106,77 @@ func (in Input) Listing() scamhunt.Listing {
 }
 
 // Example is a labelled listing for training and evaluation. Category is
-// the scam type of a scam example ("" if unknown).
+// the scam type of a scam example (a type of scamhunt.Categories, or
+// CategoryOther) or the kind of an honest one (HonestAd, HonestWarning,
+// HonestMessage, HonestNews); "" if unknown. Source, SourceType, Kind and
+// Date say where a real text was found (the real corpus,
+// testdata/real/): cross-validation keeps the texts of one source in one
+// fold and reports recall by source type and kind. Weight scales the
+// example's loss in Train (0 means 1): the synthetic corpus is weighted
+// down so it does not dominate the real one.
 type Example struct {
-	Listing  scamhunt.Listing
-	Label    scamhunt.Label
-	Category string
+	Listing    scamhunt.Listing
+	Label      scamhunt.Label
+	Category   string
+	Source     string
+	SourceType string
+	Kind       string
+	Date       string
+	Weight     float64
 }
 
-// labelled is the JSONL form of an Example: an Input plus its label.
+// CategoryOther is the category of a real scam text that fits none of the
+// seven scam types (充值返利 games, gambling-agent recruiting).
+const CategoryOther = "other"
+
+// The categories of honest examples in the real corpus.
+const (
+	HonestAd      = "honest_ad" // a genuine job ad
+	HonestWarning = "warning"   // police, news or a platform describing a scam to warn
+	HonestMessage = "message"   // an ordinary message or notification
+	HonestNews    = "news"      // a news sentence about jobs or fraud
+)
+
+// HonestCategories are the categories a legit example may have.
+var HonestCategories = []string{HonestAd, HonestWarning, HonestMessage, HonestNews}
+
+// labelled is the JSONL form of an Example: an Input plus its label and,
+// for the real corpus, where it was found.
 type labelled struct {
 	Input
-	Label    scamhunt.Label `json:"label"`
-	Category string         `json:"category,omitempty"`
+	Label      scamhunt.Label `json:"label"`
+	Category   string         `json:"category,omitempty"`
+	Source     string         `json:"source,omitempty"`
+	SourceType string         `json:"source_type,omitempty"`
+	Kind       string         `json:"kind,omitempty"`
+	Date       string         `json:"date,omitempty"`
+}
+
+// checkCategory reports a category that does not fit the label.
+func checkCategory(label scamhunt.Label, category string) error {
+	if category == "" {
+		return nil
+	}
+	if label == scamhunt.LabelLegit {
+		if !slices.Contains(HonestCategories, category) {
+			return fmt.Errorf("a legit example has category %q: want one of %s", category, strings.Join(HonestCategories, ", "))
+		}
+		return nil
+	}
+	if category != CategoryOther && !slices.Contains(scamhunt.Categories, category) {
+		return fmt.Errorf("category %q: want one of %s, %s", category, strings.Join(scamhunt.Categories, ", "), CategoryOther)
+	}
+	return nil
 }
 
 // maxLine bounds one JSONL record.
 const maxLine = 16 << 20
 
 // ReadLabelled reads JSONL examples: the fields of Input plus "label"
-// (scam, suspicious or legit) and, optionally, "category" (a scam type of
-// scamhunt.Categories). Blank lines are skipped; errors name the line.
+// (scam, suspicious or legit), optionally "category" (for a scam a type of
+// scamhunt.Categories or "other", for an honest text one of
+// HonestCategories) and the real corpus's "source", "source_type", "kind"
+// and "date". Blank lines are skipped; errors name the line.
 func ReadLabelled(r io.Reader) ([]Example, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), maxLine)
@@ -142,13 +193,11 @@ func ReadLabelled(r io.Reader) ([]Example, error) {
 		if !rec.Label.Valid() {
 			return nil, fmt.Errorf("line %d: label %q: want scam, suspicious or legit", n, rec.Label)
 		}
-		if rec.Category != "" && !slices.Contains(scamhunt.Categories, rec.Category) {
-			return nil, fmt.Errorf("line %d: category %q: want one of %s", n, rec.Category, strings.Join(scamhunt.Categories, ", "))
+		if err := checkCategory(rec.Label, rec.Category); err != nil {
+			return nil, fmt.Errorf("line %d: %w", n, err)
 		}
-		if rec.Category != "" && rec.Label == scamhunt.LabelLegit {
-			return nil, fmt.Errorf("line %d: a legit example has category %q", n, rec.Category)
-		}
-		out = append(out, Example{Listing: rec.Input.Listing(), Label: rec.Label, Category: rec.Category})
+		out = append(out, Example{Listing: rec.Input.Listing(), Label: rec.Label, Category: rec.Category,
+			Source: rec.Source, SourceType: rec.SourceType, Kind: rec.Kind, Date: rec.Date})
 	}
 	if err := sc.Err(); err != nil {
 		if errors.Is(err, bufio.ErrTooLong) {

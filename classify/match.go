@@ -41,15 +41,21 @@ type ruleMatch struct {
 	sums  [nCats]float64
 	total float64
 	rates []bool // going-rate kinds the listing mentions
+	// topics counts the occurrences of each topic's words in the title
+	// and body.
+	topics [nTopics]int
 	// sections has bit i set when the body has section heading i.
 	sections uint32
 }
 
 // The categories as indexes: the scam types in scamhunt.Categories order,
-// then signal.
-const nCats = 8
+// then signal and warning.
+const nCats = 9
 
-var catNames = [nCats]string{"shuadan", "baishi", "deposit", "typing", "advance", "review_extortion", "downline", CategorySignal}
+// catWarning is the index of the warning rules' category.
+const catWarning = nCats - 1
+
+var catNames = [nCats]string{"shuadan", "baishi", "deposit", "typing", "advance", "review_extortion", "downline", CategorySignal, CategoryWarning}
 
 func catIndex(c string) int {
 	for i, n := range catNames {
@@ -69,6 +75,7 @@ func (rs *Rules) match(views []view, s *scratch) *ruleMatch {
 	m.rates = resize(m.rates, len(rs.rates))
 	m.sums = [nCats]float64{}
 	m.total, m.sections = 0, 0
+	m.topics = [nTopics]int{}
 	s.ctxs = s.ctxs[:0]
 	raw := s.raw[:0]
 
@@ -85,6 +92,11 @@ func (rs *Rules) match(views []view, s *scratch) *ruleMatch {
 			}
 			if sec := rs.sectionRefs[h.pat]; sec >= 0 && fi == 1 {
 				m.sections |= 1 << sec
+			}
+			if fi <= 1 {
+				for _, tp := range rs.topicRefs[h.pat] {
+					m.topics[tp]++
+				}
 			}
 			refs := rs.refs[h.pat]
 			if len(refs) == 0 {
@@ -156,6 +168,21 @@ func (rs *Rules) match(views []view, s *scratch) *ruleMatch {
 		m.total += w
 	}
 	return m
+}
+
+// flagged reports whether the rules of one scam type, gated by the
+// warning probability pw, sum to the rules file's flag_min (never, when it
+// is 0).
+func (rs *Rules) flagged(m *ruleMatch, pw float64) bool {
+	if rs.flagMin <= 0 {
+		return false
+	}
+	for k, w := range m.sums[:nTypes] {
+		if w*gate(k, pw) >= rs.flagMin {
+			return true
+		}
+	}
+	return false
 }
 
 // repeatBoost raises a rule for each further distinct word it matched in a

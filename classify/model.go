@@ -10,28 +10,35 @@ import (
 
 // ModelFormat names the model file format and the feature hashing it
 // depends on; a model of another format is refused.
-const ModelFormat = "scamhunt-classify-model/1 fnv1a-runes-digits0"
+const ModelFormat = "scamhunt-classify-model/2 fnv1a-runes-digits0"
 
 // nTypes is the number of scam types the category head tells apart.
-const nTypes = nCats - 1
+const nTypes = 7
 
 // Model is the statistical half of the classifier. A logistic-regression
-// head gives the scam logit from hashed character n-grams (1..MaxN), the
-// structural features and the rule weight sum of each category; a softmax
-// head over the same features says which scam type a flagged listing is.
-// Train makes one; LoadModel reads one back. A Model is immutable and safe
-// for concurrent use.
+// head gives the probability that a text describes or warns about a scam
+// rather than making the offer (a police warning, a news sentence); the
+// scam head gives the scam logit from hashed character n-grams (1..MaxN),
+// the structural features and the rule weight sum of each category, each
+// sum gated by that probability, since a warning uses the scam's words
+// without meaning them; a softmax head over the same features says which
+// scam type a flagged listing is. Train makes one; LoadModel reads one
+// back. A Model is immutable and safe for concurrent use.
 type Model struct {
 	buckets uint32
 	maxN    int
+	warn    head
 	scam    head
 	cat     catHead
 	info    TrainInfo
 }
 
-// head is a logistic-regression head.
+// head is a logistic-regression head. In the scam head warn weighs the
+// warning probability pw, and every rule sum but the warning rules' counts
+// times 1-pw.
 type head struct {
 	bias  float64
+	warn  float64
 	dense [nDense]float64
 	rules [nCats]float64
 	grams []float32 // bucket -> weight
@@ -58,21 +65,52 @@ type TrainInfo struct {
 // Info returns how the model was trained.
 func (m *Model) Info() TrainInfo { return m.info }
 
-// logit returns the scam head's logit.
-func (h *head) logit(grams []gram, scale float64, dense *[nDense]float64, sums *[nCats]float64) float64 {
-	z := h.bias
+// logit returns the head's logit for a listing whose warning probability
+// is pw (0 for the warning head itself).
+func (h *head) logit(grams []gram, scale float64, dense *[nDense]float64, sums *[nCats]float64, pw float64) float64 {
+	z := h.bias + h.warn*pw
 	var g float64
 	for _, x := range grams {
 		g += float64(h.grams[x.bucket])
 	}
-	z += g * scale
+	z += g * scale * gramGate(pw, g)
 	for i, x := range dense {
-		z += h.dense[i] * x
+		z += h.dense[i] * x * denseGate(i, pw, h.dense[i]*x)
 	}
 	for i, x := range sums {
-		z += h.rules[i] * x
+		z += h.rules[i] * x * gate(i, pw)
 	}
 	return z
+}
+
+// denseGate is the share of contribution c of structural feature i a
+// listing with warning probability pw keeps: a warning talks of money,
+// earning, ease and work as it quotes the scam, so what those topics add
+// towards scam counts as its scam words do; what they take away stays.
+func denseGate(i int, pw, c float64) float64 {
+	if c > 0 && (i >= featTopic && i <= featTopic+topicContact || i == featEarnEasy) {
+		return 1 - pw
+	}
+	return 1
+}
+
+// gramGate is the share of the n-grams' sum g a listing with warning
+// probability pw keeps: what they add towards scam is gated as scam words
+// are.
+func gramGate(pw, g float64) float64 {
+	if g > 0 {
+		return 1 - pw
+	}
+	return 1
+}
+
+// gate is the share of category k's rule sum a listing with warning
+// probability pw keeps: the warning rules keep all of theirs.
+func gate(k int, pw float64) float64 {
+	if k == catWarning {
+		return 1
+	}
+	return 1 - pw
 }
 
 // probs returns the softmax over scam types.
@@ -135,12 +173,14 @@ type modelJSON struct {
 	RuleCats   []string    `json:"rule_categories"`
 	Categories []string    `json:"categories"`
 	Trained    TrainInfo   `json:"trained"`
+	Warning    headJSON    `json:"warning"`
 	Scam       headJSON    `json:"scam"`
 	Category   catHeadJSON `json:"category"`
 }
 
 type headJSON struct {
 	Bias  float64   `json:"bias"`
+	Warn  float64   `json:"warning_weight,omitempty"`
 	Dense []float64 `json:"dense"`
 	Rules []float64 `json:"rules"`
 	Idx   []uint32  `json:"gram_buckets"`
@@ -163,13 +203,7 @@ func (m *Model) MarshalJSON() ([]byte, error) {
 		Format: ModelFormat, Buckets: m.buckets, MaxN: m.maxN,
 		Dense: denseNames[:], RuleCats: catNames[:], Categories: catNames[:nTypes], Trained: m.info,
 	}
-	j.Scam = headJSON{Bias: round(m.scam.bias), Dense: roundAll(m.scam.dense[:]), Rules: roundAll(m.scam.rules[:])}
-	for b, w := range m.scam.grams {
-		if w := round32(w); w != 0 {
-			j.Scam.Idx = append(j.Scam.Idx, uint32(b))
-			j.Scam.W = append(j.Scam.W, w)
-		}
-	}
+	j.Warning, j.Scam = m.warn.json(), m.scam.json()
 	c := &m.cat
 	j.Category.Bias = roundAll(c.bias[:])
 	for i := range c.dense {
@@ -191,6 +225,31 @@ func (m *Model) MarshalJSON() ([]byte, error) {
 		}
 	}
 	return json.Marshal(j)
+}
+
+func (h *head) json() headJSON {
+	j := headJSON{Bias: round(h.bias), Warn: round(h.warn), Dense: roundAll(h.dense[:]), Rules: roundAll(h.rules[:])}
+	for b, w := range h.grams {
+		if w := round32(w); w != 0 {
+			j.Idx = append(j.Idx, uint32(b))
+			j.W = append(j.W, w)
+		}
+	}
+	return j
+}
+
+// head builds a head from its JSON form.
+func (j *headJSON) head(buckets uint32) (head, error) {
+	if len(j.Dense) != nDense || len(j.Rules) != nCats || len(j.Idx) != len(j.W) {
+		return head{}, errors.New("wrong shape")
+	}
+	h := head{bias: j.Bias, warn: j.Warn, grams: make([]float32, buckets)}
+	copy(h.dense[:], j.Dense)
+	copy(h.rules[:], j.Rules)
+	if err := scatter(j.Idx, buckets, func(i int, b uint32) { h.grams[b] = j.W[i] }); err != nil {
+		return head{}, err
+	}
+	return h, nil
 }
 
 // LoadModel reads a model written by MarshalJSON, checking its format,
@@ -224,15 +283,11 @@ func (j *modelJSON) model() (*Model, error) {
 		return nil, errors.New("categories differ from this version's")
 	}
 	m := &Model{buckets: j.Buckets, maxN: j.MaxN, info: j.Trained}
-	s := &j.Scam
-	if len(s.Dense) != nDense || len(s.Rules) != nCats || len(s.Idx) != len(s.W) {
-		return nil, errors.New("scam head: wrong shape")
+	var err error
+	if m.warn, err = j.Warning.head(j.Buckets); err != nil {
+		return nil, fmt.Errorf("warning head: %w", err)
 	}
-	m.scam.bias = s.Bias
-	copy(m.scam.dense[:], s.Dense)
-	copy(m.scam.rules[:], s.Rules)
-	m.scam.grams = make([]float32, j.Buckets)
-	if err := scatter(s.Idx, j.Buckets, func(i int, b uint32) { m.scam.grams[b] = s.W[i] }); err != nil {
+	if m.scam, err = j.Scam.head(j.Buckets); err != nil {
 		return nil, fmt.Errorf("scam head: %w", err)
 	}
 	c := &j.Category
@@ -254,7 +309,7 @@ func (j *modelJSON) model() (*Model, error) {
 	}
 	m.cat.grams = make([]float32, int(j.Buckets)*nTypes)
 	var shapeErr error
-	err := scatter(c.Idx, j.Buckets, func(i int, b uint32) {
+	err = scatter(c.Idx, j.Buckets, func(i int, b uint32) {
 		if len(c.W[i]) != nTypes {
 			shapeErr = errors.New("category head: wrong shape")
 			return
@@ -284,28 +339,26 @@ func scatter(idx []uint32, n uint32, set func(i int, b uint32)) error {
 
 func (m *Model) finite() bool {
 	ok := func(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
-	all := []float64{m.scam.bias}
-	all = append(all, m.scam.dense[:]...)
-	all = append(all, m.scam.rules[:]...)
-	all = append(all, m.cat.bias[:]...)
-	for i := range m.cat.dense {
-		all = append(all, m.cat.dense[i][:]...)
+	all := func(vs ...float64) bool { return !slices.ContainsFunc(vs, func(v float64) bool { return !ok(v) }) }
+	all32 := func(vs []float32) bool {
+		return !slices.ContainsFunc(vs, func(v float32) bool { return !ok(float64(v)) })
 	}
-	for i := range m.cat.rules {
-		all = append(all, m.cat.rules[i][:]...)
-	}
-	for _, v := range all {
-		if !ok(v) {
+	for _, h := range []*head{&m.warn, &m.scam} {
+		if !all(h.bias, h.warn) || !all(h.dense[:]...) || !all(h.rules[:]...) || !all32(h.grams) {
 			return false
 		}
 	}
-	for _, v := range m.scam.grams {
-		if !ok(float64(v)) {
+	c := &m.cat
+	if !all(c.bias[:]...) || !all32(c.grams) {
+		return false
+	}
+	for i := range c.dense {
+		if !all(c.dense[i][:]...) {
 			return false
 		}
 	}
-	for _, v := range m.cat.grams {
-		if !ok(float64(v)) {
+	for i := range c.rules {
+		if !all(c.rules[i][:]...) {
 			return false
 		}
 	}

@@ -57,10 +57,9 @@ func TestMaxRunes(t *testing.T) {
 	}
 }
 
-// TestNeedsDigitRules checks the digit shortcut on the committed rules: a
-// regexp said to need a digit matches nowhere in the corpus once its digits
-// are gone.
-func TestNeedsDigitRules(t *testing.T) {
+// committedRules loads configs/rules.yaml.
+func committedRules(t *testing.T) *Rules {
+	t.Helper()
 	data, err := os.ReadFile("../configs/rules.yaml")
 	if err != nil {
 		t.Fatal(err)
@@ -69,6 +68,14 @@ func TestNeedsDigitRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return rs
+}
+
+// TestNeedsDigitRules checks the digit shortcut on the committed rules: a
+// regexp said to need a digit matches nowhere in the corpus once its digits
+// are gone.
+func TestNeedsDigitRules(t *testing.T) {
+	rs := committedRules(t)
 	corpus, err := os.ReadFile("testdata/train.jsonl")
 	if err != nil {
 		t.Fatal(err)

@@ -22,6 +22,11 @@ import (
 // name no scam type on their own.
 const CategorySignal = "signal"
 
+// CategoryWarning is the category of rules that mark a text describing or
+// warning about a scam rather than making the offer: 诈骗分子, 受害人,
+// 民警提醒. Their weights are negative; they name no scam type.
+const CategoryWarning = "warning"
+
 // Rules is a compiled rule set: keyword and regular-expression rules with
 // the contexts that cancel or lower them, the going rates of pay the model's
 // pay feature compares against, and the intercept used when no model is
@@ -30,14 +35,16 @@ const CategorySignal = "signal"
 type Rules struct {
 	bias        float64
 	categoryMin float64
-	thresholds  Config // the file's label thresholds; zero fields: defaults
+	flagMin     float64 // a scam type's rules summing to this flag the listing
+	thresholds  Config  // the file's label thresholds; zero fields: defaults
 	rules       []*rule
 	rates       []Rate
 	defaultRate Rate
 	ac          *matcher
-	refs        [][]ref // matcher pattern -> what it stands for
-	rateRefs    [][]int // matcher pattern -> indexes of rates it is a keyword of
-	sectionRefs []int8  // matcher pattern -> section heading index, or -1
+	refs        [][]ref  // matcher pattern -> what it stands for
+	rateRefs    [][]int  // matcher pattern -> indexes of rates it is a keyword of
+	sectionRefs []int8   // matcher pattern -> section heading index, or -1
+	topicRefs   [][]int8 // matcher pattern -> topics it is a word of
 }
 
 // Rate is the going pay for a kind of work, in yuan per hour, day and
@@ -89,6 +96,7 @@ const (
 	refContext                // a pattern of context sub of rule
 	refRate                   // a keyword of a going rate
 	refSection                // a section heading of a job description
+	refTopic                  // a word of a topic
 )
 
 // ref says what a matcher pattern stands for.
@@ -123,9 +131,11 @@ var defaultFields = fieldSet(1<<0 | 1<<1 | 1<<2)
 type fileSpec struct {
 	Bias        float64    `yaml:"bias"`
 	CategoryMin float64    `yaml:"category_min"`
+	FlagMin     float64    `yaml:"flag_min"`
 	Thresholds  Config     `yaml:"thresholds"`
 	DefaultRate Rate       `yaml:"default_rate"`
 	Rates       []Rate     `yaml:"rates"`
+	Topics      yaml.Node  `yaml:"topics"`
 	Rules       []ruleSpec `yaml:"rules"`
 }
 
@@ -185,10 +195,13 @@ func LoadRules(name string, data []byte) (*Rules, error) {
 	if spec.CategoryMin < 0 || math.IsNaN(spec.CategoryMin) {
 		return nil, fmt.Errorf("%s: category_min must be >= 0", name)
 	}
+	if spec.FlagMin < 0 || math.IsNaN(spec.FlagMin) {
+		return nil, fmt.Errorf("%s: flag_min must be >= 0", name)
+	}
 	if err := spec.Thresholds.Validate(); err != nil {
 		return nil, fmt.Errorf("%s: thresholds: %w", name, err)
 	}
-	rs := &Rules{bias: spec.Bias, categoryMin: spec.CategoryMin, rates: spec.Rates, defaultRate: spec.DefaultRate, thresholds: spec.Thresholds}
+	rs := &Rules{bias: spec.Bias, categoryMin: spec.CategoryMin, flagMin: spec.FlagMin, rates: spec.Rates, defaultRate: spec.DefaultRate, thresholds: spec.Thresholds}
 	if rs.categoryMin == 0 {
 		rs.categoryMin = 1
 	}
@@ -217,6 +230,13 @@ func LoadRules(name string, data []byte) (*Rules, error) {
 			rs.refs = append(rs.refs, nil)
 			rs.rateRefs = append(rs.rateRefs, nil)
 			rs.sectionRefs = append(rs.sectionRefs, -1)
+			rs.topicRefs = append(rs.topicRefs, nil)
+		}
+		if r.kind == refTopic {
+			if !slices.Contains(rs.topicRefs[id], int8(r.sub)) {
+				rs.topicRefs[id] = append(rs.topicRefs[id], int8(r.sub))
+			}
+			return nil
 		}
 		if r.kind == refSection {
 			rs.sectionRefs[id] = int8(r.sub)
@@ -271,6 +291,17 @@ func LoadRules(name string, data []byte) (*Rules, error) {
 			}
 		}
 	}
+	topics, err := topicWords(name, &spec.Topics)
+	if err != nil {
+		return nil, err
+	}
+	for i, words := range topics {
+		for _, w := range words {
+			if err := add(w, ref{kind: refTopic, sub: int32(i)}); err != nil {
+				return nil, fmt.Errorf("%s: topic %s: %w", name, topicNames[i], err)
+			}
+		}
+	}
 	for i, h := range sectionWords {
 		if err := add(h, ref{kind: refSection, sub: int32(i)}); err != nil {
 			return nil, err
@@ -280,6 +311,29 @@ func LoadRules(name string, data []byte) (*Rules, error) {
 	return rs, nil
 }
 
+// topicWords decodes the topics mapping: each key a name of topicNames,
+// each value a list of words.
+func topicWords(name string, n *yaml.Node) ([nTopics][]string, error) {
+	var out [nTopics][]string
+	if n.Kind == 0 {
+		return out, nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return out, fmt.Errorf("%s:%d: topics must be a mapping of topic names to word lists", name, n.Line)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		t := slices.Index(topicNames[:], k.Value)
+		if t < 0 {
+			return out, fmt.Errorf("%s:%d: unknown topic %q (want one of %s)", name, k.Line, k.Value, strings.Join(topicNames[:], ", "))
+		}
+		if err := v.Decode(&out[t]); err != nil {
+			return out, yamlErr(name, err)
+		}
+	}
+	return out, nil
+}
+
 var ruleIDPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$`)
 
 func compileRule(sp ruleSpec) (*rule, error) {
@@ -287,8 +341,8 @@ func compileRule(sp ruleSpec) (*rule, error) {
 	if !ruleIDPattern.MatchString(sp.ID) {
 		return nil, errors.New("id must look like category.name (lower case, digits, _)")
 	}
-	if sp.Category != CategorySignal && !slices.Contains(scamhunt.Categories, sp.Category) {
-		return nil, fmt.Errorf("unknown category %q (want one of %s or %s)", sp.Category, strings.Join(scamhunt.Categories, ", "), CategorySignal)
+	if sp.Category != CategorySignal && sp.Category != CategoryWarning && !slices.Contains(scamhunt.Categories, sp.Category) {
+		return nil, fmt.Errorf("unknown category %q (want one of %s, %s or %s)", sp.Category, strings.Join(scamhunt.Categories, ", "), CategorySignal, CategoryWarning)
 	}
 	if sp.Weight == 0 || math.IsNaN(sp.Weight) || math.IsInf(sp.Weight, 0) || math.Abs(sp.Weight) > 20 {
 		return nil, errors.New("weight must be non-zero and within [-20, 20]")

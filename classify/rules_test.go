@@ -45,6 +45,12 @@ func TestLoadRulesErrors(t *testing.T) {
 			`rules.yaml:3: rule "a.b": context factor must be within [0, 1)`},
 		{"context side", head + "  - id: a.b\n    category: signal\n    weight: 1\n    patterns: [x]\n    context:\n      - patterns: [不]\n        side: left\n",
 			`rules.yaml:3: rule "a.b": context side "left"`},
+		{"unknown topic", "topics:\n  money: [元]\n  weather: [雨]\n" + head[len("bias: -4\n"):] + "  - id: a.b\n    category: signal\n    weight: 1\n    patterns: [x]\n",
+			`rules.yaml:3: unknown topic "weather" (want one of money, earn, job, ease, contact, address, narrative, spec)`},
+		{"topics not a mapping", "topics: [元]\n" + head[len("bias: -4\n"):] + "  - id: a.b\n    category: signal\n    weight: 1\n    patterns: [x]\n",
+			`rules.yaml:1: topics must be a mapping of topic names to word lists`},
+		{"negative flag_min", "flag_min: -1\n" + head + "  - id: a.b\n    category: signal\n    weight: 1\n    patterns: [x]\n",
+			`rules.yaml: flag_min must be >= 0`},
 		{"no rules", "bias: -4\n", "rules.yaml: no rules"},
 		{"empty file", "", "rules.yaml: no rules"},
 	}
@@ -71,7 +77,7 @@ func TestLoadRulesConfig(t *testing.T) {
 	for _, id := range ids {
 		cats[strings.SplitN(id, ".", 2)[0]] = true
 	}
-	for _, c := range append(slices.Clone(scamhunt.Categories), classify.CategorySignal) {
+	for _, c := range append(slices.Clone(scamhunt.Categories), classify.CategorySignal, classify.CategoryWarning) {
 		if !cats[c] {
 			t.Errorf("rules.yaml has no rule of category %s", c)
 		}
@@ -105,12 +111,17 @@ func TestContexts(t *testing.T) {
 		{"deposit", scamhunt.Listing{Body: "入职先交押金200元，做满三个月退还"},
 			[]string{"deposit.amount", "deposit.fee", "deposit.pay_first", "deposit.refund_promise"}},
 		{"no deposit taken", scamhunt.Listing{Body: "公司直招，不收任何押金和费用"}, nil},
-		{"deposit warning", scamhunt.Listing{Body: "凡收取押金的均为骗子，请求职者提高警惕"}, nil},
+		{"deposit warning", scamhunt.Listing{Body: "凡收取押金的均为骗子，请求职者提高警惕"}, []string{"warning.advice", "warning.narration"}},
 		{"deposit nil", scamhunt.Listing{Body: "押金：无。工服免费发放"}, nil},
 		{"warning far before", scamhunt.Listing{Body: "郑重提示：以各种理由收取非正规费用（押金、服装费、报名费、体检费、要求购买充值卡等）均有骗子嫌疑"},
-			[]string{"deposit.fee~", "deposit.items~", "deposit.medical~"}},
+			[]string{"deposit.fee~", "deposit.items~", "deposit.medical~", "warning.narration"}},
 		{"traditional warning", scamhunt.Listing{Body: "本公司不收取任何押金、保證金"}, nil},
-		{"not brushing", scamhunt.Listing{Body: "本岗位非刷单，请勿咨询"}, nil},
+		{"not brushing", scamhunt.Listing{Body: "本岗位非刷单，请勿咨询"}, []string{"warning.advice"}},
+		{"not a scam, says the scam", scamhunt.Listing{Body: "正规平台，不是骗子，刷单日结"}, []string{"shuadan.brushing~", "signal.daily_pay", "signal.trust_me"}},
+		{"police tell of brushing", scamhunt.Listing{Body: "民警提醒：网上兼职刷单，一单一结，都是诈骗分子设下的陷阱"},
+			[]string{"shuadan.per_order_pay~", "signal.no_interview", "warning.advice", "warning.narration"}},
+		{"browsing a phone", scamhunt.Listing{Body: "工作轻松，上班可以刷手机"}, nil},
+		{"pledged papers", scamhunt.Listing{Body: "不要轻易缴纳任何押金或者是抵押证件"}, nil},
 		{"brushing", scamhunt.Listing{Body: "淘宝刷单，一单一结"}, []string{"shuadan.brushing", "shuadan.per_order_pay"}},
 		{"brushing behind stars", scamhunt.Listing{Body: "刷★单兼职"}, []string{"shuadan.brushing"}},
 		{"report brushing", scamhunt.Listing{Body: "求职过程中如遇收费、刷单、充值等要求，请立即举报"}, []string{"advance.payment~"}},

@@ -11,10 +11,10 @@ import (
 )
 
 // TestEmbedded checks the binary carries what it runs with: the site
-// profiles, the rules and a model, each well-formed. (Their meaning is
-// tested where they are decoded: cmd, classify.)
+// profiles, the rules, a model and the explanations, each well-formed.
+// (Their meaning is tested where they are decoded: cmd, classify, web.)
 func TestEmbedded(t *testing.T) {
-	for _, f := range []string{"sites/demo.yaml", "rules.yaml"} {
+	for _, f := range []string{"sites/demo.yaml", "rules.yaml", "explain.yaml"} {
 		data, err := fs.ReadFile(configs.FS, f)
 		if err != nil {
 			t.Fatal(err)

@@ -135,3 +135,35 @@ func mustURL(t testing.TB, s string) *url.URL {
 	}
 	return u
 }
+
+// TestCharsetStrayBytes checks that a page declared UTF-8 (in the header or
+// a meta) keeps its charset and its ad through a few stray bytes, as a cut
+// upload leaves them, instead of being re-guessed as GB18030.
+func TestCharsetStrayBytes(t *testing.T) {
+	page := `<html><head><meta charset="utf-8"><title>ad</title></head><body><p>` + simplifiedAd + `</p></body></html>`
+	i := strings.Index(page, "<p>") + 3
+	raw := page[:i] + "\xb5\xc4\xff" + page[i:]
+	srv, _ := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/" {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, `<html><body><a href="/header.html">a</a><a href="/meta.html">b</a></body></html>`)
+			return
+		}
+		if r.URL.Path == "/header.html" {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		} else {
+			w.Header().Set("Content-Type", "text/html")
+		}
+		fmt.Fprint(w, raw)
+	}))
+	pages, _ := crawlOnce(t, fastConfig(t, srv.URL+"/"))
+	for _, path := range []string{"/header.html", "/meta.html"} {
+		p, ok := pages[path]
+		if !ok {
+			t.Fatalf("page %s not crawled", path)
+		}
+		if p.Charset != "utf-8" || !strings.Contains(string(p.Body), simplifiedAd) {
+			t.Errorf("%s: charset %q, body %.200q; want utf-8 and the ad text", path, p.Charset, p.Body)
+		}
+	}
+}

@@ -150,6 +150,11 @@ func TestDemoProfile(t *testing.T) {
 	if err := decodeStrict(block, &cfg); err != nil {
 		t.Fatalf("demo.yaml crawl: %v", err)
 	}
+	// The site file writes its detail pattern once, at the top level, for
+	// the crawler and the extractor (cmd/scamhunt fills patterns.detail).
+	if d, ok := doc["detail_url"]; ok {
+		cfg.Patterns.Detail = append(cfg.Patterns.Detail, d.Value)
+	}
 	if err := cfg.Validate(); err != nil {
 		t.Fatalf("demo.yaml crawl: %v", err)
 	}

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -187,42 +186,6 @@ func FuzzHrefs(f *testing.F) {
 		}
 	})
 }
-
-var metaCases = []struct{ html, want string }{
-	{`<meta charset="gbk">`, "gbk"},
-	{`<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=GB2312">`, "GB2312"},
-	{`<meta content="text/html;charset='big5'" http-equiv="content-type">`, "big5"},
-	{`<head><title>x</title></head><body><meta charset="gbk">`, ""},
-	{`<meta name="description" content="charset=gbk is a word here">`, ""},
-	{`<meta name="keywords" content="兼职">`, ""},
-}
-
-func TestMetaCharset(t *testing.T) {
-	for _, c := range metaCases {
-		if got := metaCharset([]byte(c.html)); got != c.want {
-			t.Errorf("metaCharset(%q) = %q, want %q", c.html, got, c.want)
-		}
-	}
-}
-
-func FuzzDecodeBody(f *testing.F) {
-	for _, c := range metaCases {
-		f.Add([]byte(c.html), "text/html")
-	}
-	f.Add([]byte("\xef\xbb\xbf<p>兼职</p>"), "text/html; charset=gbk")
-	f.Add([]byte("\xbc\xe6\xd6\xb0"), "")
-	f.Add([]byte("\xfe\xff\x00<"), "text/html; charset=utf-16")
-	f.Fuzz(func(t *testing.T, raw []byte, contentType string) {
-		body, name := decodeBody(raw, contentType, "")
-		if !utf8.Valid(body) {
-			t.Fatalf("decodeBody(%q, %q) gave invalid UTF-8 (%s)", raw, contentType, name)
-		}
-		if name == "" {
-			t.Fatalf("decodeBody(%q, %q): no charset name", raw, contentType)
-		}
-	})
-}
-
 func TestVolatileParams(t *testing.T) {
 	page := func(tok string, text string) []byte {
 		return []byte(`<a href="/list?k=` + tok + `x1">next</a><input name="k" value="` + tok + `"><p>` + text + `</p>`)

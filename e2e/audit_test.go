@@ -149,10 +149,7 @@ func renderAudit(t *testing.T, file string) {
 
 func saveScreenshot(t *testing.T, name string, png []byte) {
 	t.Helper()
-	if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(screenshotDir, name)
+	path := filepath.Join(screenshotDir(t), name)
 	if err := os.WriteFile(path, png, 0o644); err != nil {
 		t.Fatal(err)
 	}

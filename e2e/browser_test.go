@@ -2,7 +2,6 @@ package e2e_test
 
 import (
 	"context"
-	"errors"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -20,8 +19,6 @@ import (
 	"github.com/scamhunt/scamhunt/index"
 	"github.com/scamhunt/scamhunt/web"
 )
-
-const screenshotDir = "testdata/screenshots"
 
 // chromium finds the browser, skipping the test without one unless CI=true.
 func chromium(t *testing.T) string {
@@ -160,30 +157,43 @@ func site(t *testing.T) *httptest.Server {
 	return ts
 }
 
-// screenshot saves a PNG of the whole page under testdata/screenshots.
+// screenshotDir is where screenshots go: $SCAMHUNT_SCREENSHOTS when set (to
+// keep them as artefacts and look at them), else the test's temporary
+// directory.
+func screenshotDir(t *testing.T) string {
+	t.Helper()
+	dir := os.Getenv("SCAMHUNT_SCREENSHOTS")
+	if dir == "" {
+		return t.TempDir()
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// screenshot saves PNGs of the first screen (name-fold.png) and of the whole
+// page (name.png).
 func screenshot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
-	if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	ignore := filepath.Join(screenshotDir, ".gitignore")
-	if _, err := os.Stat(ignore); errors.Is(err, os.ErrNotExist) {
-		if err := os.WriteFile(ignore, []byte("*\n"), 0o644); err != nil {
+	dir := screenshotDir(t)
+	for _, s := range []struct {
+		file string
+		shot chromedp.Action[[]byte]
+	}{{name + "-fold.png", chromedp.CaptureScreenshot()}, {name + ".png", chromedp.FullScreenshot(100)}} {
+		png, err := chromedp.Run(ctx, s.shot)
+		if err != nil {
+			t.Fatalf("screenshot %s: %v", s.file, err)
+		}
+		if !strings.HasPrefix(string(png), "\x89PNG") {
+			t.Fatalf("screenshot %s is not a PNG", s.file)
+		}
+		path := filepath.Join(dir, s.file)
+		if err := os.WriteFile(path, png, 0o644); err != nil {
 			t.Fatal(err)
 		}
+		t.Logf("screenshot: %s", path)
 	}
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-	if err != nil {
-		t.Fatalf("screenshot %s: %v", name, err)
-	}
-	if !strings.HasPrefix(string(png), "\x89PNG") {
-		t.Fatalf("screenshot %s is not a PNG", name)
-	}
-	path := filepath.Join(screenshotDir, name+".png")
-	if err := os.WriteFile(path, png, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("screenshot: %s", path)
 }
 
 // submit runs an action that navigates (a form submission, a click on a
@@ -251,8 +261,15 @@ func TestSearchFullWidthPhoneInBrowser(t *testing.T) {
 	if loc, _ = chromedp.Run(ctx, chromedp.Location()); !strings.HasSuffix(loc, "/listing/scam0001") {
 		t.Errorf("listing URL %s", loc)
 	}
-	mustContain(t, "reasons", text(t, ctx, "article.listing ol.reasons"),
-		"拜师收徒", "拜师费188元", "baishi_fee", "打字手工", "在家手工串珠", "handcraft_outsourcing", "月入过万")
+	mustContain(t, "signs", text(t, ctx, "article.listing ul.signs"),
+		"拜师收徒", "拜师费188元", "打字手工", "在家手工串珠", "月入过万")
+	if got := text(t, ctx, "article.listing ol.reasons"); got != "" {
+		t.Errorf("rule ids visible before 详细依据 is opened: %q", got)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("article.listing details.tech summary"))); err != nil {
+		t.Fatalf("open 详细依据: %v", err)
+	}
+	mustContain(t, "reasons", text(t, ctx, "article.listing ol.reasons"), "baishi_fee", "handcraft_outsourcing", "权重")
 	marked := text(t, ctx, "article.listing div.body mark")
 	if marked != "在家手工串珠" {
 		t.Errorf("first mark in the body = %q, want 在家手工串珠", marked)
@@ -276,7 +293,8 @@ func TestCheckPastedAdInBrowser(t *testing.T) {
 	submit(t, ctx, chromedp.Submit(chromedp.ID("text")))
 	screenshot(t, ctx, "check-pasted-ad")
 	mustContain(t, "verdict", text(t, ctx, "section.verdict"),
-		"结论：骗局", "拜师费", "+8613812345678", "手工串珠在家做 高薪拜师")
+		"骗局", "这很可能是拜师收徒诈骗", "拜师费", "接下来该怎么做", "+8613812345678")
+	mustContain(t, "linked listings", text(t, ctx, "section.linked"), "手工串珠在家做 高薪拜师")
 	if got := text(t, ctx, "section.verdict div.body mark"); got != "拜师费" {
 		t.Errorf("marked words = %q, want 拜师费", got)
 	}

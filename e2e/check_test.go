@@ -1,16 +1,12 @@
 package e2e_test
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"io"
 	"net/http"
-	"os/exec"
-	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/scamhunt/scamhunt"
 )
@@ -19,35 +15,7 @@ import (
 // and returns its base URL.
 func serveData(t *testing.T, data string) string {
 	t.Helper()
-	cmd := exec.CommandContext(t.Context(), bin, "serve", "--data", data, "--addr", "127.0.0.1:0", "--log-level", "warn")
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		cmd.Process.Kill()
-		cmd.Wait()
-	})
-	found := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		re := regexp.MustCompile(`http://127\.0\.0\.1:\d+/`)
-		for sc.Scan() {
-			if u := re.FindString(sc.Text()); u != "" {
-				found <- strings.TrimSuffix(u, "/")
-			}
-		}
-	}()
-	select {
-	case u := <-found:
-		return u
-	case <-time.After(30 * time.Second):
-		t.Fatal("scamhunt serve printed no URL in 30s")
-		return ""
-	}
+	return serveWith(t, data, nil, nil)
 }
 
 // chineseDigits writes a number the way scammers disguise it.

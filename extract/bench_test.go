@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
@@ -71,4 +72,41 @@ func BenchmarkGoqueryParse(b *testing.B) {
 			}
 		}
 	}
+}
+
+// BenchmarkExtractVsParse extracts every golden detail page, of all
+// layouts, with the generic extractor and parses the same pages bare with
+// goquery, alternating in one loop so both see the same machine, and
+// reports the ratio as x-parse: the goal is at most 3.
+func BenchmarkExtractVsParse(b *testing.B) {
+	var ps []scamhunt.Page
+	for _, c := range loadCases(b) {
+		if strings.Contains(c.name, "detail") {
+			ps = append(ps, c.page(b))
+		}
+	}
+	e, err := extract.New(extract.Profile{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(bytesOf(ps))
+	var parse, ext time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		for _, p := range ps {
+			if _, err := goquery.NewDocumentFromReader(bytes.NewReader(p.Body)); err != nil {
+				b.Fatal(err)
+			}
+		}
+		t1 := time.Now()
+		for _, p := range ps {
+			if _, err := e.Extract(p); err != nil {
+				b.Fatal(err)
+			}
+		}
+		parse += t1.Sub(t0)
+		ext += time.Since(t1)
+	}
+	b.ReportMetric(float64(ext)/float64(parse), "x-parse")
+	b.ReportMetric(float64(len(ps)), "pages")
 }

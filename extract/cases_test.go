@@ -13,6 +13,7 @@ import (
 
 	"github.com/scamhunt/scamhunt"
 	"github.com/scamhunt/scamhunt/extract"
+	"github.com/scamhunt/scamhunt/internal/charset"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -108,10 +109,7 @@ func loadCases(tb testing.TB) []goldenCase {
 // page decodes the case's file as `scamhunt extract FILE` does.
 func (c goldenCase) page(tb testing.TB) scamhunt.Page {
 	tb.Helper()
-	body, cs, err := extract.DecodeFile(c.data, c.ctype)
-	if err != nil {
-		tb.Fatalf("%s: %v", c.file, err)
-	}
+	body, cs := charset.Decode(c.data, c.ctype, "")
 	return scamhunt.Page{URL: c.url, Site: c.site, Status: 200, Body: body, Charset: cs, FetchedAt: fetched, Hash: scamhunt.ContentHash(body)}
 }
 
@@ -140,7 +138,8 @@ func decodeProfile(tb testing.TB, data []byte) extract.Profile {
 }
 
 // demoProfile decodes the extract block of the bundled demo site file,
-// strictly.
+// strictly, with the file's top-level detail_url (the pattern crawl and
+// extract share) as its DetailURL.
 func demoProfile(tb testing.TB) extract.Profile {
 	tb.Helper()
 	data, err := os.ReadFile("../configs/sites/demo.yaml")
@@ -159,7 +158,13 @@ func demoProfile(tb testing.TB) extract.Profile {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return decodeProfile(tb, b)
+	p := decodeProfile(tb, b)
+	detail, ok := doc["detail_url"]
+	if !ok || p.DetailURL != "" {
+		tb.Fatal("configs/sites/demo.yaml must write its detail pattern once, as the top-level detail_url")
+	}
+	p.DetailURL = detail.Value
+	return p
 }
 
 // goldenRun is a fixture run one way, with its site's profile or with the

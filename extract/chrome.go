@@ -33,6 +33,23 @@ var chromeParts = []string{"footer", "sidebar", "navbar", "copyright", "hotcit",
 // adTokens are '-'/'_'-separated parts of a class or id that mark ads.
 var adTokens = map[string]bool{"ad": true, "ads": true, "gg": true, "guanggao": true, "adv": true, "sponsor": true, "promo": true}
 
+// listingTokens, beside an ad token, say the element is a classified ad
+// itself (listing-ad, ad-title, list-ad-items), not an advertisement.
+var listingTokens = map[string]bool{"listing": true, "list": true, "item": true, "items": true, "title": true, "detail": true, "text": true, "meta": true, "info": true, "body": true}
+
+// adName reports whether a class or id names an advertisement: an ad token
+// (ad, gg, sponsor ...) not beside one that names a listing.
+func adName(name string) bool {
+	ad := false
+	for tok := range strings.FieldsFuncSeq(name, func(r rune) bool { return r == '-' || r == '_' }) {
+		if listingTokens[tok] {
+			return false
+		}
+		ad = ad || adTokens[tok]
+	}
+	return ad
+}
+
 // chromeHeadings open boxes of chrome (a box whose first child says 相关内容).
 var chromeHeadings = []string{
 	"热门城市", "选择城市", "更多城市", "全部城市", "城市切换", "切换城市", "相关内容", "相关知识",
@@ -64,10 +81,8 @@ func chromeByName(n *html.Node) bool {
 					return true
 				}
 			}
-			for tok := range strings.FieldsFuncSeq(name, func(r rune) bool { return r == '-' || r == '_' }) {
-				if adTokens[tok] {
-					return true
-				}
+			if adName(name) {
+				return true
 			}
 		}
 	}

@@ -36,11 +36,12 @@ func New(p Profile) (*Extractor, error) {
 
 // page is one Extract call's state.
 type page struct {
-	p      scamhunt.Page
-	u      *url.URL
-	root   *html.Node
-	w      walker
-	fields [nFields]found // generic fields overlaid with the profile's
+	p        scamhunt.Page
+	siteName string // the profile's site_name
+	u        *url.URL
+	root     *html.Node
+	w        walker
+	fields   [nFields]found // generic fields overlaid with the profile's
 }
 
 // Extract decides what kind of page p is, and why, and returns its listings:
@@ -58,50 +59,75 @@ func (e *Extractor) Extract(p scamhunt.Page) (scamhunt.Extraction, error) {
 	if len(bytes.TrimSpace(p.Body)) == 0 {
 		return other("empty page"), nil
 	}
-	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(p.Body))
+	pg, err := e.read(p, u)
 	if err != nil {
 		return scamhunt.Extraction{}, fmt.Errorf("extract %s: %w", p.URL, err)
 	}
-	pg := &page{p: p, u: u, root: doc.Nodes[0]}
-	pg.w.chrome, pg.w.host = e.c.chrome, u.Host
-	pg.w.run(pg.root)
-	pg.fields = pg.w.fields
-	e.profileFields(pg)
 
 	path := u.Path
 	if path == "" {
 		path = "/"
 	}
+	pq := path
+	if u.RawQuery != "" {
+		pq += "?" + u.RawQuery
+	}
 	c := e.c
 	switch {
-	case matches(c.otherURL, path):
+	case matches(c.otherURL, path, pq):
 		return other("profile other_url matched"), nil
-	case matches(c.detailURL, path):
+	case matches(c.detailURL, path, pq):
 		return e.detail(pg, "profile detail_url matched"), nil
-	case matches(c.indexURL, path):
+	case matches(c.indexURL, path, pq):
 		return e.index(pg, "profile index_url matched", e.rowNodes(pg)), nil
-	case matches(c.articleURL, path):
+	case matches(c.articleURL, path, pq):
 		return scamhunt.Extraction{Kind: scamhunt.KindArticle, Why: "profile article_url matched" + pg.proseNote(), Listings: []scamhunt.Listing{}}, nil
 	}
 	return e.byStructure(pg), nil
 }
 
-func matches(re *regexp.Regexp, path string) bool { return re != nil && re.MatchString(path) }
+// read parses a page and walks it once: the generic fields, overlaid with
+// the profile's.
+func (e *Extractor) read(p scamhunt.Page, u *url.URL) (*page, error) {
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(p.Body))
+	if err != nil {
+		return nil, err
+	}
+	pg := &page{p: p, u: u, root: doc.Nodes[0], siteName: e.c.siteName}
+	pg.w.chrome, pg.w.host = e.c.chrome, u.Host
+	pg.w.run(pg.root)
+	pg.fields = pg.w.fields
+	e.profileFields(pg)
+	return pg, nil
+}
+
+// matches reports whether a URL pattern matches the path, or the path and
+// query (/show.php?id=12) as the crawler's patterns see them.
+func matches(re *regexp.Regexp, path, pathQuery string) bool {
+	return re != nil && (re.MatchString(path) || pathQuery != path && re.MatchString(pathQuery))
+}
 
 func other(why string) scamhunt.Extraction {
 	return scamhunt.Extraction{Kind: scamhunt.KindOther, Why: why, Listings: []scamhunt.Listing{}}
 }
 
-// byStructure decides a page's kind from what it holds: labelled job
-// fields make a detail, long prose an article, many similar rows with links
-// an index.
+// byStructure decides a page's kind from what it holds: two labelled job
+// fields, or job evidence weighed together (a contact, pay, job words, one
+// field) make a detail, unless the page is a news story (long prose under a
+// date or source line); long prose makes an article, many similar rows with
+// links an index.
 func (e *Extractor) byStructure(pg *page) scamhunt.Extraction {
 	job := pg.jobFields()
 	if len(job) >= 2 {
 		return e.detail(pg, "labelled job fields ("+strings.Join(job, ", ")+")")
 	}
+	ev := pg.evidence(job)
 	prose := pg.w.bestPara
 	rows := e.rowNodes(pg)
+	news := prose >= articleProse && pg.byline() || prose >= shortProse && pg.sourceLine()
+	if ev.ad() && !news && (len(rows) < minRows || len(job) == 1 || ev.contact && ev.pay) {
+		return e.detail(pg, "job evidence ("+ev.String()+")")
+	}
 	fieldNote := "no labelled job fields"
 	if len(job) == 1 {
 		fieldNote = "only one labelled job field (" + job[0] + ")"
@@ -147,6 +173,20 @@ var bylineRe = regexp.MustCompile(`\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,
 func (pg *page) byline() bool {
 	for line := range strings.SplitSeq(string(pg.w.out.b), "\n") {
 		if len(line) <= 240 && bylineRe.MatchString(textnorm.Fold(line)) {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceRe finds the source or author line of a news story (来源：长春晚报).
+var sourceRe = regexp.MustCompile(`(来源|作者|编辑|责任编辑|记者|通讯员)\s*[:：]`)
+
+// sourceLine reports whether a short line of the page names a news
+// source or author.
+func (pg *page) sourceLine() bool {
+	for line := range strings.SplitSeq(string(pg.w.out.b), "\n") {
+		if len(line) <= 240 && sourceRe.MatchString(textnorm.Fold(line)) {
 			return true
 		}
 	}

@@ -24,6 +24,7 @@ func FuzzExtract(f *testing.F) {
 		f.Add(r.page(f).Body, r.url, !r.generic)
 	}
 	f.Add([]byte("<h1>招聘</h1><table><tr><th>薪资：</th><td>100元/天</td></tr><tr><th>电话</th><td>138<br>4312<br>5678</td></tr></table>"), "http://x.test/a/b/1.html", false)
+	f.Add([]byte(`<h1>店员</h1><div class="price">150元/天</div><span class="salary-num">4000-6000</span><em>元/月</em><p class="money">¥25/时</p><p>電話：9123 4567</p>`), "http://x.test/p/2", false)
 	generic, err := extract.New(extract.Profile{})
 	if err != nil {
 		f.Fatal(err)
@@ -111,28 +112,41 @@ func squash(s string) string {
 	}, s)
 }
 
-// FuzzDecodeFile checks that any bytes with any header decode to valid
-// UTF-8 with a charset named, and that undeclared valid UTF-8 is left alone.
-func FuzzDecodeFile(f *testing.F) {
+// FuzzSuggest feeds hostile page pairs to Suggest, seeded with pairs of
+// golden detail pages of one layout: whatever the pages, it must not panic,
+// and any profile it proposes must validate and check both pages.
+func FuzzSuggest(f *testing.F) {
+	bySite := map[string][]goldenCase{}
 	for _, c := range loadCases(f) {
-		f.Add(c.data, c.ctype)
+		if strings.HasPrefix(strings.TrimPrefix(c.name, "generic_"), "detail") {
+			bySite[c.site] = append(bySite[c.site], c)
+		}
 	}
-	f.Add([]byte("\xef\xbb\xbf<p>caf\xe9</p>"), "text/html; charset=utf-8")
-	f.Add([]byte("<meta charset=\"gb-18030\"><p>\xd5\xd0\xc6\xb8</p>"), "")
-	f.Add([]byte("\xff\xfe<\x00p\x00>\x00"), "text/html; charset=big5")
-	f.Fuzz(func(t *testing.T, data []byte, hint string) {
-		body, cs, err := extract.DecodeFile(data, hint)
+	for _, cs := range bySite {
+		if len(cs) >= 2 {
+			f.Add(cs[0].page(f).Body, cs[0].url, cs[1].page(f).Body, cs[1].url)
+		}
+	}
+	f.Fuzz(func(t *testing.T, a []byte, aURL string, b []byte, bURL string) {
+		pages := []scamhunt.Page{
+			{URL: aURL, Status: 200, Body: a, FetchedAt: fetched},
+			{URL: bURL, Status: 200, Body: b, FetchedAt: fetched},
+		}
+		s, err := extract.Suggest(pages)
 		if err != nil {
 			return
 		}
-		if cs == "" {
-			t.Error("no charset named")
+		if err := s.Profile.Validate(); err != nil {
+			t.Fatalf("suggested profile does not validate: %v\n%+v", err, s.Profile)
 		}
-		if !utf8.Valid(body) {
-			t.Errorf("%s body is not valid UTF-8", cs)
+		e, err := extract.New(s.Profile)
+		if err != nil {
+			t.Fatal(err)
 		}
-		if cs == "utf-8" && utf8.Valid(data) && !bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) && !bytes.Equal(body, data) {
-			t.Error("valid UTF-8 was changed")
+		for _, p := range pages {
+			if _, err := e.Check(p); err != nil {
+				return // an unparsable URL
+			}
 		}
 	})
 }

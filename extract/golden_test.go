@@ -82,7 +82,7 @@ func TestGoldenFiles(t *testing.T) {
 			t.Errorf("%s is a copy of %s.html: delete it, %s's generic run covers it", c.file, twin, twin)
 		}
 	}
-	if len(runs) < 40 || len(sites) < 5 || !sites["seed"] {
-		t.Errorf("%d golden runs over %d sites, want at least 40 over the seed page and four layouts", len(runs), len(sites))
+	if len(runs) < 60 || len(sites) < 13 || !sites["seed"] {
+		t.Errorf("%d golden runs over %d sites, want at least 60 over the seed page and twelve layouts", len(runs), len(sites))
 	}
 }

@@ -42,39 +42,48 @@ var fieldNames = [nFields]string{
 // field. Traditional and full-width spellings fold to these.
 var labels = map[string]field{
 	"职位名称": fTitle, "岗位名称": fTitle, "招聘职位": fTitle, "兼职名称": fTitle, "职位": fTitle, "标题": fTitle,
+	"岗位": fTitle, "招聘岗位": fTitle, "兼职岗位": fTitle, "工种": fTitle,
 
 	"薪资": fSalary, "工资": fSalary, "待遇": fSalary, "薪资待遇": fSalary, "工资待遇": fSalary,
 	"薪酬": fSalary, "薪水": fSalary, "报酬": fSalary, "佣金": fSalary, "时薪": fSalary,
 	"日薪": fSalary, "月薪": fSalary, "薪资范围": fSalary, "兼职薪资": fSalary, "兼职工资": fSalary,
+	"薪资福利": fSalary, "工作待遇": fSalary, "工资福利": fSalary, "薪酬待遇": fSalary, "薪金": fSalary, "收入": fSalary,
+	"工价": fSalary, "单价": fSalary,
 
 	"工作地点": fLocation, "地址": fLocation, "工作地址": fLocation, "地点": fLocation,
 	"上班地点": fLocation, "工作区域": fLocation, "公司地址": fLocation, "详细地址": fLocation,
+	"区域": fLocation, "所在区域": fLocation, "地区": fLocation, "位置": fLocation, "所在地": fLocation,
+	"工作地区": fLocation, "商圈": fLocation, "面试地点": fLocation,
 
 	"招聘人数": fHeadcount, "人数": fHeadcount, "招聘数量": fHeadcount, "需求人数": fHeadcount,
-	"需要人数": fHeadcount, "招聘名额": fHeadcount, "招收人数": fHeadcount,
+	"需要人数": fHeadcount, "招聘名额": fHeadcount, "招收人数": fHeadcount, "招人数": fHeadcount, "名额": fHeadcount,
 
-	"联系人": fContactPerson, "联络人": fContactPerson,
+	"联系人": fContactPerson, "联络人": fContactPerson, "联系人姓名": fContactPerson,
 
 	"电话": fPhone, "手机": fPhone, "联系电话": fPhone, "手机号": fPhone, "手机号码": fPhone,
-	"电话号码": fPhone, "联系手机": fPhone, "tel": fPhone,
-	"联络电话": fPhone,
+	"电话号码": fPhone, "联系手机": fPhone, "tel": fPhone, "联络电话": fPhone, "咨询电话": fPhone,
+	"报名电话": fPhone, "座机": fPhone,
 
-	"qq": fQQ, "qq号": fQQ, "扣扣": fQQ, "联系qq": fQQ,
+	"qq": fQQ, "qq号": fQQ, "扣扣": fQQ, "联系qq": fQQ, "qq号码": fQQ,
 
 	"微信": fWeChat, "微信号": fWeChat, "薇信": fWeChat, "威信": fWeChat, "vx": fWeChat,
 	"wx": fWeChat, "联系微信": fWeChat,
 
 	"联系方式": fContact, "邮箱": fContact, "email": fContact, "e-mail": fContact,
-	"电子邮箱": fContact, "电子邮件": fContact, "telegram": fContact,
+	"电子邮箱": fContact, "电子邮件": fContact, "telegram": fContact, "联系": fContact,
+	"联系我们": fContact, "联系方法": fContact,
 
 	"公司": fCompany, "公司名称": fCompany, "单位": fCompany, "招聘单位": fCompany,
 	"用人单位": fCompany, "企业名称": fCompany, "招聘企业": fCompany, "商家": fCompany,
+	"店铺": fCompany, "雇主": fCompany,
 
 	"发布时间": fPosted, "更新时间": fPosted, "发布日期": fPosted, "更新日期": fPosted,
-	"刷新时间": fPosted, "发布于": fPosted,
+	"刷新时间": fPosted, "发布于": fPosted, "发布": fPosted, "更新": fPosted, "发帖时间": fPosted,
+	"发表于": fPosted, "刷新": fPosted,
 
 	"职位描述": fBody, "工作内容": fBody, "岗位职责": fBody, "职位要求": fBody, "详细描述": fBody,
 	"兼职描述": fBody, "职位详情": fBody, "岗位描述": fBody, "任职要求": fBody, "兼职内容": fBody,
+	"职位介绍": fBody, "详细介绍": fBody, "工作描述": fBody, "兼职介绍": fBody,
 
 	"城市": fCity, "所在城市": fCity, "工作城市": fCity,
 
@@ -85,6 +94,7 @@ var labels = map[string]field{
 	"上班时间": fIgnore, "学历": fIgnore, "性别": fIgnore, "年龄": fIgnore, "经验": fIgnore,
 	"工作经验": fIgnore, "结算方式": fIgnore, "浏览次数": fIgnore, "浏览": fIgnore,
 	"来源": fIgnore, "作者": fIgnore, "编号": fIgnore, "学历要求": fIgnore, "性别要求": fIgnore,
+	"结算": fIgnore, "时间": fIgnore, "要求": fIgnore, "福利": fIgnore, "身高": fIgnore,
 }
 
 // maxLabel is the longest label in runes.

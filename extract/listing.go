@@ -2,11 +2,13 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/scamhunt/scamhunt"
 	"github.com/scamhunt/scamhunt/internal/contact"
 	"github.com/scamhunt/scamhunt/internal/postdate"
 	"github.com/scamhunt/scamhunt/internal/salary"
+	"github.com/scamhunt/scamhunt/internal/textnorm"
 )
 
 // Caps on what one listing keeps of attacker-sized text, in runes.
@@ -42,10 +44,23 @@ func (e *Extractor) detail(pg *page, why string) scamhunt.Extraction {
 		return v
 	}
 	text := func(string) bool { return true }
+	if b, bhow := pg.body(); b != "" {
+		l.Body, l.Methods["body"] = b, bhow
+	}
 	l.SalaryText = use(fSalary, text)
 	if l.SalaryText != "" {
 		pay := salary.Parse(l.SalaryText)
 		l.Pay = &pay
+	}
+	if l.Pay == nil || l.Pay.Min == 0 && l.Pay.Max == 0 {
+		// No labelled pay, or one without a figure (面议): the ad may show
+		// it in a box by the title (<div class="price">150元/天</div>) or
+		// state it in prose (日入300-800, 时薪25元).
+		if c, pay, ok := pg.boxPay(l.Title); ok {
+			l.SalaryText, l.Pay, l.Methods["salary"] = c, &pay, "box"
+		} else if c, pay, ok := prosePay(l.Title, l.Body); ok {
+			l.SalaryText, l.Pay, l.Methods["salary"] = c, &pay, "prose"
+		}
 	}
 	l.Location = use(fLocation, text)
 	l.Company = use(fCompany, text)
@@ -59,9 +74,6 @@ func (e *Extractor) detail(pg *page, why string) scamhunt.Extraction {
 		l.PostedAt = t
 		return ok
 	})
-	if b, bhow := pg.body(); b != "" {
-		l.Body, l.Methods["body"] = b, bhow
-	}
 	city, cat := crumbCity(pg.w.crumb, e.c.trim)
 	if l.City = use(fCity, text); l.City == "" && city != "" {
 		l.City, l.Methods["city"] = city, "crumb"
@@ -85,42 +97,117 @@ func (e *Extractor) detail(pg *page, why string) scamhunt.Extraction {
 
 // titleSources describe, for Why, where a generic title came from.
 var titleSources = map[string]string{
-	"h1": "h1", "meta": "og:title", "title": "<title>", "table": "a labelled cell",
+	"h1": "h1", "heading": "the main heading", "meta": "og:title", "title": "<title>", "table": "a labelled cell",
 	"dl": "a labelled cell", "li": "a labelled cell", "span": "a labelled cell", "label": "a label line",
 }
 
-// title picks the ad's title: the profile's, else the first h1 that is not
-// the site's name, else a labelled 职位名称, else og:title, else <title>
-// without the site-name suffix.
+// names are what the site calls itself: the profile's site_name,
+// og:site_name and the texts of links to its home page.
+func (pg *page) names() []string {
+	var ns []string
+	for _, n := range append([]string{pg.siteName, pg.w.siteName}, pg.w.brands...) {
+		if n != "" {
+			ns = append(ns, n)
+		}
+	}
+	return ns
+}
+
+// title picks the ad's title: the profile's; else the first h1 that is not
+// the site's name; else the main heading (an h2, h3 or title-classed
+// element saying what <title> says); else <title> or og:title without the
+// site's name when a labelled 职位名称 cell is only part of it (the
+// headline "万达店招聘收银员/理货员 包午餐" over the cell "收银员、理货员"); else
+// the labelled cell; else og:title, else <title>.
 func (pg *page) title() (string, string) {
 	w := &pg.w
 	if t := pg.fields[fTitle]; t.rank == rankProfile && t.value != "" {
 		return clip(t.value, maxTitle), t.method
 	}
-	_, site := splitTitle(w.title)
+	names := pg.names()
+	doc, site := splitTitle(w.title, names)
+	if siteName(doc) || knownName(doc, names) && utf8.RuneCountInString(doc) <= 16 {
+		doc = "" // the site's name alone
+	}
+	og, _ := splitTitle(w.ogTitle, names)
+	if og != "" && !siteName(og) && doc == "" {
+		doc = og
+	}
+	isSite := func(t string) bool { return t == site || t == w.siteName || knownName(t, names) && siteName(t) }
 	for _, h := range w.h1 {
 		t := oneLine(string(w.out.b[h.start:h.end]))
-		if t != "" && t != site && t != w.siteName {
+		if t != "" && !isSite(t) {
 			return clip(t, maxTitle), "h1"
 		}
 	}
-	if t := pg.fields[fTitle]; t.value != "" {
-		return clip(t.value, maxTitle), t.method
+	cell := pg.fields[fTitle]
+	first := pg.firstField()
+	for _, h := range w.heads {
+		t := oneLine(string(w.out.b[h.start:h.end]))
+		if t == "" || isSite(t) || utf8.RuneCountInString(t) < 4 || sectionHeading(t) {
+			continue
+		}
+		// The heading says what <title> says, or stands right before the
+		// ad's labelled fields.
+		if doc != "" && related(t, doc) || doc == "" && cell.value != "" && related(t, cell.value) || h.end <= first {
+			return clip(t, maxTitle), "heading"
+		}
 	}
-	if t, _ := splitTitle(w.ogTitle); t != "" && !siteName(t) {
-		return clip(t, maxTitle), "meta"
+	if cell.value != "" {
+		if doc != "" && related(cell.value, doc) && utf8.RuneCountInString(doc) > utf8.RuneCountInString(cell.value) {
+			return clip(doc, maxTitle), "title"
+		}
+		return clip(cell.value, maxTitle), cell.method
 	}
-	if t, _ := splitTitle(w.title); t != "" && !siteName(t) {
-		return clip(t, maxTitle), "title"
+	if og != "" && !siteName(og) {
+		return clip(og, maxTitle), "meta"
+	}
+	if doc != "" {
+		return clip(doc, maxTitle), "title"
 	}
 	return "", ""
 }
 
+// firstField is where the first label pair of the page's fields was read,
+// or -1 when none was.
+func (pg *page) firstField() int {
+	first := -1
+	for _, f := range pg.fields {
+		if f.rank > rankProfile && f.rank < rankLabel && f.value != "" && f.at >= 0 && (first < 0 || f.at < first) {
+			first = f.at
+		}
+	}
+	return first
+}
+
+// sectionWords end the headings of a page's sections (职位信息, 详细描述),
+// which are no ad's title.
+var sectionWords = []string{"信息", "描述", "详情", "介绍", "要求", "说明", "内容", "职责", "推荐", "职位", "福利"}
+
+// sectionHeading reports whether a heading names a section of the page: a
+// label, or a short text ending in a section word.
+func sectionHeading(t string) bool {
+	if _, ok := labelOf(t); ok {
+		return true
+	}
+	f := textnorm.Fold(t)
+	if utf8.RuneCountInString(f) > 8 {
+		return false
+	}
+	for _, w := range sectionWords {
+		if strings.HasSuffix(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // body is the ad's text and how it was found: the profile's body, else a
-// labelled description cell (职位描述 in a table or dl), else the page's
-// biggest block of prose.
+// labelled description (职位描述 in a table cell, dl, list item or beside a
+// 详细介绍 heading), else the page's biggest block of prose that is not a
+// block of label pairs.
 func (pg *page) body() (string, string) {
-	if b := pg.fields[fBody]; b.value != "" && b.rank <= rankDL {
+	if b := pg.fields[fBody]; b.value != "" && b.rank < rankLabel {
 		return clip(b.value, maxBody), b.method
 	}
 	w := &pg.w

@@ -54,15 +54,48 @@ func (w *walker) liPairs(kids []kid, s span) {
 	}
 }
 
-// pairOfKids reads <div><span>标签</span><span>值</span></div>: a first
-// child that is a label alone, the rest its value.
+// pairOfKids reads label/value siblings: <p><span>薪资</span><span>150元/天</span></p>,
+// <div><div class="lab">区域</div><div class="val">朝阳区</div></div>, or a
+// run of them in one parent. A child that is a label alone takes the
+// siblings up to the next label as its value.
 func (w *walker) pairOfKids(kids []kid, r int) {
-	if len(kids) < 2 || kids[0].end-kids[0].start > maxLabelText {
+	if len(kids) < 2 {
 		return
 	}
-	f, ok := labelOf(w.text(kids[0]))
-	if !ok {
-		return
+	label := -1
+	var f field
+	for i, k := range kids {
+		lf, ok := field(0), false
+		if k.end-k.start <= maxLabelText {
+			lf, ok = labelOf(w.text(k))
+		}
+		if !ok {
+			if i == 0 {
+				return // the first child is no label: not a pair list
+			}
+			continue
+		}
+		if label >= 0 && label+1 < i {
+			w.set(f, string(w.out.b[kids[label+1].start:kids[i-1].end]), r, kids[label].start)
+		}
+		label, f = i, lf
 	}
-	w.set(f, string(w.out.b[kids[1].start:kids[len(kids)-1].end]), r, kids[0].start)
+	if label >= 0 && label+1 < len(kids) {
+		w.set(f, string(w.out.b[kids[label+1].start:kids[len(kids)-1].end]), r, kids[label].start)
+	}
+}
+
+// leafPairs reports whether a block's children can be label/value pairs
+// written as blocks (<div><div>区域</div><div>朝阳区</div></div>): a few
+// children, none holding blocks of its own, and little text.
+func leafPairs(kids []kid, size int) bool {
+	if len(kids) < 2 || len(kids) > 12 || size > maxPairText {
+		return false
+	}
+	for _, k := range kids {
+		if k.st.block {
+			return false
+		}
+	}
+	return true
 }

@@ -13,9 +13,11 @@ import (
 // which reads structure and labels alone.
 type Profile struct {
 	// DetailURL, IndexURL, ArticleURL and OtherURL are regular expressions
-	// on the URL path. They are tried in the order other, detail, index,
-	// article; the first that matches decides the page kind. A page no
-	// pattern matches is judged by its structure.
+	// on the URL's path, or on its path?query (/show.php?id=12) as the
+	// crawler's patterns are. They are tried in the order other, detail,
+	// index, article; the first that matches decides the page kind. A page
+	// no pattern matches is judged by its structure. In a site file the
+	// detail pattern is written once, as the top-level detail_url.
 	DetailURL  string `yaml:"detail_url"`
 	IndexURL   string `yaml:"index_url"`
 	ArticleURL string `yaml:"article_url"`
@@ -27,6 +29,11 @@ type Profile struct {
 	Detail Fields `yaml:"detail"`
 	// CityTrim is a suffix cut from the city text (长春兼职 -> 长春).
 	CityTrim string `yaml:"city_trim"`
+	// SiteName is what the board calls itself in its page titles
+	// ("兼职信息网" of "周末发传单_长春兼职_兼职信息网"): a <title> segment holding
+	// it, and the channel names before it, are cut from generic titles.
+	// og:site_name and the text of links to the home page are used too.
+	SiteName string `yaml:"site_name"`
 	// Index holds CSS selectors for the rows of an index page.
 	Index IndexRows `yaml:"index"`
 	// Chrome lists selectors of page furniture (header, city strip,
@@ -78,12 +85,14 @@ func (p Profile) Validate() error {
 type compiled struct {
 	detailURL, indexURL, articleURL, otherURL *regexp.Regexp
 
-	detail  [nFields]cascadia.Matcher // by field; nil when not configured
-	nDetail int                       // configured detail selectors
-	row     cascadia.Matcher
-	rowSel  [nRowFields]cascadia.Matcher
-	chrome  cascadia.Matcher
-	trim    string
+	detail   [nFields]cascadia.Matcher // by field; nil when not configured
+	nDetail  int                       // configured detail selectors
+	row      cascadia.Matcher
+	rowSel   [nRowFields]cascadia.Matcher
+	chrome   cascadia.Matcher
+	trim     string
+	siteName string
+	fields   Fields // the detail selectors as written, for Check
 }
 
 // The fields of an index row, in IndexRows order.
@@ -97,7 +106,7 @@ const (
 )
 
 func (p Profile) compile() (*compiled, error) {
-	c := &compiled{trim: p.CityTrim}
+	c := &compiled{trim: p.CityTrim, siteName: p.SiteName, fields: p.Detail}
 	res := []struct {
 		key string
 		src string
@@ -118,32 +127,23 @@ func (p Profile) compile() (*compiled, error) {
 		}
 		*r.dst = re
 	}
-	d := p.Detail
-	sels := []struct {
-		key string
-		src string
-		dst *cascadia.Matcher
-	}{
-		{"detail.title", d.Title, &c.detail[fTitle]},
-		{"detail.salary", d.Salary, &c.detail[fSalary]},
-		{"detail.location", d.Location, &c.detail[fLocation]},
-		{"detail.headcount", d.Headcount, &c.detail[fHeadcount]},
-		{"detail.contact_person", d.ContactPerson, &c.detail[fContactPerson]},
-		{"detail.phone", d.Phone, &c.detail[fPhone]},
-		{"detail.qq", d.QQ, &c.detail[fQQ]},
-		{"detail.wechat", d.WeChat, &c.detail[fWeChat]},
-		{"detail.company", d.Company, &c.detail[fCompany]},
-		{"detail.posted", d.Posted, &c.detail[fPosted]},
-		{"detail.body", d.Body, &c.detail[fBody]},
-		{"detail.city", d.City, &c.detail[fCity]},
-		{"detail.category", d.Category, &c.detail[fCategory]},
-		{"index.row", p.Index.Row, &c.row},
-		{"index.link", p.Index.Link, &c.rowSel[rowLink]},
-		{"index.title", p.Index.Title, &c.rowSel[rowTitle]},
-		{"index.salary", p.Index.Salary, &c.rowSel[rowSalary]},
-		{"index.summary", p.Index.Summary, &c.rowSel[rowSummary]},
-		{"index.posted", p.Index.Posted, &c.rowSel[rowPosted]},
+	type spec struct {
+		key, src string
+		dst      *cascadia.Matcher
 	}
+	var sels []spec
+	d := p.Detail.ptrs()
+	for _, f := range detailFields {
+		sels = append(sels, spec{"detail." + fieldNames[f], *d[f], &c.detail[f]})
+	}
+	sels = append(sels,
+		spec{"index.row", p.Index.Row, &c.row},
+		spec{"index.link", p.Index.Link, &c.rowSel[rowLink]},
+		spec{"index.title", p.Index.Title, &c.rowSel[rowTitle]},
+		spec{"index.salary", p.Index.Salary, &c.rowSel[rowSalary]},
+		spec{"index.summary", p.Index.Summary, &c.rowSel[rowSummary]},
+		spec{"index.posted", p.Index.Posted, &c.rowSel[rowPosted]},
+	)
 	for _, s := range sels {
 		if s.src == "" {
 			continue

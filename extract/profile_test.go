@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/scamhunt/scamhunt"
 	"github.com/scamhunt/scamhunt/extract"
 )
 
@@ -98,6 +99,34 @@ func TestDemoProfile(t *testing.T) {
 	} {
 		if got := kind(path); got != want {
 			t.Errorf("demo profile sends %s to %s, want %s", path, got, want)
+		}
+	}
+}
+
+// TestURLPatternQuery checks that URL patterns see the query the way the
+// crawler's do: /show.php?id=12 is a detail by a pattern on path?query, and
+// a pattern on the path alone still matches when a query follows.
+func TestURLPatternQuery(t *testing.T) {
+	page := []byte(`<h1>发传单</h1><p>周末两天</p>`)
+	for _, tt := range []struct {
+		pattern, url string
+		want         scamhunt.PageKind
+	}{
+		{`^/show\.php\?id=\d+$`, "http://b.test/show.php?id=12", scamhunt.KindDetail},
+		{`^/show\.php\?id=\d+$`, "http://b.test/show.php?cat=3", scamhunt.KindOther},
+		{`^/job/\d+\.html$`, "http://b.test/job/12.html?from=list", scamhunt.KindDetail},
+		{`^/job/\d+\.html$`, "http://b.test/job/12.htm", scamhunt.KindOther},
+	} {
+		e, err := extract.New(extract.Profile{DetailURL: tt.pattern})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ex, err := e.Extract(scamhunt.Page{URL: tt.url, Status: 200, Body: page, FetchedAt: fetched})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ex.Kind != tt.want {
+			t.Errorf("%s on %s: kind %s (%s), want %s", tt.pattern, tt.url, ex.Kind, ex.Why, tt.want)
 		}
 	}
 }

@@ -188,16 +188,23 @@ func firstLink(r *html.Node) *html.Node {
 // of a link that wraps the whole row) and the texts of its other parts.
 func rowCells(r, link *html.Node) (title string, cells []string) {
 	var parts []string
+	named := -1 // the part whose class names it the title (span.name, span.title)
 	for c := link.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode && kindOf(c) != tagSkip {
 			if t := lineText(c); t != "" {
+				if named < 0 && titleClass(c) {
+					named = len(parts)
+				}
 				parts = append(parts, t)
 			}
 		}
 	}
 	if len(parts) >= 2 {
-		title = parts[0]
-		cells = append(cells, parts[1:]...)
+		if named < 0 {
+			named = 0
+		}
+		title = parts[named]
+		cells = append(append(cells, parts[:named]...), parts[named+1:]...)
 	} else {
 		title = lineText(link)
 	}
@@ -223,6 +230,18 @@ func rowCells(r, link *html.Node) (title string, cells []string) {
 		visit(r)
 	}
 	return title, cells
+}
+
+// titleClass reports whether an element's class says it holds a title or
+// name (58-style rows wrap <span class="address"> and <span class="name"> in
+// one link).
+func titleClass(n *html.Node) bool {
+	for c := range strings.FieldsSeq(strings.ToLower(attr(n, "class"))) {
+		if c == "name" || c == "title" || c == "tit" || c == "job-name" || c == "jobname" || c == "job_name" || strings.HasSuffix(c, "-title") || strings.HasSuffix(c, "_title") {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(n, d *html.Node) bool {

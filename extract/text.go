@@ -12,19 +12,26 @@ import (
 // textBuf accumulates display text: runs of white space become one space,
 // block boundaries one newline, and nothing leads or trails. It is
 // textnorm.Space applied line by line, done while the text is written so
-// the page is copied once. Invalid UTF-8 becomes U+FFFD; zero-width
-// characters (used to break up contacts) are dropped.
+// the page is copied once. Zero-width characters (used to break up
+// contacts) are dropped, and so are U+FFFD and invalid UTF-8, the marks of
+// stray bytes, which say nothing of the ad.
 type textBuf struct {
 	b      []byte
 	space  bool // white space seen since the last rune written
 	brk    bool // a block boundary seen since the last rune written
 	inline bool // block boundaries count as spaces (one-line field text)
+	limit  int  // stop writing past this many bytes; 0: no limit
+	full   bool // the limit was reached
 }
 
 // write appends the text s and returns how many visible runes it added.
 func (t *textBuf) write(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
+		if t.limit > 0 && len(t.b) >= t.limit {
+			t.full = true
+			return n
+		}
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
@@ -65,7 +72,7 @@ func (t *textBuf) sep() { t.space = true }
 
 func zeroWidth(r rune) bool {
 	switch r {
-	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad':
+	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', utf8.RuneError:
 		return true
 	}
 	return false
@@ -133,7 +140,7 @@ func attr(n *html.Node, key string) string {
 
 // render writes the visible text of n's subtree into t.
 func render(t *textBuf, n *html.Node) {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
+	for c := n.FirstChild; c != nil && !t.full; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
 			t.write(c.Data)
@@ -175,6 +182,15 @@ func lineText(n *html.Node) string {
 	t := textBuf{inline: true}
 	render(&t, n)
 	return string(t.b)
+}
+
+// textUpTo is n's visible text, on one line or with paragraphs as lines,
+// when it is at most limit bytes long; ok is false for a longer text, which
+// is not rendered in full.
+func textUpTo(n *html.Node, limit int, inline bool) (s string, ok bool) {
+	t := textBuf{inline: inline, limit: limit + 1}
+	render(&t, n)
+	return string(t.b), !t.full && len(t.b) <= limit
 }
 
 // oneLine turns a span of block text into field text.

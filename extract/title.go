@@ -5,23 +5,31 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/scamhunt/scamhunt/internal/textnorm"
 )
 
 // titleSeps separate a page title from the site's name in <title>.
-var titleSeps = []string{"_", "-", "|", "｜", "—", "–", " · ", "－"}
+var titleSeps = []string{"_", "-", "|", "｜", "—", "–", " · ", "－", "·"}
 
 // siteWords mark a title segment as a site or channel name.
-var siteWords = []string{"网", "站", "平台", "频道", "首页", "招聘", "兼职", "打工", "人才", "信息港", "论坛", "官网"}
+var siteWords = []string{"网", "站", "平台", "频道", "首页", "招聘", "兼职", "打工", "人才", "信息港", "论坛", "官网", "社区", "同城"}
 
-var domainRe = regexp.MustCompile(`(?i)^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|cn|net|org|cc|info|top)$`)
+var domainRe = regexp.MustCompile(`(?i)^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|cn|net|org|cc|info|top|tw|hk)$`)
 
 // splitTitle cuts site-name suffixes off a <title>: "周末发传单_长春兼职_兼职信息网"
-// gives "周末发传单" and the site name "兼职信息网".
-func splitTitle(s string) (title, site string) {
+// gives "周末发传单" and the site name "兼职信息网". names are what the site is
+// known to call itself (og:site_name, the profile's site_name, the text of
+// links to its home page): a last segment that names the site is cut, and
+// after it the channel names before it (长春兼职). Without a known name, only
+// a last segment that reads as a site's name (兼职网, 58.com) and holds no
+// figures is cut, so "日结 时薪20-25元兼职" keeps its pay: a hyphen between
+// figures is never a separator.
+func splitTitle(s string, names []string) (title, site string) {
 	s = strings.TrimSpace(s)
+	cut := false
 	for {
 		i, sep := lastSep(s)
 		if i < 0 {
@@ -29,7 +37,15 @@ func splitTitle(s string) (title, site string) {
 		}
 		tail := strings.TrimSpace(s[i+len(sep):])
 		head := strings.TrimSpace(s[:i])
-		if !siteLike(tail) {
+		switch {
+		case tail == "":
+		case knownName(tail, names):
+		case cut && channelLike(tail):
+		case siteLike(tail) && !hasDigit(tail):
+		case sectionHeading(tail) && knownName(head, names):
+			// "零工通 - 岗位详情": the site's name and the kind of page, no title.
+			return "", head
+		default:
 			return s, site
 		}
 		if head == "" || strings.Trim(head, "_-|｜—–·－ ") == "" {
@@ -39,18 +55,69 @@ func splitTitle(s string) (title, site string) {
 		if site == "" {
 			site = tail
 		}
+		cut = true
 		s = head
 	}
 }
 
+// lastSep finds the last separator of s, passing over a dash between two
+// figures (20-25元).
 func lastSep(s string) (int, string) {
 	best, bsep := -1, ""
 	for _, sep := range titleSeps {
-		if i := strings.LastIndex(s, sep); i > best {
+		for end := len(s); end > best; {
+			i := strings.LastIndex(s[:end], sep)
+			if i <= best {
+				break
+			}
+			if strings.Trim(sep, " ") != "_" && strings.Trim(sep, " ") != "|" && digitBefore(s, i) && digitAfter(s, i+len(sep)) {
+				end = i
+				continue
+			}
 			best, bsep = i, sep
+			break
 		}
 	}
 	return best, bsep
+}
+
+func digitBefore(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return isDigitRune(r)
+}
+
+func digitAfter(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isDigitRune(r)
+}
+
+func isDigitRune(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+func hasDigit(s string) bool { return strings.IndexFunc(s, isDigitRune) >= 0 }
+
+// knownName reports whether a title segment is one of the site's names:
+// the same text, or one holding the other ("快招兼职官网", "快招").
+func knownName(seg string, names []string) bool {
+	f := textnorm.Fold(strings.TrimSpace(seg))
+	if f == "" {
+		return false
+	}
+	for _, n := range names {
+		n = textnorm.Fold(strings.TrimSpace(n))
+		if utf8.RuneCountInString(n) < 2 {
+			continue
+		}
+		if f == n || strings.Contains(f, n) || utf8.RuneCountInString(f) >= 2 && strings.Contains(n, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// channelLike reports whether a title segment names a channel of the site
+// (长春兼职, 兼职招聘, 长春站): short, no figures, and site-like.
+func channelLike(s string) bool {
+	return utf8.RuneCountInString(s) <= 10 && !hasDigit(s) && siteLike(s)
 }
 
 // siteName reports whether a whole title is just a site's name
@@ -77,6 +144,33 @@ func siteLike(s string) bool {
 		}
 	}
 	return false
+}
+
+// related reports whether two titles speak of the same ad: one holds the
+// other, or most runes of the shorter occur in the longer (收银员、理货员 in
+// 万达店招聘收银员/理货员 包午餐).
+func related(a, b string) bool {
+	a, b = textnorm.Fold(a), textnorm.Fold(b)
+	if a == "" || b == "" {
+		return false
+	}
+	if strings.Contains(a, b) || strings.Contains(b, a) {
+		return true
+	}
+	if utf8.RuneCountInString(a) > utf8.RuneCountInString(b) {
+		a, b = b, a
+	}
+	n, in := 0, 0
+	for _, r := range a {
+		if unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) {
+			continue
+		}
+		n++
+		if strings.ContainsRune(b, r) {
+			in++
+		}
+	}
+	return n >= 2 && in*10 >= n*7
 }
 
 // citySuffixes end breadcrumb steps that name a city's channel.

@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"net/url"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
@@ -31,6 +33,7 @@ type stats struct {
 	maxLink int  // runes of the longest link
 	local   bool // holds a link to this site
 	block   bool // holds block-level elements
+	pairs   int  // label/value pairs read inside it
 }
 
 // kid is a visited child element.
@@ -94,15 +97,21 @@ type walker struct {
 	kids   []kid
 
 	title, ogTitle, siteName string
+	brands                   []string // texts of links to the site's home page (its logo)
 	h1                       []span
+	heads                    []span // h2, h3 and title-classed leaves: headline candidates
 	fields                   [nFields]found
 	crumb                    []crumbLink
 	best                     span
 	bestPara                 int
+	fieldBox                 span // the best block of prose among those holding label pairs
+	fieldPara                int
+	pairs                    int // label/value pairs read so far
 	rows                     []*html.Node
 	rowSig                   string
 	rowSpan                  span
 	rowText                  int // runes of text in rows
+	pays                     []payBox
 }
 
 // run walks the page from root, then reads label lines from its text and
@@ -111,6 +120,9 @@ func (w *walker) run(root *html.Node) {
 	w.out.b = make([]byte, 0, 4096)
 	w.kids = make([]kid, 0, 64)
 	w.walk(root, false)
+	if w.bestPara == 0 {
+		w.best, w.bestPara = w.fieldBox, w.fieldPara
+	}
 	at := 0
 	for line := range strings.SplitSeq(string(w.out.b), "\n") {
 		labelPairs(line, func(p pair) { w.set(p.f, p.value, rankLabel, at) })
@@ -140,6 +152,9 @@ func (w *walker) set(f field, v string, r, at int) {
 	if v == "" {
 		return
 	}
+	if r < rankLabel {
+		w.pairs++
+	}
 	cur := &w.fields[f]
 	switch {
 	case cur.value == "" || r < cur.rank:
@@ -157,7 +172,7 @@ func (w *walker) raw(k kid) string { return string(w.out.b[k.start:k.end]) }
 // walk visits n's children and returns n's stats.
 func (w *walker) walk(n *html.Node, inLink bool) stats {
 	var st stats
-	base, start := len(w.kids), len(w.out.b)
+	base, start, pairs := len(w.kids), len(w.out.b), w.pairs
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
@@ -197,8 +212,8 @@ func (w *walker) walk(n *html.Node, inLink bool) stats {
 		w.dlPairs(kids)
 	case atom.Li:
 		w.liPairs(kids, span{start, len(w.out.b)})
-	case atom.P, atom.Div, atom.Span:
-		if !st.block {
+	case atom.P, atom.Div, atom.Span, atom.Section, atom.Label:
+		if !st.block || leafPairs(kids, len(w.out.b)-start) {
 			w.pairOfKids(kids, rankSpan)
 		}
 	}
@@ -206,6 +221,7 @@ func (w *walker) walk(n *html.Node, inLink bool) stats {
 		w.groupRows(kids)
 	}
 	w.kids = w.kids[:base]
+	st.pairs = w.pairs - pairs
 	return st
 }
 
@@ -243,6 +259,10 @@ func (w *walker) element(n *html.Node, inLink bool) (stats, bool) {
 			return stats{}, false
 		}
 		if w.chrome != nil && w.chrome.Match(n) || chromeByName(n) || chromeByHeading(n) {
+			if len(w.brands) < maxBrands {
+				budget := 400
+				w.findBrands(n, &budget)
+			}
 			if w.crumb == nil {
 				if c := findCrumb(n); c != nil {
 					w.readCrumb(c)
@@ -270,19 +290,56 @@ func (w *walker) element(n *html.Node, inLink bool) (stats, bool) {
 	case tagCell:
 		w.out.sep()
 	}
+	if href != "" && !inLink && len(w.brands) < maxBrands && w.homeHref(href) {
+		w.brand(lineText(n))
+	}
 	if href != "" && !inLink {
 		st.links++
 		st.link = st.text
 		st.maxLink = st.text
 		st.local = st.local || w.isLocal(href)
 	}
-	if n.DataAtom == atom.H1 {
-		w.h1 = append(w.h1, span{start, end})
+	if !st.block && st.links == 0 && st.text > 0 && st.text <= maxPayText && len(w.pays) < maxPayBoxes {
+		w.payBox(n, start, end)
 	}
-	if k != tagInline && st.para >= minPara && st.link*100 <= st.text*maxLinkShare && st.para > w.bestPara {
-		w.best, w.bestPara = span{start, end}, st.para
+	switch {
+	case n.DataAtom == atom.H1:
+		w.h1 = append(w.h1, span{start, end})
+	case len(w.heads) < maxHeads && !st.block && st.text >= 2 && st.text <= maxTitleHead && headlike(n):
+		w.heads = append(w.heads, span{start, end})
+	}
+	if k != tagInline && st.para >= minPara && st.link*100 <= st.text*maxLinkShare && !footerText(w.out.b[start:end]) {
+		// A block of label pairs (a job card, a field table) is the
+		// description only when the page has no other prose.
+		switch {
+		case st.pairs < 2 && st.para > w.bestPara:
+			w.best, w.bestPara = span{start, end}, st.para
+		case st.pairs >= 2 && st.para > w.fieldPara:
+			w.fieldBox, w.fieldPara = span{start, end}, st.para
+		}
 	}
 	return st, true
+}
+
+// footerWords mark the site's own small print (版权所有, 客服电话, ICP备案),
+// which is never an ad's description, whatever its class.
+var footerWords = []string{"版权所有", "版權所有", "copyright", "Copyright", "©", "ICP备", "ICP證", "客服电话", "客服热线", "客服電話", "意见反馈", "关于我们"}
+
+// maxFooter is the longest text, in bytes, read as a footer.
+const maxFooter = 600
+
+// footerText reports whether a short block reads as the site's footer.
+func footerText(b []byte) bool {
+	if len(b) > maxFooter {
+		return false
+	}
+	s := string(b)
+	for _, w := range footerWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // proseBox reports whether a block element without blocks inside reads as a
@@ -305,6 +362,83 @@ func (w *walker) meta(n *html.Node) {
 	case "og:site_name":
 		if w.siteName == "" {
 			w.siteName = oneLine(textnorm.Space(attr(n, "content")))
+		}
+	}
+}
+
+// Bounds on the headline and brand candidates kept.
+const (
+	maxBrands    = 4
+	maxHeads     = 8
+	maxTitleHead = 100 // runes
+)
+
+// headlike reports whether an element can be the page's main heading: an
+// h2 or h3, or an element whose class or id says title (job-title,
+// pos_title, subject).
+func headlike(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H2, atom.H3:
+		return true
+	case atom.A, atom.Li, atom.Td, atom.Th, atom.Dt, atom.Dd, atom.Label:
+		return false
+	}
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		v := strings.ToLower(a.Val)
+		if strings.Contains(v, "title") || strings.Contains(v, "subject") || strings.Contains(v, "jobname") ||
+			strings.Contains(v, "job-name") || strings.Contains(v, "job_name") || strings.Contains(v, "headline") {
+			return true
+		}
+	}
+	return false
+}
+
+// homeHref reports whether href leads to this site's home page.
+func (w *walker) homeHref(href string) bool {
+	if !homeLink(href) {
+		return false
+	}
+	u, err := url.Parse(href)
+	return err == nil && (u.Host == "" || strings.EqualFold(u.Host, w.host))
+}
+
+// brand keeps the text of a link to the home page as one of the site's
+// names, unless it is a generic word such as 首页.
+func (w *walker) brand(t string) {
+	t = strings.TrimSpace(t)
+	n := utf8.RuneCountInString(t)
+	if n < 2 || n > 16 || homeWords[textnorm.Fold(t)] || slices.Contains(w.brands, t) {
+		return
+	}
+	w.brands = append(w.brands, t)
+}
+
+// homeWords are texts of home links that name no site.
+var homeWords = map[string]bool{"首页": true, "返回首页": true, "网站首页": true, "回到首页": true, "主页": true, "home": true, "返回": true, "logo": true}
+
+// findBrands looks for links to the home page inside a chrome box (the logo
+// in a header), visiting at most *budget elements.
+func (w *walker) findBrands(n *html.Node, budget *int) {
+	for c := n.FirstChild; c != nil && *budget > 0 && len(w.brands) < maxBrands; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		*budget--
+		if c.DataAtom == atom.A {
+			if href := strings.TrimSpace(attr(c, "href")); href != "" && w.homeHref(href) {
+				t := lineText(c)
+				if t == "" {
+					t = attr(c, "title")
+				}
+				w.brand(t)
+			}
+			continue
+		}
+		if kindOf(c) != tagSkip {
+			w.findBrands(c, budget)
 		}
 	}
 }

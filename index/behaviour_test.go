@@ -276,6 +276,53 @@ type behaviourCase struct {
 }
 
 var behaviourCases = []behaviourCase{
+	{"Taiwan and Hong Kong phones are found typed any way", func(t *testing.T, ix index.Index) {
+		mk := func(id, body string, c scamhunt.Contact) scamhunt.Record {
+			return scamhunt.Record{
+				Listing: scamhunt.Listing{ID: id, Site: "big5", Title: "週末櫃檯 時薪180元", Body: body, Contacts: []scamhunt.Contact{c}},
+				Verdict: scamhunt.Verdict{ID: id, Label: scamhunt.LabelLegit, Score: 0.1},
+			}
+		}
+		recs := []scamhunt.Record{
+			mk("tw", "聯絡電話 0912-345-678 林小姐", scamhunt.Contact{Kind: scamhunt.ContactPhone, Value: "+886912345678", Raw: "0912-345-678"}),
+			mk("hk", "電話：9123 4567 陳生", scamhunt.Contact{Kind: scamhunt.ContactPhone, Value: "+85291234567", Raw: "9123 4567"}),
+		}
+		if err := ix.Upsert(t.Context(), recs); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			typed string
+			want  []string
+		}{
+			{"0912-345-678", []string{"tw"}},
+			{"0912 345 678", []string{"tw"}},
+			{"0912345678", []string{"tw"}},
+			{"+886 912 345 678", []string{"tw"}},
+			{"886-912-345678", []string{"tw"}},
+			{"+886912345678", []string{"tw"}},
+			{"０９１２－３４５－６７８", []string{"tw"}},
+			{"零九一二三四五六七八", []string{"tw"}},
+			{"+852 9123 4567", []string{"hk"}},
+			{"852-9123-4567", []string{"hk"}},
+			{"9123 4567", []string{"hk"}},
+			{"91234567", []string{"hk"}},
+			{"九一二三四五六七", []string{"hk"}},
+			{"電話 9123-4567", []string{"hk"}},
+			{"+85291234567", []string{"hk"}},
+			// a QQ number is not the phone with the same eight digits, and a
+			// typed QQ number still finds its listing
+			{"QQ 91234567", []string{}},
+			{"56793216", ids(recB)},
+		} {
+			for _, q := range []scamhunt.Query{{Text: c.typed}, {Contact: c.typed}} {
+				got := hitIDs(search(t, ix, q))
+				slices.Sort(got)
+				if diff := cmp.Diff(c.want, got); diff != "" {
+					t.Errorf("Search(%+v) ids (-want +got):\n%s", q, diff)
+				}
+			}
+		}
+	}},
 	{"a flagged listing is found by its scam type's name", func(t *testing.T, ix index.Index) {
 		mk := func(id string, label scamhunt.Label, cats ...string) scamhunt.Record {
 			return scamhunt.Record{
@@ -399,6 +446,51 @@ var behaviourCases = []behaviourCase{
 		}
 		if err := ix.SetOverride(t.Context(), recD.Listing.ID, &scamhunt.Override{Label: "maybe"}); err == nil {
 			t.Error("SetOverride with an unknown label succeeded")
+		}
+	}},
+	{"review queue filters: flagged, unreviewed, not removed, seen after", func(t *testing.T, ix index.Index) {
+		if err := ix.SetOverride(t.Context(), recA.Listing.ID, &scamhunt.Override{Label: scamhunt.LabelScam, By: "li", At: day(11)}); err != nil {
+			t.Fatal(err)
+		}
+		gone := recB
+		gone.Removed = true
+		fresh := fixture{path: "/job/1006", title: "刷单日结 新发布", body: "加微信领任务", city: "北京", site: "jzw",
+			label: scamhunt.LabelScam, score: 0.9, cats: []string{"shuadan"}, posted: day(3)}.record()
+		fresh.FirstSeen, fresh.LastSeen = day(20), day(20)
+		if err := ix.Upsert(t.Context(), []scamhunt.Record{gone, fresh}); err != nil {
+			t.Fatal(err)
+		}
+		queue := scamhunt.Query{Flagged: true, Unreviewed: true, NotRemoved: true, Sort: scamhunt.SortNewest}
+		newOnly := queue
+		newOnly.SeenAfter = day(15)
+		atCutoff := queue
+		atCutoff.SeenAfter = day(20)
+		for _, c := range []struct {
+			name string
+			q    scamhunt.Query
+			want []string
+		}{
+			{"flagged", scamhunt.Query{Flagged: true, Sort: scamhunt.SortNewest}, ids(recB, fresh, recA, recD)},
+			{"unreviewed", scamhunt.Query{Unreviewed: true, Sort: scamhunt.SortNewest}, ids(recB, fresh, recC, recE, recD)},
+			{"not removed", scamhunt.Query{NotRemoved: true, Sort: scamhunt.SortNewest}, ids(fresh, recA, recC, recE, recD)},
+			{"queue, newest first, undated last", queue, ids(fresh, recD)},
+			{"queue, new since a crawl", newOnly, ids(fresh)},
+			{"seen after is strict", atCutoff, []string{}},
+			{"queue and a label", scamhunt.Query{Flagged: true, Unreviewed: true, NotRemoved: true, Label: scamhunt.LabelSuspicious}, ids(recD)},
+		} {
+			res := search(t, ix, c.q)
+			if diff := cmp.Diff(c.want, hitIDs(res)); diff != "" || res.Total != len(c.want) {
+				t.Errorf("%s: total %d, ids (-want +got):\n%s", c.name, res.Total, diff)
+			}
+		}
+		if err := ix.SetOverride(t.Context(), recA.Listing.ID, nil); err != nil {
+			t.Fatal(err)
+		}
+		if got := hitIDs(search(t, ix, queue)); !slices.Equal(got, ids(fresh, recA, recD)) {
+			t.Errorf("queue after clearing A's label = %v, want it back", got)
+		}
+		if got := search(t, ix, newOnly).Hits; len(got) != 1 || !got[0].FirstSeen.Equal(day(20)) {
+			t.Errorf("new-only hits %+v, want one first seen %v", got, day(20))
 		}
 	}},
 	{"upsert keeps the earliest first seen", func(t *testing.T, ix index.Index) {

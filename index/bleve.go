@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -27,7 +28,7 @@ const (
 	// schemaKey and schema mark an index built by this mapping; an index
 	// with another schema must be rebuilt, not silently misread.
 	schemaKey = "scamhunt_schema"
-	schema    = "1"
+	schema    = "3"
 	// gramAnalyzer splits the pre-computed terms on spaces and nothing else.
 	gramAnalyzer = "scamhunt_grams"
 	// bleveBatch is how many records one Bleve batch holds.
@@ -40,8 +41,14 @@ const (
 // It is safe for concurrent use; writes are serialised so an Upsert and a
 // SetOverride on the same listing cannot lose each other's change.
 type Bleve struct {
-	idx bleve.Index
-	mu  sync.Mutex // serialises read-modify-write updates
+	idx   bleve.Index
+	mu    sync.Mutex // serialises read-modify-write updates
+	tally *tally     // kept in step with the index under mu
+	// direct is how many matches a sorted search sorts without first
+	// narrowing them (see topByKey); tests lower it.
+	direct int
+	// narrowed counts sorted searches answered from a narrowed set.
+	narrowed atomic.Int64
 }
 
 // OpenBleve opens the index in dir, creating it if dir does not exist.
@@ -72,14 +79,20 @@ func OpenBleve(dir string) (*Bleve, error) {
 			return nil, fmt.Errorf("open bleve index %s: schema %q, want %q: rebuild the index", dir, got, schema)
 		}
 	}
-	return &Bleve{idx: idx}, nil
+	t, err := tallyIndex(idx)
+	if err != nil {
+		_ = idx.Close()
+		return nil, fmt.Errorf("open bleve index %s: %w", dir, err)
+	}
+	return &Bleve{idx: idx, tally: t, direct: directSort}, nil
 }
 
 // newMapping describes the fields of a document (see document.go): the
 // gram fields use a whitespace analyzer over terms made by this package,
-// the bigram fields keep positions for phrase queries, the keyword fields
-// keep doc values for filters, facets and sorting, and the record is only
-// stored.
+// the facet combination and the sort keys keep doc values (see tally.go;
+// the single facet fields keep theirs so the benchmark can compare with
+// Bleve's own facets), the posted date is indexed for date ranges, and the
+// record is only stored.
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	m := bleve.NewIndexMapping()
 	if err := m.AddCustomAnalyzer(gramAnalyzer, map[string]any{
@@ -88,32 +101,36 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	}); err != nil {
 		return nil, fmt.Errorf("bleve mapping: %w", err)
 	}
-	gram := func(positions bool) *mapping.FieldMapping {
+	gram := func() *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
 		f.Analyzer = gramAnalyzer
-		f.Store, f.IncludeInAll, f.DocValues = false, false, false
-		f.IncludeTermVectors = positions
+		f.Store, f.IncludeInAll, f.DocValues, f.IncludeTermVectors = false, false, false, false
 		return f
 	}
-	kw := func() *mapping.FieldMapping {
+	kw := func(docValues bool) *mapping.FieldMapping {
 		f := bleve.NewKeywordFieldMapping()
-		f.Store, f.IncludeInAll, f.IncludeTermVectors, f.DocValues = false, false, false, true
+		f.Store, f.IncludeInAll, f.IncludeTermVectors, f.DocValues = false, false, false, docValues
 		return f
 	}
 	dm := bleve.NewDocumentStaticMapping()
 	for name, f := range map[string]*mapping.FieldMapping{
-		fTitleUni: gram(false), fTitleBi: gram(true), fTitleWords: gram(false),
-		fBodyUni: gram(false), fBodyBi: gram(true), fBodyWords: gram(false),
-		fContacts: kw(), fLabel: kw(), fCategories: kw(), fCity: kw(), fSite: kw(),
+		fTitleUni: gram(), fTitleBi: gram(), fTitleWords: gram(),
+		fBodyUni: gram(), fBodyBi: gram(), fBodyWords: gram(),
+		fContacts: kw(false), fLabel: kw(true), fCategories: kw(true), fCity: kw(true), fSite: kw(true),
+		fCombo: kw(true), fRank: kw(true), fNewest: kw(true),
 	} {
 		dm.AddFieldMappingsAt(name, f)
 	}
-	score := bleve.NewNumericFieldMapping()
-	score.Store, score.IncludeInAll = false, false
-	dm.AddFieldMappingsAt(fScore, score)
-	posted := bleve.NewDateTimeFieldMapping()
-	posted.Store, posted.IncludeInAll = false, false
-	dm.AddFieldMappingsAt(fPosted, posted)
+	for _, name := range []string{fPosted, fFirstSeen} {
+		date := bleve.NewDateTimeFieldMapping()
+		date.Store, date.IncludeInAll, date.DocValues = false, false, false
+		dm.AddFieldMappingsAt(name, date)
+	}
+	for _, name := range []string{fReviewed, fRemoved} {
+		flag := bleve.NewBooleanFieldMapping()
+		flag.Store, flag.IncludeInAll, flag.DocValues = false, false, false
+		dm.AddFieldMappingsAt(name, flag)
+	}
 	rec := bleve.NewTextFieldMapping()
 	rec.Index, rec.Store, rec.IncludeInAll, rec.DocValues, rec.IncludeTermVectors = false, true, false, false, false
 	dm.AddFieldMappingsAt(fRecord, rec)
@@ -125,11 +142,13 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 
 // bleveDoc is what Bleve indexes for d.
 func bleveDoc(d document) map[string]any {
+	k := keysOf(d)
 	m := map[string]any{
 		fTitleUni: joinSpace(d.title.uni), fTitleBi: d.title.bi, fTitleWords: joinSpace(d.title.words),
 		fBodyUni: joinSpace(d.body.uni), fBodyBi: d.body.bi, fBodyWords: joinSpace(d.body.words),
 		fContacts: d.contacts, fLabel: d.label, fCategories: d.categories,
-		fScore: d.score, fRecord: d.record,
+		fRecord: d.record, fCombo: k.facet.combo(), fRank: rankKey(k.rank),
+		fReviewed: d.reviewed, fRemoved: d.removed,
 	}
 	if d.city != "" {
 		m[fCity] = d.city
@@ -139,6 +158,10 @@ func bleveDoc(d document) map[string]any {
 	}
 	if !d.posted.IsZero() {
 		m[fPosted] = d.posted
+		m[fNewest] = newestKey(k.posted)
+	}
+	if !d.firstSeen.IsZero() {
+		m[fFirstSeen] = d.firstSeen
 	}
 	return m
 }
@@ -174,17 +197,38 @@ func (b *Bleve) upsert(recs []scamhunt.Record) error {
 		return err
 	}
 	batch := b.idx.NewBatch()
-	for _, d := range docs {
+	was := make([]*keys, len(docs))
+	now := make([]keys, len(docs))
+	for i, d := range docs {
 		if err := batch.Index(d.id, bleveDoc(d)); err != nil {
 			return fmt.Errorf("index %s: %w", d.id, err)
 		}
+		if o, ok := old[d.id]; ok {
+			k := keysOf(filterFields(o))
+			was[i] = &k
+		}
+		now[i] = keysOf(d)
 	}
-	return b.idx.Batch(batch)
+	if err := b.idx.Batch(batch); err != nil {
+		return err
+	}
+	b.tally.replace(was, now)
+	return nil
 }
 
 // stored returns the records already indexed under the IDs of recs, read
 // through one index reader.
 func (b *Bleve) stored(recs []scamhunt.Record) (map[string]scamhunt.Record, error) {
+	ids := make([]string, len(recs))
+	for i, r := range recs {
+		ids[i] = r.Listing.ID
+	}
+	return b.storedIDs(ids)
+}
+
+// storedIDs returns the records indexed under ids, read through one index
+// reader; IDs not indexed are left out.
+func (b *Bleve) storedIDs(ids []string) (map[string]scamhunt.Record, error) {
 	ai, err := b.idx.Advanced()
 	if err != nil {
 		return nil, err
@@ -195,17 +239,17 @@ func (b *Bleve) stored(recs []scamhunt.Record) (map[string]scamhunt.Record, erro
 	}
 	defer rd.Close()
 	out := map[string]scamhunt.Record{}
-	for _, r := range recs {
-		doc, err := rd.Document(r.Listing.ID)
+	for _, id := range ids {
+		doc, err := rd.Document(id)
 		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", r.Listing.ID, err)
+			return nil, fmt.Errorf("read %s: %w", id, err)
 		}
 		rec, ok, err := recordOf(doc)
 		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", r.Listing.ID, err)
+			return nil, fmt.Errorf("read %s: %w", id, err)
 		}
 		if ok {
-			out[r.Listing.ID] = rec
+			out[id] = rec
 		}
 	}
 	return out, nil
@@ -233,16 +277,23 @@ func recordOf(doc bleveindex.Document) (rec scamhunt.Record, ok bool, err error)
 func (b *Bleve) Delete(ctx context.Context, ids []string) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	batch := b.idx.NewBatch()
-	for _, id := range ids {
-		batch.Delete(id)
-	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("bleve delete: %w", err)
+	}
+	old, err := b.storedIDs(ids)
+	if err != nil {
+		return fmt.Errorf("bleve delete: %w", err)
+	}
+	batch := b.idx.NewBatch()
+	gone := make([]keys, 0, len(old))
+	for id, r := range old {
+		batch.Delete(id)
+		gone = append(gone, keysOf(filterFields(r)))
 	}
 	if err := b.idx.Batch(batch); err != nil {
 		return fmt.Errorf("bleve delete: %w", err)
 	}
+	b.tally.remove(gone)
 	return nil
 }
 
@@ -316,14 +367,10 @@ func (b *Bleve) Count(ctx context.Context) (int, error) {
 
 // Stats counts the listings by label, category, site and city.
 func (b *Bleve) Stats(ctx context.Context) (Stats, error) {
-	req := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), 0, 0, false)
-	addFacets(req, statsSize)
-	res, err := b.idx.SearchInContext(ctx, req)
-	if err != nil {
+	if err := ctx.Err(); err != nil {
 		return Stats{}, fmt.Errorf("bleve stats: %w", err)
 	}
-	f := facetCounts(res.Facets)
-	return statsOf(int(res.Total), f), nil
+	return b.tally.stats(), nil
 }
 
 // Touch records listings seen again unchanged at time at.
@@ -335,13 +382,22 @@ func (b *Bleve) Touch(ctx context.Context, ids []string, at time.Time) error {
 func (b *Bleve) SetOverride(ctx context.Context, id string, o *scamhunt.Override) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	d, err := overridden(ctx, b.Get, id, o)
+	var was keys
+	get := func(ctx context.Context, id string) (scamhunt.Record, error) {
+		r, err := b.Get(ctx, id)
+		if err == nil {
+			was = keysOf(filterFields(r))
+		}
+		return r, err
+	}
+	d, err := overridden(ctx, get, id, o)
 	if err == nil {
 		err = b.idx.Index(id, bleveDoc(d))
 	}
 	if err != nil {
 		return fmt.Errorf("bleve set override %s: %w", id, err)
 	}
+	b.tally.replace([]*keys{&was}, []keys{keysOf(d)})
 	return nil
 }
 

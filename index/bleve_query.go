@@ -3,6 +3,8 @@ package index
 import (
 	"context"
 	"fmt"
+	"math"
+	"time"
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
@@ -18,6 +20,13 @@ const titleBoost = 2.0
 // Search answers q: the text (or the contacts it names) and every filter,
 // sorted, one page of hits with highlights and, if asked, facet counts over
 // all matches.
+//
+// What a search costs follows what it shows, not how many listings match:
+// relevance is Bleve's score alone, which reads no per-document values; a
+// search that filters only by facet values takes its total and facets from
+// the tally; a sort by date or risk first restricts itself to the listings
+// the tally says can hold the page (topByKey). Only facets over a text
+// search still read each match's facet values.
 func (b *Bleve) Search(ctx context.Context, q scamhunt.Query) (scamhunt.Result, error) {
 	p := parseText(q.Text)
 	order, err := sortOf(q, p)
@@ -26,22 +35,60 @@ func (b *Bleve) Search(ctx context.Context, q scamhunt.Query) (scamhunt.Result, 
 	}
 	filter := contactFilter(q.Contact)
 	limit, offset := page(q)
-	req := bleve.NewSearchRequestOptions(bleveQuery(p, q, filter), limit, offset, false)
-	req.Fields = []string{fRecord}
-	req.SortByCustom(bleveSort(order))
-	if order != scamhunt.SortRelevance {
-		req.Score = bleve.ScoreNone // sorted by fields: relevance scores are wasted work
+	bq := bleveQuery(p, q, filter)
+
+	var out scamhunt.Result
+	var hits search.DocumentMatchCollection
+	tallied := covers(q, p, filter)
+	if tallied {
+		out.Total, out.Facets = b.tally.count(q, q.Facets)
 	}
-	if q.Facets {
-		addFacets(req, facetSize)
+	if order == scamhunt.SortRelevance {
+		req := bleve.NewSearchRequestOptions(bq, limit, offset, false)
+		req.Fields = []string{fRecord}
+		if q.Facets && !tallied {
+			addComboFacet(req)
+		}
+		res, err := b.idx.SearchInContext(ctx, req)
+		if err != nil {
+			return scamhunt.Result{}, fmt.Errorf("bleve search: %w", err)
+		}
+		hits = res.Hits
+		if !tallied {
+			out.Total = int(res.Total)
+			if q.Facets {
+				if out.Facets, err = comboFacets(res.Facets); err != nil {
+					return scamhunt.Result{}, fmt.Errorf("bleve search: %w", err)
+				}
+			}
+		}
+	} else {
+		if !tallied {
+			// The total, and the facets if asked, over every match; no
+			// hit is kept, so nothing is sorted.
+			req := bleve.NewSearchRequestOptions(bq, 0, 0, false)
+			req.Score = bleve.ScoreNone
+			if q.Facets {
+				addComboFacet(req)
+			}
+			res, err := b.idx.SearchInContext(ctx, req)
+			if err != nil {
+				return scamhunt.Result{}, fmt.Errorf("bleve search: %w", err)
+			}
+			out.Total = int(res.Total)
+			if q.Facets {
+				if out.Facets, err = comboFacets(res.Facets); err != nil {
+					return scamhunt.Result{}, fmt.Errorf("bleve search: %w", err)
+				}
+			}
+		}
+		if hits, err = b.topByKey(ctx, bq, order, out.Total, limit, offset); err != nil {
+			return scamhunt.Result{}, fmt.Errorf("bleve search: %w", err)
+		}
 	}
-	res, err := b.idx.SearchInContext(ctx, req)
-	if err != nil {
-		return scamhunt.Result{}, fmt.Errorf("bleve search: %w", err)
-	}
-	out := scamhunt.Result{Total: int(res.Total), Hits: make([]scamhunt.Hit, 0, len(res.Hits))}
+	out.Hits = make([]scamhunt.Hit, 0, len(hits))
 	marked := append(append([]string(nil), p.contacts...), filter...)
-	for _, h := range res.Hits {
+	for _, h := range hits {
 		rec, err := hitRecord(h.Fields)
 		if err != nil {
 			return scamhunt.Result{}, fmt.Errorf("bleve search %s: %w", h.ID, err)
@@ -50,10 +97,72 @@ func (b *Bleve) Search(ctx context.Context, q scamhunt.Query) (scamhunt.Result, 
 		hit.Highlights = highlights(rec, p, marked)
 		out.Hits = append(out.Hits, hit)
 	}
-	if q.Facets {
-		out.Facets = facetCounts(res.Facets)
-	}
 	return out, nil
+}
+
+// directSort is how many matches a sorted search reads the sort values of
+// without first narrowing them.
+const directSort = 4096
+
+// topByKey returns one page of bq's matches (total of them) sorted by the
+// order's key. Sorting reads each candidate's key, so when the matches are
+// many it first guesses a key threshold T from the tally's histogram, such
+// that the listings at or above T should hold the page even if only a
+// fraction total/N of them match, and sorts only bq AND key >= T. If that
+// holds at least offset+limit matches, its first offset+limit are exactly
+// those of the whole sort (every match above the page's last key is at or
+// above T); if not, the guess widens fourfold and, at worst, the whole
+// index is sorted. Listings without the key (undated ones, for newest) are
+// only reached by the whole sort, which puts them last.
+func (b *Bleve) topByKey(ctx context.Context, bq query.Query, order string, total, limit, offset int) (search.DocumentMatchCollection, error) {
+	need := limit + offset
+	docs := max(b.tally.docCount(), 1)
+	sorted := func(q query.Query) (*bleve.SearchResult, error) {
+		req := bleve.NewSearchRequestOptions(q, limit, offset, false)
+		req.Fields = []string{fRecord}
+		req.SortByCustom(bleveSort(order))
+		req.Score = bleve.ScoreNone
+		return b.idx.SearchInContext(ctx, req)
+	}
+	if total > b.direct && need < total {
+		keyHist := func(t *tally) *hist { return &t.rank }
+		if order == scamhunt.SortNewest {
+			keyHist = func(t *tally) *hist { return &t.posted }
+		}
+		// Expect total/docs of the listings above T to match; ask for
+		// twice what the page needs.
+		for r := 2*need*docs/total + need; r < docs; r *= 4 {
+			t, ok := b.tally.threshold(keyHist, r)
+			if !ok {
+				break
+			}
+			res, err := sorted(bleve.NewConjunctionQuery(bq, keyAtLeast(order, t)))
+			if err != nil {
+				return nil, err
+			}
+			if int(res.Total) >= need {
+				b.narrowed.Add(1)
+				return res.Hits, nil
+			}
+		}
+	}
+	res, err := sorted(bq)
+	if err != nil {
+		return nil, err
+	}
+	return res.Hits, nil
+}
+
+// keyAtLeast matches the listings whose sort key for order is at least t.
+func keyAtLeast(order string, t int64) query.Query {
+	incl := true
+	field, key := fRank, rankKey(t)
+	if order == scamhunt.SortNewest {
+		field, key = fNewest, newestKey(t)
+	}
+	q := bleve.NewTermRangeInclusiveQuery(key, "", &incl, nil)
+	q.SetField(field)
+	return q
 }
 
 // bleveQuery builds the query for the parsed text and the filters of q.
@@ -65,6 +174,21 @@ func bleveQuery(p parsed, q scamhunt.Query, contacts []string) query.Query {
 	}
 	if q.Label != "" {
 		must = append(must, termQuery(fLabel, string(q.Label)))
+	}
+	if q.Flagged {
+		must = append(must, anyTerm(fLabel, flaggedLabels))
+	}
+	if q.Unreviewed {
+		must = append(must, boolQuery(fReviewed, false))
+	}
+	if q.NotRemoved {
+		must = append(must, boolQuery(fRemoved, false))
+	}
+	if !q.SeenAfter.IsZero() {
+		excl := false
+		r := bleve.NewDateRangeInclusiveQuery(q.SeenAfter, time.Time{}, &excl, nil)
+		r.SetField(fFirstSeen)
+		must = append(must, r)
 	}
 	if cats := keywords(q.Categories); len(cats) > 0 {
 		must = append(must, anyTerm(fCategories, cats))
@@ -117,9 +241,17 @@ func termInFields(t term) query.Query {
 		var q query.Query
 		switch {
 		case t.cjk && len(t.grams) > 1:
-			pq := bleve.NewPhraseQuery(t.grams, bi)
-			pq.SetBoost(boost)
-			q = pq
+			// Every character pair, in any position: a phrase query
+			// would read the positions of each candidate, the dearest
+			// part of a search on common pairs, and the same pairs in
+			// another order almost never occur in one ad.
+			pairs := make([]query.Query, len(t.grams))
+			for i, g := range t.grams {
+				pairs[i] = termQuery(bi, g)
+			}
+			cq := bleve.NewConjunctionQuery(pairs...)
+			cq.SetBoost(boost)
+			q = cq
 		case t.cjk && len(t.grams) == 1:
 			q = boosted(termQuery(bi, t.grams[0]), boost)
 		case t.cjk:
@@ -162,6 +294,12 @@ func termQuery(field, value string) *query.TermQuery {
 	return q
 }
 
+func boolQuery(field string, v bool) query.Query {
+	q := bleve.NewBoolFieldQuery(v)
+	q.SetField(field)
+	return q
+}
+
 func boosted(q *query.TermQuery, boost float64) query.Query {
 	q.SetBoost(boost)
 	return q
@@ -190,38 +328,39 @@ func sortOf(q scamhunt.Query, p parsed) (string, error) {
 	return "", fmt.Errorf("unknown sort %q: want relevance, score or newest", q.Sort)
 }
 
-// bleveSort orders hits; ties fall to the newest and then to the ID, so
-// pages never overlap. Listings without a date come last.
+// bleveSort orders the hits of a sorted search: by rank (score, then
+// posted date) or by posted date, undated last, ties by ID so pages never
+// overlap. Relevance is Bleve's default, the score alone: ties keep index
+// order, which is stable for one index state.
 func bleveSort(order string) search.SortOrder {
-	posted := &search.SortField{Field: fPosted, Desc: true, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast}
-	id := &search.SortDocID{}
-	switch order {
-	case scamhunt.SortScore:
-		score := &search.SortField{Field: fScore, Desc: true, Type: search.SortFieldAsNumber, Missing: search.SortFieldMissingLast}
-		return search.SortOrder{score, posted, id}
-	case scamhunt.SortNewest:
-		return search.SortOrder{posted, id}
+	field := fNewest
+	if order == scamhunt.SortScore {
+		field = fRank
 	}
-	return search.SortOrder{&search.SortScore{Desc: true}, posted, id}
-}
-
-func addFacets(req *bleve.SearchRequest, size int) {
-	for _, f := range facetFields {
-		req.AddFacet(f.name, bleve.NewFacetRequest(f.field, size))
+	return search.SortOrder{
+		&search.SortField{Field: field, Desc: true, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast},
+		&search.SortDocID{},
 	}
 }
 
-// facetCounts converts Bleve's facets, most frequent value first.
-func facetCounts(fr search.FacetResults) map[string][]scamhunt.FacetCount {
-	out := make(map[string][]scamhunt.FacetCount, len(facetFields))
-	for _, f := range facetFields {
-		counts := []scamhunt.FacetCount{}
-		if r, ok := fr[f.name]; ok && r.Terms != nil {
-			for _, t := range r.Terms.Terms() {
-				counts = append(counts, scamhunt.FacetCount{Value: t.Term, Count: t.Count})
+// addComboFacet asks for the count of every facet combination among the
+// matches (a facet's size only trims its answer): one doc value per
+// match, split into the four facets after.
+func addComboFacet(req *bleve.SearchRequest) {
+	req.AddFacet(fCombo, bleve.NewFacetRequest(fCombo, math.MaxInt32))
+}
+
+// comboFacets turns combination counts into the facets of scamhunt.Result.
+func comboFacets(fr search.FacetResults) (map[string][]scamhunt.FacetCount, error) {
+	var m marginals
+	if r, ok := fr[fCombo]; ok && r.Terms != nil {
+		for _, t := range r.Terms.Terms() {
+			k, err := parseCombo(t.Term)
+			if err != nil {
+				return nil, err
 			}
+			m.add(k, t.Count)
 		}
-		out[f.name] = sortFacet(counts)
 	}
-	return out
+	return m.counts(facetSize), nil
 }

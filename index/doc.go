@@ -25,10 +25,19 @@
 // (full width, case, traditional -> simplified) at index and query time and
 // indexed as CJK unigrams and bigrams plus words, so any substring finds its
 // listing: 处理 finds 待处理 and 刷單 finds 刷单. A query of two or more CJK
-// characters is the phrase of its bigrams; nothing on CJK, digits or IDs is
-// fuzzy (Latin words of five letters or more allow one typo). For
-// Meilisearch, whose tokenizer segments Chinese into dictionary words
-// itself, the grams are spelled in letters (cjkWord).
+// characters needs all of its bigrams (Bleve: anywhere in the field, which
+// spares reading positions; Meilisearch: as a phrase); nothing on CJK,
+// digits or IDs is fuzzy (Latin words of five letters or more allow one
+// typo). For Meilisearch, whose tokenizer segments Chinese into dictionary
+// words itself, the grams are spelled in letters (cjkWord).
+//
+// Search cost on Bleve follows the page shown, not the number of matches
+// (tally.go, bleve_query.go): relevance is Bleve's score alone; totals and
+// facets of searches that filter only by facet values come from an
+// in-memory tally kept in step with every write; facets of a text search
+// read one doc value per match (the facet combination); a sort by date or
+// risk first narrows itself to the newest or riskiest listings the tally's
+// histograms say can hold the page, and gives exactly the whole sort's page.
 //
 // Contacts are indexed by canonical value, phones also as bare digits and
 // in national form. A query that contact.Query reads as contacts (138 1234

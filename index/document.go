@@ -26,7 +26,13 @@ const (
 	fCity       = "city"
 	fSite       = "site"
 	fScore      = "score"
+	fRank       = "rank"   // Bleve only: score then posted date, see rankOf
+	fNewest     = "newest" // Bleve only: posted date as a sortable keyword
+	fCombo      = "combo"  // Bleve only: the facet values together, see facetKey.combo
 	fPosted     = "posted_at"
+	fReviewed   = "reviewed"
+	fRemoved    = "removed"
+	fFirstSeen  = "first_seen"
 	fRecord     = "record"
 )
 
@@ -42,6 +48,9 @@ type document struct {
 	city, site string
 	score      float64
 	posted     time.Time
+	reviewed   bool // a person labelled it
+	removed    bool
+	firstSeen  time.Time
 	record     string
 }
 
@@ -50,22 +59,13 @@ func documentOf(r scamhunt.Record) (document, error) {
 	if err != nil {
 		return document{}, fmt.Errorf("encode record %s: %w", r.Listing.ID, err)
 	}
+	d := filterFields(r)
+	d.record = string(raw)
 	l := r.Listing
-	d := document{
-		id:       l.ID,
-		contacts: contactValues(l.Contacts),
-		label:    string(r.Label()),
-		city:     keyword(l.City),
-		site:     keyword(l.Site),
-		score:    r.Verdict.Score,
-		posted:   l.PostedAt,
-		record:   string(raw),
-	}
 	d.title.add(l.Title)
 	for _, s := range []string{l.Body, l.Company, l.Location, l.ContactPerson, l.SalaryText, l.Category} {
 		d.body.add(s)
 	}
-	d.categories = keywords(r.Verdict.Categories)
 	// A flagged listing is also found by its scam type's name, so 刷单
 	// finds the order-brushing ads that never write the word.
 	if r.Label().Flagged() {
@@ -73,9 +73,29 @@ func documentOf(r scamhunt.Record) (document, error) {
 			d.body.add(scamhunt.CategoryNames[c])
 		}
 	}
+	return d, nil
+}
+
+// filterFields is the part of r's document that filters, facets and sorts
+// read: everything but the text and the stored record.
+func filterFields(r scamhunt.Record) document {
+	l := r.Listing
+	d := document{
+		id:        l.ID,
+		contacts:  contactValues(l.Contacts),
+		label:     string(r.Label()),
+		city:      keyword(l.City),
+		site:      keyword(l.Site),
+		score:     r.Verdict.Score,
+		posted:    l.PostedAt,
+		reviewed:  r.Override != nil,
+		removed:   r.Removed,
+		firstSeen: r.FirstSeen,
+	}
+	d.categories = keywords(r.Verdict.Categories)
 	slices.Sort(d.categories)
 	d.categories = slices.Compact(d.categories)
-	return d, nil
+	return d
 }
 
 // decodeRecord reads a stored record.

@@ -125,6 +125,9 @@ func keywords(ss []string) []string {
 	return out
 }
 
+// flaggedLabels are the labels Query.Flagged matches.
+var flaggedLabels = []string{string(scamhunt.LabelScam), string(scamhunt.LabelSuspicious)}
+
 // facetFields maps the facet names of scamhunt.Result to indexed fields.
 var facetFields = [...]struct{ name, field string }{
 	{FacetLabel, fLabel}, {FacetCategory, fCategories}, {FacetCity, fCity}, {FacetSite, fSite},

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/meilisearch/meilisearch-go"
 
@@ -34,6 +35,9 @@ type meiliDoc struct {
 	Site       string   `json:"site,omitempty"`
 	Score      float64  `json:"score"`
 	PostedAt   *int64   `json:"posted_at,omitempty"` // Unix milliseconds
+	Reviewed   bool     `json:"reviewed"`
+	Removed    bool     `json:"removed"`
+	FirstSeen  *int64   `json:"first_seen,omitempty"` // Unix milliseconds
 	Record     string   `json:"record"`
 }
 
@@ -51,16 +55,22 @@ func meiliDocOf(d document) meiliDoc {
 	}
 	md := meiliDoc{
 		ID: d.id, Contacts: nonNil(d.contacts), Label: d.label, Categories: nonNil(d.categories),
-		City: d.city, Site: d.site, Score: d.score, Record: d.record,
+		City: d.city, Site: d.site, Score: d.score, Record: d.record, Reviewed: d.reviewed, Removed: d.removed,
 		TitleWords: joinSpace(d.title.words), BodyWords: joinSpace(d.body.words),
 	}
 	md.TitleUni, md.TitleBi = spell(d.title)
 	md.BodyUni, md.BodyBi = spell(d.body)
-	if !d.posted.IsZero() {
-		ms := d.posted.UnixMilli()
-		md.PostedAt = &ms
-	}
+	md.PostedAt, md.FirstSeen = unixMilli(d.posted), unixMilli(d.firstSeen)
 	return md
+}
+
+// unixMilli is t in Unix milliseconds, nil when t is zero.
+func unixMilli(t time.Time) *int64 {
+	if t.IsZero() {
+		return nil
+	}
+	ms := t.UnixMilli()
+	return &ms
 }
 
 func nonNil(s []string) []string {
@@ -142,6 +152,20 @@ func meiliFilter(q scamhunt.Query, contacts []string) string {
 	var f []string
 	if q.Label != "" {
 		f = append(f, fLabel+" = "+quote(string(q.Label)))
+	}
+	if q.Flagged {
+		f = append(f, inFilter(fLabel, flaggedLabels))
+	}
+	// != rather than = false: documents written before these attributes
+	// existed lack them, and != matches a missing attribute.
+	if q.Unreviewed {
+		f = append(f, fReviewed+" != true")
+	}
+	if q.NotRemoved {
+		f = append(f, fRemoved+" != true")
+	}
+	if !q.SeenAfter.IsZero() {
+		f = append(f, fFirstSeen+" > "+strconv.FormatInt(q.SeenAfter.UnixMilli(), 10))
 	}
 	if cats := keywords(q.Categories); len(cats) > 0 {
 		f = append(f, inFilter(fCategories, cats))

@@ -22,7 +22,7 @@ import (
 //   - maxTotalHits from the config.
 var (
 	searchable  = []string{fTitleBi, fTitleUni, fTitleWords, fBodyBi, fBodyUni, fBodyWords}
-	filterable  = []string{primaryKey, fContacts, fLabel, fCategories, fCity, fSite, fPosted}
+	filterable  = []string{primaryKey, fContacts, fLabel, fCategories, fCity, fSite, fPosted, fReviewed, fRemoved, fFirstSeen}
 	sortable    = []string{primaryKey, fScore, fPosted}
 	rankingRule = []string{"sort", "words", "typo", "proximity", "attribute", "exactness"}
 	noTypos     = []string{fTitleBi, fTitleUni, fBodyBi, fBodyUni}

@@ -104,7 +104,7 @@ func TestMeiliSettingsPayload(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{
 		"rankingRules": ["sort", "words", "typo", "proximity", "attribute", "exactness"],
 		"searchableAttributes": ["t_bi", "t_uni", "t_words", "b_bi", "b_uni", "b_words"],
-		"filterableAttributes": ["id", "contacts", "label", "categories", "city", "site", "posted_at"],
+		"filterableAttributes": ["id", "contacts", "label", "categories", "city", "site", "posted_at", "reviewed", "removed", "first_seen"],
 		"sortableAttributes": ["id", "score", "posted_at"],
 		"typoTolerance": {"enabled": true, "minWordSizeForTypos": {"oneTypo": 5, "twoTypos": 9},
 			"disableOnWords": [], "disableOnAttributes": ["t_bi", "t_uni", "b_bi", "b_uni"], "disableOnNumbers": true},

@@ -15,7 +15,7 @@ import (
 // CJK characters. A CJK run is indexed as its characters (unigrams) and its
 // overlapping character pairs (bigrams), so any substring of one or more
 // characters can be found: 处理 is a bigram of 待处理, and a query of two or
-// more characters is the phrase of its bigrams.
+// more characters needs all of its bigrams.
 
 const (
 	// maxQueryRunes, maxTerms and maxRunRunes bound the work one typed query
@@ -172,7 +172,10 @@ func contactKey(v string) string {
 
 // contactValues returns the indexed values of contacts: each canonical
 // value and, for phones, the digits without '+' and the national form, so
-// 13812345678 typed bare finds +8613812345678.
+// 13812345678 typed bare finds +8613812345678 and 0912345678 finds
+// +886912345678. A Hong Kong or Macau number has no national form here:
+// its eight digits alone are how a QQ number is indexed, and a typed 8-digit
+// query already asks for both (contact.Query).
 func contactValues(cs []scamhunt.Contact) []string {
 	var out []string
 	for _, c := range cs {
@@ -192,6 +195,8 @@ func contactValues(cs []scamhunt.Contact) []string {
 			} else {
 				out = append(out, "0"+rest) // landline with its trunk prefix
 			}
+		} else if rest, ok := strings.CutPrefix(digits, "886"); ok && rest != "" {
+			out = append(out, "0"+rest) // a Taiwan mobile with its trunk prefix
 		}
 	}
 	slices.Sort(out)

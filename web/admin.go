@@ -5,9 +5,7 @@ import (
 	"crypto/subtle"
 	"encoding/json"
 	"errors"
-	"mime"
 	"net/http"
-	"net/url"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -51,24 +49,41 @@ func (s *Server) bearer(next http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
-// audit guards the operator's audit pages: a Bearer token, or for GET and
-// HEAD the password of HTTP Basic authentication so a browser can prompt
-// for it. Basic is refused for anything that changes state because
-// browsers resend it on cross-site requests.
+// adminOn reports whether the admin pages exist: an admin token or a
+// reviewer account is configured.
+func (s *Server) adminOn() bool { return s.cfg.AdminToken != "" || len(s.cfg.Reviewers) > 0 }
+
+// audit guards the operator's audit pages: a reviewer's session for GET
+// and HEAD (a browser without one is sent to log in), or the admin token
+// as Bearer for scripts. The pages' inline style sheets are allowed by
+// their hashes (Config.AuditStyles) on these responses only.
 func (s *Server) audit(next http.Handler) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-store")
-		ok := s.tokenOK(bearerToken(r))
-		if _, pass, basic := r.BasicAuth(); !ok && basic && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
-			ok = s.tokenOK(pass)
+		ok := s.cfg.AdminToken != "" && s.tokenOK(bearerToken(r))
+		if !ok && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+			if _, ok = s.currentSession(r); !ok && bearerToken(r) == "" {
+				s.toLogin(w, r)
+				return
+			}
 		}
 		if !ok {
-			w.Header().Set("WWW-Authenticate", `Basic realm="scamhunt audit", charset="UTF-8"`)
-			s.fail(w, r, http.StatusUnauthorized, "需要有效的管理令牌。", "a valid admin token is required")
+			w.Header().Set("WWW-Authenticate", `Bearer realm="scamhunt admin"`)
+			s.fail(w, r, http.StatusUnauthorized, "需要登录或有效的管理令牌。", "log in or send a valid admin token")
 			return
+		}
+		if len(s.cfg.AuditStyles) > 0 {
+			w.Header().Set("Content-Security-Policy", auditCSP(s.cfg.AuditStyles))
 		}
 		next.ServeHTTP(w, r)
 	}
+}
+
+// auditCSP is the policy of the audit pages: nothing but the listed inline
+// style sheets, no script, no framing, no form.
+func auditCSP(styles []string) string {
+	return "default-src 'none'; style-src " + strings.Join(styles, " ") +
+		"; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 }
 
 type labelRequest struct {
@@ -81,8 +96,9 @@ type labelResponse struct {
 	Override *scamhunt.Override `json:"override"`
 }
 
-// newOverride checks a requested label and note.
-func newOverride(label scamhunt.Label, note string) (*scamhunt.Override, error) {
+// newOverride checks a requested label and note and makes the override
+// reviewer sets now.
+func newOverride(label scamhunt.Label, note, reviewer string) (*scamhunt.Override, error) {
 	switch {
 	case !label.Valid():
 		return nil, errors.New("label must be scam, suspicious or legit")
@@ -91,16 +107,33 @@ func newOverride(label scamhunt.Label, note string) (*scamhunt.Override, error) 
 	case !utf8.ValidString(note):
 		return nil, errors.New("note is not valid UTF-8")
 	}
-	return &scamhunt.Override{Label: label, Note: strings.TrimSpace(note), At: time.Now().UTC()}, nil
+	return &scamhunt.Override{Label: label, Note: strings.TrimSpace(note), By: reviewer, At: time.Now().UTC()}, nil
+}
+
+// storeOverride stores o (nil clears) and logs it. It returns
+// scamhunt.ErrNotFound for an unknown or implausible ID.
+func (s *Server) storeOverride(r *http.Request, id string, o *scamhunt.Override) error {
+	if id == "" || len(id) > 128 || !utf8.ValidString(id) {
+		return scamhunt.ErrNotFound
+	}
+	if err := s.label.SetOverride(r.Context(), id, o); err != nil {
+		return err
+	}
+	label, by := "cleared", ""
+	if o != nil {
+		label, by = string(o.Label), o.By
+	}
+	s.log.Info("override_set", "listing_id", id, "label", label, "reviewer", by)
+	return nil
 }
 
 // setOverride stores o (nil clears) and answers errors itself.
 func (s *Server) setOverride(w http.ResponseWriter, r *http.Request, id string, o *scamhunt.Override) bool {
-	if s.label == nil || id == "" || len(id) > 128 || !utf8.ValidString(id) {
+	if s.label == nil {
 		s.notFound(w, r)
 		return false
 	}
-	err := s.label.SetOverride(r.Context(), id, o)
+	err := s.storeOverride(r, id, o)
 	if errors.Is(err, scamhunt.ErrNotFound) {
 		s.fail(w, r, http.StatusNotFound, "没有这条信息。", "listing not found")
 		return false
@@ -110,11 +143,6 @@ func (s *Server) setOverride(w http.ResponseWriter, r *http.Request, id string, 
 		s.fail(w, r, http.StatusInternalServerError, "保存失败。", "cannot store the label")
 		return false
 	}
-	label := "cleared"
-	if o != nil {
-		label = string(o.Label)
-	}
-	s.log.Info("override_set", "listing_id", id, "label", label)
 	return true
 }
 
@@ -126,7 +154,7 @@ func (s *Server) handleAdminSetLabel(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, `请求体应为 {"label": "...", "note": "..."}。`, `body must be JSON {"label": "...", "note": "..."}`)
 		return
 	}
-	o, err := newOverride(req.Label, req.Note)
+	o, err := newOverride(req.Label, req.Note, AdminReviewer)
 	if err != nil {
 		s.fail(w, r, http.StatusBadRequest, "标签无效："+err.Error(), "bad label: "+err.Error())
 		return
@@ -157,36 +185,4 @@ func (s *Server) handleAdminReclassify(w http.ResponseWriter, r *http.Request) {
 	}
 	s.log.Info("reclassified", "listings", n)
 	writeJSON(w, http.StatusOK, map[string]int{"reclassified": n})
-}
-
-// handleLabelForm takes the label form of a listing page. The operator
-// types the token into the form, so it travels in the POST body, never in a
-// URL; a forged cross-site post cannot know it, which is the CSRF defence.
-func (s *Server) handleLabelForm(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Cache-Control", "no-store")
-	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/x-www-form-urlencoded" {
-		s.fail(w, r, http.StatusUnsupportedMediaType, "请使用网页表单提交。", "send the form as application/x-www-form-urlencoded")
-		return
-	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxAdminBody)
-	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, http.StatusBadRequest, "表单无法解析。", "malformed form")
-		return
-	}
-	if !s.tokenOK(r.PostForm.Get("token")) {
-		s.fail(w, r, http.StatusUnauthorized, "管理令牌错误。", "wrong admin token")
-		return
-	}
-	var o *scamhunt.Override
-	if label := r.PostForm.Get("label"); label != "clear" {
-		var err error
-		if o, err = newOverride(scamhunt.Label(label), r.PostForm.Get("note")); err != nil {
-			s.fail(w, r, http.StatusBadRequest, "标签无效："+err.Error(), "bad label: "+err.Error())
-			return
-		}
-	}
-	id := r.PathValue("id")
-	if s.setOverride(w, r, id, o) {
-		http.Redirect(w, r, "/listing/"+url.PathEscape(id), http.StatusSeeOther)
-	}
 }

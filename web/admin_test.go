@@ -3,6 +3,8 @@ package web_test
 import (
 	"context"
 	"net/http"
+	"net/http/httptest"
+	"net/netip"
 	"net/url"
 	"strings"
 	"testing"
@@ -39,6 +41,9 @@ func TestAdminOffWithoutToken(t *testing.T) {
 		{method: "POST", path: "/api/admin/reclassify", header: auth},
 		{method: "POST", path: "/listing/a1/label", contentType: "application/x-www-form-urlencoded", body: "token=&label=scam"},
 		{method: "GET", path: "/audit/", header: auth},
+		{method: "GET", path: "/admin/"},
+		{method: "GET", path: "/admin/login"},
+		{method: "POST", path: "/admin/label", contentType: "application/x-www-form-urlencoded", body: "id=a1&label=scam"},
 	} {
 		if w := serve(t, h, rq); w.Code != http.StatusNotFound {
 			t.Errorf("%s %s: status %d, want 404", rq.method, rq.path, w.Code)
@@ -70,11 +75,6 @@ func TestAdminRejectsWrongToken(t *testing.T) {
 			}
 		}
 	}
-	w := serve(t, h, request{method: "POST", path: "/listing/a1/label", contentType: "application/x-www-form-urlencoded",
-		body: url.Values{"token": {"guess-guess-guess-guess"}, "label": {"scam"}}.Encode()})
-	if w.Code != http.StatusUnauthorized || !strings.Contains(w.Body.String(), "管理令牌错误") {
-		t.Errorf("form with wrong token: status %d", w.Code)
-	}
 	if len(lab.calls) != 0 {
 		t.Errorf("labeler called: %v", lab.calls)
 	}
@@ -97,18 +97,8 @@ func TestAdminWithToken(t *testing.T) {
 	}
 	w = serve(t, h, request{method: "DELETE", path: "/api/admin/listings/a1/label", header: auth})
 	assertJSON(t, `{"id":"a1","override":null}`, w.Body.Bytes())
-	w = serve(t, h, request{method: "POST", path: "/listing/a1/label", contentType: "application/x-www-form-urlencoded",
-		body: url.Values{"token": {token}, "label": {"scam"}, "note": {"多人举报"}}.Encode()})
-	if w.Code != http.StatusSeeOther || w.Header().Get("Location") != "/listing/a1" {
-		t.Errorf("form: status %d Location %q, want 303 /listing/a1", w.Code, w.Header().Get("Location"))
-	}
-	serve(t, h, request{method: "POST", path: "/listing/a1/label", contentType: "application/x-www-form-urlencoded",
-		body: url.Values{"token": {token}, "label": {"clear"}}.Encode()})
-
 	want := []setCall{
-		{"a1", &scamhunt.Override{Label: scamhunt.LabelLegit, Note: "核实过的正规门店"}},
-		{"a1", nil},
-		{"a1", &scamhunt.Override{Label: scamhunt.LabelScam, Note: "多人举报"}},
+		{"a1", &scamhunt.Override{Label: scamhunt.LabelLegit, Note: "核实过的正规门店", By: "admin"}},
 		{"a1", nil},
 	}
 	if diff := cmp.Diff(want, lab.calls, cmpopts.IgnoreFields(scamhunt.Override{}, "At")); diff != "" {
@@ -144,8 +134,13 @@ func TestAdminWithToken(t *testing.T) {
 			assertJSON(t, tt.want, w.Body.Bytes())
 		})
 	}
-	if page := get(t, h, "/listing/a1").Body.String(); !strings.Contains(page, `<form class="admin" method="post" action="/listing/a1/label">`) {
-		t.Error("listing page lacks the admin form")
+	page := get(t, h, "/listing/a1").Body.String()
+	if strings.Contains(page, "<form") && strings.Contains(page, `method="post"`) || strings.Contains(page, `name="token"`) {
+		t.Error("the public listing page carries an admin form")
+	}
+	if w := serve(t, h, request{method: "POST", path: "/listing/a1/label", contentType: "application/x-www-form-urlencoded",
+		body: url.Values{"token": {token}, "label": {"scam"}}.Encode()}); w.Code != http.StatusMethodNotAllowed && w.Code != http.StatusNotFound {
+		t.Errorf("the old public label form still answers: status %d", w.Code)
 	}
 }
 
@@ -166,29 +161,52 @@ func TestAdminFeaturesOff(t *testing.T) {
 }
 
 func TestAudit(t *testing.T) {
-	h, _ := adminSetup(t, web.Config{AdminToken: token}, true)
+	styles := []string{"'sha256-" + strings.Repeat("A", 43) + "='"}
+	h, _ := adminSetup(t, web.Config{AdminToken: token, AuditStyles: styles}, true)
+	b := newBrowser(t, h)
+	b.login("admin", token)
 	tests := []struct {
-		method, auth string
-		status       int
+		name, method, auth string
+		session            bool
+		status             int
 	}{
-		{"GET", "Bearer " + token, 200},
-		{"GET", "Basic " + basic(token), 200},
-		{"HEAD", "Basic " + basic(token), 200},
-		{"POST", "Bearer " + token, 200},
-		{"POST", "Basic " + basic(token), 401}, // browsers resend Basic cross-site
-		{"GET", "Basic " + basic("wrong"), 401},
-		{"GET", "", 401},
+		{"bearer", "GET", "Bearer " + token, false, 200},
+		{"bearer post", "POST", "Bearer " + token, false, 200},
+		{"session", "GET", "", true, 200},
+		{"session head", "HEAD", "", true, 200},
+		{"session cannot post", "POST", "", true, 401},
+		{"basic is no longer a way in: to the login form", "GET", "Basic " + basic(token), false, 303},
+		{"wrong bearer", "GET", "Bearer wrong-token-000000000", false, 401},
+		{"nothing: to the login form", "GET", "", false, 303},
 	}
 	for _, tt := range tests {
-		w := serve(t, h, request{method: tt.method, path: "/audit/runs", header: map[string]string{"Authorization": tt.auth}})
+		rq := request{method: tt.method, path: "/audit/runs", header: map[string]string{"Authorization": tt.auth}}
+		var w *httptest.ResponseRecorder
+		if tt.session {
+			w = b.do(rq)
+		} else {
+			w = serve(t, h, rq)
+		}
 		if w.Code != tt.status {
-			t.Errorf("%s %q: status %d, want %d", tt.method, tt.auth, w.Code, tt.status)
+			t.Errorf("%s: status %d, want %d", tt.name, w.Code, tt.status)
 		}
 		if tt.status == 200 && tt.method != "HEAD" && w.Body.String() != "audit /audit/runs" {
-			t.Errorf("audit body %q", w.Body)
+			t.Errorf("%s: audit body %q", tt.name, w.Body)
 		}
-		if tt.status == 401 && !strings.HasPrefix(w.Header().Get("WWW-Authenticate"), "Basic") {
-			t.Errorf("WWW-Authenticate = %q", w.Header().Get("WWW-Authenticate"))
+		if tt.status == 303 && w.Header().Get("Location") != "/admin/login?next=%2Faudit%2Fruns" {
+			t.Errorf("%s: Location %q", tt.name, w.Header().Get("Location"))
+		}
+		csp := w.Header().Get("Content-Security-Policy")
+		if tt.status == 200 && csp != "default-src 'none'; style-src "+styles[0]+"; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'" {
+			t.Errorf("%s: audit CSP %q, want its style hashes and nothing else", tt.name, csp)
+		}
+		if tt.status != 200 && strings.Contains(csp, "sha256") {
+			t.Errorf("%s: a refused request got the audit CSP %q", tt.name, csp)
+		}
+	}
+	for _, path := range []string{"/", "/admin/", "/listing/a1"} {
+		if csp := b.do(request{path: path}).Header().Get("Content-Security-Policy"); strings.Contains(csp, "sha256") || !strings.Contains(csp, "default-src 'self'") {
+			t.Errorf("%s: CSP %q, want the strict policy without audit hashes", path, csp)
 		}
 	}
 }
@@ -206,6 +224,14 @@ func TestConfigValidate(t *testing.T) {
 		{"negative rate", web.Config{RatePerMinute: -1}, "rate per minute -1 is negative"},
 		{"negative check rate", web.Config{CheckPerMinute: -2}, "check per minute -2 is negative"},
 		{"huge paste", web.Config{MaxCheckBytes: 2 << 20}, "max check bytes 2097152 out of range [0, 1048576]"},
+		{"reviewers", web.Config{Reviewers: map[string]string{"王审核": reviewerHash(t)}}, ""},
+		{"reviewer named admin", web.Config{Reviewers: map[string]string{"admin": reviewerHash(t)}}, `reviewer name "admin" is the admin token's`},
+		{"reviewer with a colon", web.Config{Reviewers: map[string]string{"a:b": reviewerHash(t)}}, `reviewer name "a:b" has a colon`},
+		{"reviewer with a bad hash", web.Config{Reviewers: map[string]string{"li": "plaintext"}}, "reviewer li: password hash: want pbkdf2-sha256$ITERATIONS$SALT$KEY"},
+		{"reviewer hash too cheap", web.Config{Reviewers: map[string]string{"li": "pbkdf2-sha256$1000$c2FsdHNhbHQ$" + strings.Repeat("A", 43)}}, `reviewer li: password hash: iterations "1000" out of range [100000, 10000000]`},
+		{"session idle", web.Config{SessionIdle: 13 * time.Hour}, "session idle 13h0m0s out of range [0, 12h0m0s]"},
+		{"trusted proxy", web.Config{TrustedProxies: []netip.Prefix{{}}}, "trusted proxy invalid Prefix is not a valid CIDR prefix"},
+		{"audit style", web.Config{AuditStyles: []string{"'unsafe-inline'"}}, `audit style "'unsafe-inline'": want a CSP hash source 'sha256-...'`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

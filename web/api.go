@@ -92,9 +92,17 @@ func (s *Server) handleAPIStats(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// handleAPIListing answers GET /api/listings/{id} with the stored Record.
+// listingResponse is the stored Record with what the listing page says
+// about it in plain Chinese.
+type listingResponse struct {
+	scamhunt.Record
+	Assessment assessment `json:"assessment"`
+}
+
+// handleAPIListing answers GET /api/listings/{id} with the stored Record
+// and its assessment.
 func (s *Server) handleAPIListing(w http.ResponseWriter, r *http.Request) {
 	if rec, ok := s.getRecord(w, r, r.PathValue("id")); ok {
-		writeJSON(w, http.StatusOK, rec)
+		writeJSON(w, http.StatusOK, listingResponse{Record: rec, Assessment: s.assessRecord(rec)})
 	}
 }

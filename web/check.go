@@ -8,6 +8,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -30,7 +31,20 @@ type checkResult struct {
 	Linked   []scamhunt.Hit     `json:"linked"`
 	// LinkedIncomplete says a lookup failed, so Linked may miss listings.
 	LinkedIncomplete bool `json:"linked_incomplete,omitempty"`
+	// Answer says how to read the result: "verdict" (the text judged as an
+	// ad, explained in Assessment) or "lookup" (the text is only contacts:
+	// Lookup says where the index has seen them, and Verdict, the text
+	// judged as an ad, means nothing).
+	Answer     string        `json:"answer"`
+	Assessment *assessment   `json:"assessment,omitempty"`
+	Lookup     *lookupResult `json:"lookup,omitempty"`
 }
+
+// Answers of a check.
+const (
+	answerVerdict = "verdict"
+	answerLookup  = "lookup"
+)
 
 // inputError is a rejected paste: its status and a message in both
 // languages.
@@ -77,11 +91,17 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request, limit int) ([]
 	return b, nil
 }
 
-// runCheck classifies text and looks up the indexed listings that share its
-// contacts. Neither the text nor its contacts are logged: a failed lookup
-// logs only the contact kind, as an error message may quote the query.
+// runCheck classifies text, looks up the indexed listings that share its
+// contacts and answers as a verdict or, for a paste that is only contacts,
+// as a lookup. Neither the text nor its contacts are logged: a failed
+// lookup logs only the contact kind, as an error message may quote the
+// query.
 func (s *Server) runCheck(ctx context.Context, text string) checkResult {
 	res := checkResult{Verdict: s.check.Check(text), Contacts: contact.Find(text), Linked: []scamhunt.Hit{}}
+	if len(res.Contacts) == 0 {
+		// A bare QQ number or WeChat ID is a contact only when typed alone.
+		res.Contacts = contact.Query(text)
+	}
 	if res.Contacts == nil {
 		res.Contacts = []scamhunt.Contact{}
 	}
@@ -92,16 +112,23 @@ func (s *Server) runCheck(ctx context.Context, text string) checkResult {
 		res.Verdict.Reasons = []scamhunt.Reason{}
 	}
 	seen := map[string]bool{}
-	for i, c := range res.Contacts {
-		if i == linkedContacts || len(res.Linked) >= linkedMax {
+	var looked []contactLookup
+	for _, c := range res.Contacts {
+		if len(looked) == linkedContacts {
 			break
 		}
-		found, err := s.search.Search(ctx, scamhunt.Query{Contact: c.Value, Limit: linkedPerContact})
+		if slices.ContainsFunc(looked, func(l contactLookup) bool { return l.Value == c.Value }) {
+			continue // a phone's WeChat alias finds the same listings
+		}
+		found, err := s.search.Search(ctx, scamhunt.Query{Contact: c.Value, Limit: linkedPerContact, Facets: true})
 		if err != nil {
 			res.LinkedIncomplete = true
 			s.log.Warn("linked_search_failed", "contact_kind", string(c.Kind))
+			looked = append(looked, contactLookup{Contact: c, Failed: true, Tone: toneUnknown,
+				Headline: kindNoun(c.Kind) + "暂时查不到，请稍后再试"})
 			continue
 		}
+		looked = append(looked, s.explain.newContactLookup(c, found))
 		for _, h := range found.Hits {
 			if !seen[h.ID] && len(res.Linked) < linkedMax {
 				seen[h.ID] = true
@@ -109,6 +136,13 @@ func (s *Server) runCheck(ctx context.Context, text string) checkResult {
 			}
 		}
 	}
+	if contactOnly(text, res.Contacts, res.Verdict.Reasons) {
+		res.Answer, res.Lookup = answerLookup, s.explain.lookup(looked)
+		return res
+	}
+	v := res.Verdict
+	a := s.explain.assess(scamhunt.Listing{Body: text}, v.Label, v.Categories, v.Reasons, false)
+	res.Answer, res.Assessment = answerVerdict, &a
 	return res
 }
 
@@ -117,7 +151,7 @@ type checkPage struct {
 	Max       int
 	Result    *checkResult
 	TextSpans []scamhunt.Span
-	Reasons   []reasonView
+	Tech      techView
 	Linked    []hitView
 	ErrZH     string
 	ErrEN     string
@@ -147,9 +181,9 @@ func (s *Server) handleCheckPost(w http.ResponseWriter, r *http.Request) {
 	listing := scamhunt.Listing{Body: text}
 	page.Text, page.Result = text, &res
 	page.TextSpans = markedField(listing, res.Verdict.Reasons, "body")
-	page.Reasons = reasonViews(listing, res.Verdict.Reasons)
+	page.Tech = techView{Score: res.Verdict.Score, Reasons: s.explain.reasonViews(listing, res.Verdict.Reasons)}
 	for _, h := range res.Linked {
-		page.Linked = append(page.Linked, newHitView(h))
+		page.Linked = append(page.Linked, s.newHitView(h))
 	}
 	s.render(w, http.StatusOK, "check", page)
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/netip"
 	"strings"
 	"sync"
 	"time"
@@ -107,17 +108,15 @@ func (s *Server) HTTPServer() *http.Server {
 
 // LimitListener wraps ln so that it holds at most the configured number of
 // connections per client and in total; a connection past either cap is
-// answered 503 and closed at once. Behind a trusted reverse proxy every
-// connection comes from the proxy, so only the total cap applies.
+// answered 503 and closed at once. A trusted reverse proxy (Config.
+// TrustedProxies) carries many clients' connections, so only the total cap
+// applies to it.
 func (s *Server) LimitListener(ln net.Listener) net.Listener {
-	perClient := orDefault(s.cfg.MaxConnsPerClient, DefaultMaxConnsPerClient)
-	if s.cfg.TrustForwardedFor {
-		perClient = 0
-	}
 	return &limitListener{
 		Listener:  ln,
 		total:     orDefault(s.cfg.MaxConns, DefaultMaxConns),
-		perClient: perClient,
+		perClient: orDefault(s.cfg.MaxConnsPerClient, DefaultMaxConnsPerClient),
+		exempt:    s.trusted,
 		clients:   map[string]int{},
 		// The client's address is not logged, as for requests; a full
 		// server is worth a warning, one greedy client is not.
@@ -205,7 +204,8 @@ const refused = "HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-
 // waits for the next, so the server's accept loop goes on.
 type limitListener struct {
 	net.Listener
-	total, perClient int // 0 perClient: no per-client cap
+	total, perClient int
+	exempt           func(netip.Addr) bool // peers without a per-client cap
 	onRefuse         func(total bool)
 
 	mu      sync.Mutex
@@ -219,8 +219,8 @@ func (l *limitListener) Accept() (net.Conn, error) {
 		if err != nil {
 			return nil, err
 		}
-		key := connKey(c.RemoteAddr())
-		if ok, total := l.take(key); !ok {
+		key, perClient := l.client(c.RemoteAddr())
+		if ok, total := l.take(key, perClient); !ok {
 			l.onRefuse(total)
 			_ = c.SetWriteDeadline(time.Now().Add(refuseWriteTimeout))
 			_, _ = c.Write([]byte(refused))
@@ -233,13 +233,13 @@ func (l *limitListener) Accept() (net.Conn, error) {
 
 // take counts a new connection from key unless a cap is reached; total
 // says which cap refused it.
-func (l *limitListener) take(key string) (ok, total bool) {
+func (l *limitListener) take(key string, perClient bool) (ok, total bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.open >= l.total {
 		return false, true
 	}
-	if l.perClient > 0 && l.clients[key] >= l.perClient {
+	if perClient && l.clients[key] >= l.perClient {
 		return false, false
 	}
 	l.open++
@@ -269,11 +269,13 @@ func (c *limitConn) Close() error {
 	return err
 }
 
-// connKey names the client of a connection the way clientKey names the
-// client of a request.
-func connKey(a net.Addr) string {
-	if ta, ok := a.(*net.TCPAddr); ok {
-		return ipKey(ta.AddrPort().Addr().String())
+// client names the client of a connection the way clientKey names the
+// client of a request, and says whether the per-client cap applies to it.
+func (l *limitListener) client(a net.Addr) (key string, perClient bool) {
+	ta, ok := a.(*net.TCPAddr)
+	if !ok {
+		return a.String(), true
 	}
-	return ipKey(a.String())
+	ip := ta.AddrPort().Addr().Unmap().WithZone("")
+	return addrKey(ip), !l.exempt(ip)
 }

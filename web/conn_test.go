@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"strings"
 	"testing"
@@ -164,7 +165,10 @@ func TestConnectionCaps(t *testing.T) {
 	}{
 		{"per client", web.Config{MaxConnsPerClient: 3}, []string{"127.0.0.1", "127.0.0.1", "127.0.0.1"}, "127.0.0.1", "127.0.0.2", true},
 		{"total", web.Config{MaxConns: 2}, []string{"127.0.0.1", "127.0.0.2"}, "127.0.0.3", "", true},
-		{"per client behind a proxy is off", web.Config{MaxConnsPerClient: 1, MaxConns: 2, TrustForwardedFor: true}, []string{"127.0.0.1", "127.0.0.1"}, "127.0.0.1", "", true},
+		{"per client off for a trusted proxy", web.Config{MaxConnsPerClient: 1, MaxConns: 2, TrustedProxies: []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32")}},
+			[]string{"127.0.0.1", "127.0.0.1"}, "127.0.0.1", "", true},
+		{"per client on for others than the proxy", web.Config{MaxConnsPerClient: 1, MaxConns: 5, TrustedProxies: []netip.Prefix{netip.MustParsePrefix("127.0.0.2/32")}},
+			[]string{"127.0.0.1"}, "127.0.0.1", "127.0.0.2", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -97,7 +97,7 @@ func (f *fakeLabeler) SetOverride(_ context.Context, id string, o *scamhunt.Over
 	return nil
 }
 
-func newServer(t *testing.T, cfg web.Config, s web.Searcher, c web.Checker, l web.Labeler) http.Handler {
+func newServer(t testing.TB, cfg web.Config, s web.Searcher, c web.Checker, l web.Labeler) http.Handler {
 	t.Helper()
 	srv, err := web.New(cfg, s, c, l)
 	if err != nil {

@@ -129,10 +129,10 @@ type reasonView struct {
 	Context      []scamhunt.Span // nil: show Match alone
 }
 
-func reasonViews(l scamhunt.Listing, rs []scamhunt.Reason) []reasonView {
+func (e *explanations) reasonViews(l scamhunt.Listing, rs []scamhunt.Reason) []reasonView {
 	out := make([]reasonView, 0, len(rs))
 	for _, r := range rs {
-		v := reasonView{Reason: r, CategoryName: categoryName(r.Category), FieldName: fieldNames[r.Field]}
+		v := reasonView{Reason: r, CategoryName: e.categoryName(r.Category), FieldName: fieldNames[r.Field]}
 		if v.FieldName == "" {
 			v.FieldName = r.Field
 		}

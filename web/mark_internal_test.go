@@ -74,14 +74,16 @@ func TestReasonViewsFallBackToMatch(t *testing.T) {
 		{Rule: "c", Category: "deposit", Field: "title", Match: "押金", Start: 0, End: 900},  // out of range
 		{Rule: "d", Category: "nope", Field: "contacts", Match: "vx123", Start: 0, End: 3}, // no text field
 		{Rule: "e", Category: "", Field: "structure", Match: "无公司名"},                       // structural
+		{Rule: "f", Category: "signal", Field: "body", Match: "日结", Start: 0, End: 6},
 	}
-	got := reasonViews(l, rs)
+	got := bundled(t).reasonViews(l, rs)
 	want := []reasonView{
 		{Reason: rs[0], CategoryName: "拜师收徒", FieldName: "正文", Context: []scamhunt.Span{{Text: "日结"}, {Text: "拜师费", Mark: true}}},
 		{Reason: rs[1], CategoryName: "拜师收徒", FieldName: "正文"},
 		{Reason: rs[2], CategoryName: "先交费用", FieldName: "标题"},
 		{Reason: rs[3], CategoryName: "nope", FieldName: "联系方式"},
 		{Reason: rs[4], CategoryName: "", FieldName: "structure"},
+		{Reason: rs[5], CategoryName: "常见迹象", FieldName: "正文", Context: []scamhunt.Span{{Text: "日结", Mark: true}, {Text: "拜师费"}}},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

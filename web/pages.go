@@ -9,9 +9,11 @@ import (
 	"unicode/utf8"
 
 	"github.com/scamhunt/scamhunt"
+	"github.com/scamhunt/scamhunt/internal/contact"
 )
 
-// hitReasons is how many reasons a search result shows.
+// hitReasons is how many reasons a result names (on public pages, as
+// plain-Chinese signs).
 const hitReasons = 3
 
 // searchParams are the parameters a search page keeps in its links.
@@ -29,15 +31,25 @@ type searchPage struct {
 	ErrZH   string
 	ErrEN   string
 	Browsed bool // no words, contact or filter: every listing
+	// Lookup heads a contact search: what the index knows of the contact.
+	Lookup *contactLookup
+	Steps  []Step // what to do, when the contact is in flagged listings
+	ActNow string // the first of them, in one line
+	Caveat string // what an unlisted contact does not mean
 }
 
 type hitView struct {
 	scamhunt.Hit
+	Tone         string
 	TitleSpans   []scamhunt.Span
 	SnippetSpans []scamhunt.Span
-	TopReasons   []reasonView
-	MoreReasons  int
+	Signs        []sign // the strongest signs a page names
+	MoreSigns    int
 }
+
+// Warns reports whether the hit's tone calls for attention; otherwise its
+// signs are only worth noting.
+func (h hitView) Warns() bool { return warns(h.Tone) }
 
 type facetGroup struct {
 	Key, Name string
@@ -100,7 +112,17 @@ func (s *Server) handleSearchPage(w http.ResponseWriter, r *http.Request) {
 	}
 	page.Total = res.Total
 	for _, h := range res.Hits {
-		page.Hits = append(page.Hits, newHitView(h))
+		page.Hits = append(page.Hits, s.newHitView(h))
+	}
+	if cs := contact.Query(q.Contact); len(cs) > 0 {
+		cl := s.explain.newContactLookup(cs[0], res)
+		page.Lookup = &cl
+		if warns(cl.Tone) {
+			page.Steps, page.ActNow = s.explain.NextSteps, s.explain.ActNow
+		}
+		if cl.Listings == 0 {
+			page.Caveat = s.explain.Caveats.Unlisted
+		}
 	}
 	page.Facets, page.Active = facetGroups(v, res.Facets, q)
 	page.Pager = newPager(v, q, res.Total)
@@ -116,17 +138,19 @@ func sortOptions(cur string) []sortOption {
 	return opts
 }
 
-func newHitView(h scamhunt.Hit) hitView {
+// newHitView explains a hit in its tone: the signs a page names are those
+// of the listing page, strongest first, without rule ids.
+func (s *Server) newHitView(h scamhunt.Hit) hitView {
 	hv := hitView{Hit: h, TitleSpans: h.Highlights["title"], SnippetSpans: h.Highlights["body"]}
 	if len(hv.TitleSpans) == 0 {
 		hv.TitleSpans = []scamhunt.Span{{Text: h.Title}}
 	}
-	rs := h.Reasons
-	if len(rs) > hitReasons {
-		hv.MoreReasons = len(rs) - hitReasons
-		rs = rs[:hitReasons]
+	a := s.explain.assess(scamhunt.Listing{}, h.Label, h.Categories, h.Reasons, h.Human)
+	hv.Tone, hv.Signs = a.Tone, slices.Concat(a.Shown, a.More)
+	if len(hv.Signs) > hitReasons {
+		hv.MoreSigns = len(hv.Signs) - hitReasons
+		hv.Signs = hv.Signs[:hitReasons]
 	}
-	hv.TopReasons = reasonViews(scamhunt.Listing{}, rs)
 	return hv
 }
 
@@ -258,15 +282,20 @@ func newPager(v url.Values, q scamhunt.Query, total int) pager {
 }
 
 type listingPage struct {
-	Record    scamhunt.Record
-	Label     scamhunt.Label
-	Title     []scamhunt.Span
-	Body      []scamhunt.Span
-	Salary    []scamhunt.Span
-	Reasons   []reasonView
-	SourceURL string // "" when the URL is not http(s)
-	Admin     bool   // show the label form
-	Labels    []scamhunt.Label
+	Record     scamhunt.Record
+	Assessment assessment
+	Title      []scamhunt.Span
+	Body       []scamhunt.Span
+	Salary     []scamhunt.Span
+	Tech       techView
+	SourceURL  string // "" when the URL is not http(s)
+}
+
+// techView is what the 详细依据 disclosure holds: the score and every
+// reason with its rule id, field, weight and note.
+type techView struct {
+	Score   float64
+	Reasons []reasonView
 }
 
 func (s *Server) handleListing(w http.ResponseWriter, r *http.Request) {
@@ -277,14 +306,13 @@ func (s *Server) handleListing(w http.ResponseWriter, r *http.Request) {
 	}
 	l, rs := rec.Listing, rec.Verdict.Reasons
 	page := listingPage{
-		Record: rec, Label: rec.Label(),
-		Title:     markedField(l, rs, "title"),
-		Body:      markedField(l, rs, "body"),
-		Salary:    markedField(l, rs, "salary"),
-		Reasons:   reasonViews(l, rs),
-		SourceURL: linkURL(l.URL),
-		Admin:     s.cfg.AdminToken != "" && s.label != nil,
-		Labels:    []scamhunt.Label{scamhunt.LabelScam, scamhunt.LabelSuspicious, scamhunt.LabelLegit},
+		Record:     rec,
+		Assessment: s.assessRecord(rec),
+		Title:      markedField(l, rs, "title"),
+		Body:       markedField(l, rs, "body"),
+		Salary:     markedField(l, rs, "salary"),
+		Tech:       techView{Score: rec.Verdict.Score, Reasons: s.explain.reasonViews(l, rs)},
+		SourceURL:  linkURL(l.URL),
 	}
 	s.render(w, http.StatusOK, "listing", page)
 }
@@ -309,6 +337,12 @@ func (s *Server) getRecord(w http.ResponseWriter, r *http.Request, id string) (s
 	return rec, true
 }
 
+// assessRecord explains a stored listing's effective label.
+func (s *Server) assessRecord(rec scamhunt.Record) assessment {
+	v := rec.Verdict
+	return s.explain.assess(rec.Listing, rec.Label(), v.Categories, v.Reasons, rec.Override != nil)
+}
+
 func (s *Server) handleAbout(w http.ResponseWriter, r *http.Request) {
-	s.render(w, http.StatusOK, "about", nil)
+	s.render(w, http.StatusOK, "about", s.explain.NextSteps)
 }

@@ -1,10 +1,6 @@
 package web
 
 import (
-	"net"
-	"net/http"
-	"net/netip"
-	"strings"
 	"sync"
 	"time"
 )
@@ -84,39 +80,4 @@ func (l *limiter) makeRoom(now time.Time) {
 		}
 		delete(l.clients, k)
 	}
-}
-
-// clientKey names the client a request counts against: its IP from
-// RemoteAddr (or, when trusted, the last X-Forwarded-For hop), with IPv6
-// addresses cut to their /64 so one host cannot rotate through its prefix.
-func clientKey(r *http.Request, trustForwarded bool) string {
-	raw := r.RemoteAddr
-	if host, _, err := net.SplitHostPort(raw); err == nil {
-		raw = host
-	}
-	if trustForwarded {
-		if xff := r.Header.Values("X-Forwarded-For"); len(xff) > 0 {
-			last := xff[len(xff)-1]
-			last = strings.TrimSpace(last[strings.LastIndexByte(last, ',')+1:])
-			if _, err := netip.ParseAddr(last); err == nil {
-				raw = last
-			}
-		}
-	}
-	return ipKey(raw)
-}
-
-// ipKey is the key of an IP address, IPv6 cut to its /64; anything else is
-// its own key.
-func ipKey(raw string) string {
-	ip, err := netip.ParseAddr(raw)
-	if err != nil {
-		return raw
-	}
-	ip = ip.Unmap().WithZone("")
-	if ip.Is6() {
-		p, _ := ip.Prefix(64)
-		return p.String()
-	}
-	return ip.String()
 }

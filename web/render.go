@@ -43,8 +43,10 @@ var funcs = template.FuncMap{
 	"asLabel":     func(s string) scamhunt.Label { return scamhunt.Label(s) },
 	"labelName":   labelName,
 	"labelClass":  labelClass,
+	"toneName":    func(tone string) string { return toneNames[tone] },
 	"catName":     categoryName,
 	"kindName":    kindName,
+	"periodName":  periodName,
 	"date":        showDate,
 	"datetime":    showDateTime,
 	"link":        linkURL,
@@ -118,7 +120,7 @@ func labelName(l scamhunt.Label) string {
 	case scamhunt.LabelSuspicious:
 		return "可疑"
 	case scamhunt.LabelLegit:
-		return "正常"
+		return "未见骗局特征"
 	}
 	return "未判定"
 }
@@ -153,6 +155,16 @@ func kindName(k scamhunt.ContactKind) string {
 		return "Telegram"
 	}
 	return string(k)
+}
+
+// periodNames are the Chinese names of scamhunt.Salary periods.
+var periodNames = map[string]string{"hour": "小时", "day": "天", "week": "周", "month": "月", "piece": "件", "order": "单"}
+
+func periodName(p string) string {
+	if n := periodNames[p]; n != "" {
+		return n
+	}
+	return p
 }
 
 func showDate(t time.Time) string {

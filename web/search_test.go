@@ -83,7 +83,7 @@ func TestSearchPageShowsFacetsAndPages(t *testing.T) {
 	for _, want := range []string{
 		// facets: names in Chinese, counts, toggling links that drop the page
 		`<a href="/?q=%E6%89%93%E5%AD%97" class="on">骗局</a> <span class="count">60</span>`,
-		`<a href="/?label=legit&amp;q=%E6%89%93%E5%AD%97">正常</a> <span class="count">35</span>`,
+		`<a href="/?label=legit&amp;q=%E6%89%93%E5%AD%97">未见骗局特征</a> <span class="count">35</span>`,
 		`<a href="/?category=typing&amp;label=scam&amp;q=%E6%89%93%E5%AD%97">打字手工</a> <span class="count">41</span>`,
 		`<a href="/?category=deposit&amp;label=scam&amp;q=%E6%89%93%E5%AD%97">先交费用</a> <span class="count">19</span>`,
 		`北京</a> <span class="count">70</span>`,
@@ -96,11 +96,11 @@ func TestSearchPageShowsFacetsAndPages(t *testing.T) {
 		`<a href="/?label=scam&amp;page=4&amp;q=%E6%89%93%E5%AD%97">4</a>`,
 		`<a rel="next" href="/?label=scam&amp;page=3&amp;q=%E6%89%93%E5%AD%97">下一页</a>`,
 		`第 2 / 5 页`,
-		// the hit: badge, highlight, first three reasons only, contacts
+		// the hit: badge, highlight, the first three signs in plain
+		// Chinese (these rules have no entries: their categories' fallbacks)
 		`<span class="badge scam">骗局</span> <a href="/listing/a1">在家打字员 日结</a>`,
 		`<p class="snippet">先交<mark>材料费</mark></p>`,
-		`<q>垫付</q>`,
-		`另有 1 条依据`,
+		`<p class="why-short">在家打字、做手工的说法；找工作要先交钱的说法；要你先垫钱、充值的说法；<a href="/listing/a1">另有 1 条依据</a></p>`,
 		`<code>12345678</code> <span class="raw">原文：扣扣12345678</span>`,
 		`找到 95 条结果`,
 	} {
@@ -108,8 +108,13 @@ func TestSearchPageShowsFacetsAndPages(t *testing.T) {
 			t.Errorf("page lacks %s", want)
 		}
 	}
-	if strings.Contains(page, "第四条") {
-		t.Error("page shows a fourth reason")
+	for _, hidden := range []string{"第四条", "typing_fee", "权重"} {
+		if strings.Contains(page, hidden) {
+			t.Errorf("search results show %q: rule ids, weights and the fourth reason belong to the listing page", hidden)
+		}
+	}
+	if i, j := strings.Index(page, `<article class="hit">`), strings.Index(page, `<aside class="facets"`); i < 0 || j < i {
+		t.Errorf("the first result (at %d) does not come before the facets (at %d)", i, j)
 	}
 }
 
@@ -133,6 +138,26 @@ func TestAPISearchJSONShape(t *testing.T) {
 			"category":[{"value":"typing","count":41},{"value":"deposit","count":19}],
 			"city":[{"value":"北京","count":70}],"site":[{"value":"jzw","count":95}]}}`
 	assertJSON(t, want, w.Body.Bytes())
+}
+
+// withSteps replaces an assessment's act_now and next_steps, which are
+// configs/explain.yaml's words (tested in TestAPIClassify), by ACT and STEPS.
+func withSteps(t *testing.T, body []byte) []byte {
+	t.Helper()
+	var m map[string]any
+	if err := json.Unmarshal(body, &m); err != nil {
+		return body
+	}
+	if a, ok := m["assessment"].(map[string]any); ok {
+		if _, ok := a["next_steps"]; ok {
+			a["act_now"], a["next_steps"] = "ACT", "STEPS"
+		}
+	}
+	out, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 // assertJSON compares JSON documents after decoding, so only their content
@@ -160,8 +185,10 @@ func TestAPIEndpoints(t *testing.T) {
 		want       string
 		wantQuery  *scamhunt.Query
 	}{
+		// The record as it always was; the assessment is new beside it.
 		{"listing", "/api/listings/a1", 200,
-			`{"listing":{"id":"a1","title":"t","body":"b"},"verdict":{"id":"a1","label":"suspicious","score":0.5,"categories":[],"reasons":[]}}`, nil},
+			`{"listing":{"id":"a1","title":"t","body":"b"},"verdict":{"id":"a1","label":"suspicious","score":0.5,"categories":[],"reasons":[]},
+			"assessment":{"tone":"suspicious","summary":"这条信息有可疑之处。","explanations":[],"act_now":"ACT","next_steps":"STEPS"}}`, nil},
 		{"missing listing", "/api/listings/nope", 404, `{"error":"listing not found","error_zh":"没有这条信息。"}`, nil},
 		{"facets", "/api/facets?label=scam&page=3", 200,
 			`{"total":95,"facets":{"label":[{"value":"scam","count":60},{"value":"legit","count":35}],
@@ -184,7 +211,7 @@ func TestAPIEndpoints(t *testing.T) {
 			if w.Code != tt.status {
 				t.Errorf("status %d, want %d", w.Code, tt.status)
 			}
-			assertJSON(t, tt.want, w.Body.Bytes())
+			assertJSON(t, tt.want, withSteps(t, w.Body.Bytes()))
 			if tt.wantQuery != nil {
 				if diff := cmp.Diff([]scamhunt.Query{*tt.wantQuery}, fs.seen()); diff != "" {
 					t.Errorf("queries (-want +got):\n%s", diff)

@@ -1,11 +1,14 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/netip"
+	"regexp"
 	"strings"
 	"time"
 
@@ -43,28 +46,45 @@ const (
 // Config sets up a Server. The zero value serves the public pages and API
 // with default limits and no admin routes.
 type Config struct {
-	// AdminToken enables the admin routes; empty means they answer 404.
-	// It must be at least 16 characters.
+	// AdminToken enables the Bearer-token admin API for scripts and logs in
+	// to the admin pages as reviewer "admin"; empty turns both off (404)
+	// unless Reviewers are set. It must be at least 16 characters.
 	AdminToken string
+	// Reviewers are named accounts for the admin pages: name -> password
+	// hash from HashPassword. Each label records who set it.
+	Reviewers map[string]string
+	// SessionIdle ends an admin session unused this long; 0 means 30
+	// minutes. No session outlives 12 hours.
+	SessionIdle time.Duration
 	// RatePerMinute is the request rate allowed per client IP on every
 	// route but static assets; 0 means 120.
 	RatePerMinute int
-	// CheckPerMinute is the stricter rate for POST /check and
-	// POST /api/classify, per client IP; 0 means 20.
+	// CheckPerMinute is the stricter rate for POST /check,
+	// POST /api/classify and admin logins, per client IP; 0 means 20.
 	CheckPerMinute int
 	// MaxCheckBytes bounds pasted text; 0 means 8 KiB.
 	MaxCheckBytes int
-	// TrustForwardedFor takes the client IP from the last X-Forwarded-For
-	// entry, for a server behind exactly one reverse proxy. Off, only
-	// RemoteAddr counts, so clients cannot pick their own rate bucket.
-	TrustForwardedFor bool
+	// TrustedProxies are the reverse proxies in front of the server. Only
+	// when the direct peer is one of them is the client's address read
+	// from X-Forwarded-For (the rightmost hop that is not a trusted proxy)
+	// and HTTPS from X-Forwarded-Proto; otherwise the peer is the client,
+	// so nobody picks their own rate bucket by sending the header.
+	TrustedProxies []netip.Prefix
 	// Reclassify re-classifies every stored listing and says how many;
 	// nil turns POST /api/admin/reclassify off (404).
 	Reclassify func(ctx context.Context) (int, error)
+	// NewSince says after which instant a first sighting counts as new
+	// (when the crawl before the latest finished), for the review queue's
+	// "new since the last crawl" filter; nil or a zero time hides it.
+	NewSince func(ctx context.Context) (time.Time, error)
 	// Audit, if set, is mounted under /audit/ for operators and sees the
-	// full request path (/audit/...). It needs the admin token (Bearer, or
-	// the Basic password for GET and HEAD) and is off (404) without one.
+	// full request path (/audit/...). It needs an admin session (GET and
+	// HEAD) or the admin token as Bearer, and is off (404) without either.
 	Audit http.Handler
+	// AuditStyles are the Content-Security-Policy sources ('sha256-...')
+	// of the inline style sheets Audit's pages carry; only /audit/ sends
+	// them, every other page keeps the strict policy.
+	AuditStyles []string
 	// Log receives request and error logs; nil discards them.
 	Log *slog.Logger
 
@@ -79,6 +99,9 @@ type Config struct {
 	MaxConnsPerClient, MaxConns, MaxBodyBytes int
 }
 
+// cspHash is a CSP hash source.
+var cspHash = regexp.MustCompile(`^'sha(256|384|512)-[A-Za-z0-9+/]+={0,2}'$`)
+
 // Validate reports the first setting out of range.
 func (c Config) Validate() error {
 	switch {
@@ -92,22 +115,46 @@ func (c Config) Validate() error {
 		return fmt.Errorf("check per minute %d is negative", c.CheckPerMinute)
 	case c.MaxCheckBytes < 0 || c.MaxCheckBytes > maxCheckBytesCeiling:
 		return fmt.Errorf("max check bytes %d out of range [0, %d]", c.MaxCheckBytes, maxCheckBytesCeiling)
+	case c.SessionIdle < 0 || c.SessionIdle > sessionMaxAge:
+		return fmt.Errorf("session idle %v out of range [0, %v]", c.SessionIdle, sessionMaxAge)
+	}
+	for name, h := range c.Reviewers {
+		if err := validReviewer(name); err != nil {
+			return err
+		}
+		if _, err := parseHash(h); err != nil {
+			return fmt.Errorf("reviewer %s: password hash: %w", name, err)
+		}
+	}
+	for _, p := range c.TrustedProxies {
+		if !p.IsValid() {
+			return fmt.Errorf("trusted proxy %v is not a valid CIDR prefix", p)
+		}
+	}
+	for _, src := range c.AuditStyles {
+		if !cspHash.MatchString(src) {
+			return fmt.Errorf("audit style %q: want a CSP hash source 'sha256-...'", src)
+		}
 	}
 	return c.validateConn()
 }
 
 // Server is the HTTP front end. Build it with New and serve Handler.
 type Server struct {
-	cfg      Config
-	log      *slog.Logger
-	search   Searcher
-	check    Checker
-	label    Labeler
-	pages    pageSet
-	public   *limiter
-	checks   *limiter
-	handler  http.Handler
-	maxCheck int
+	cfg       Config
+	log       *slog.Logger
+	search    Searcher
+	check     Checker
+	label     Labeler
+	pages     pageSet
+	explain   *explanations
+	public    *limiter
+	checks    *limiter
+	handler   http.Handler
+	maxCheck  int
+	sessions  *sessions
+	reviewers map[string]passwordHash
+	origin    *http.CrossOriginProtection
 }
 
 // New builds a Server. s and chk are required; lab may be nil, which turns
@@ -120,14 +167,27 @@ func New(cfg Config, s Searcher, chk Checker, lab Labeler) (*Server, error) {
 		return nil, errors.New("web: searcher and checker are required")
 	}
 	pages, err := parsePages()
+	if err == nil {
+		err = parseAdminPages(pages)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("web templates: %w", err)
 	}
+	explain, err := bundledExplanations()
+	if err != nil {
+		return nil, fmt.Errorf("web explanations: %w", err)
+	}
 	srv := &Server{
-		cfg: cfg, log: cfg.Log, search: s, check: chk, label: lab, pages: pages,
-		public:   newLimiter(orDefault(cfg.RatePerMinute, DefaultRatePerMinute), time.Now),
-		checks:   newLimiter(orDefault(cfg.CheckPerMinute, DefaultCheckPerMinute), time.Now),
-		maxCheck: orDefault(cfg.MaxCheckBytes, DefaultMaxCheckBytes),
+		cfg: cfg, log: cfg.Log, search: s, check: chk, label: lab, pages: pages, explain: explain,
+		public:    newLimiter(orDefault(cfg.RatePerMinute, DefaultRatePerMinute), time.Now),
+		checks:    newLimiter(orDefault(cfg.CheckPerMinute, DefaultCheckPerMinute), time.Now),
+		maxCheck:  orDefault(cfg.MaxCheckBytes, DefaultMaxCheckBytes),
+		sessions:  newSessions(cmp.Or(cfg.SessionIdle, DefaultSessionIdle), time.Now),
+		reviewers: map[string]passwordHash{},
+		origin:    http.NewCrossOriginProtection(),
+	}
+	for name, h := range cfg.Reviewers {
+		srv.reviewers[name], _ = parseHash(h) // checked by Validate
 	}
 	if srv.log == nil {
 		srv.log = slog.New(slog.DiscardHandler)
@@ -163,10 +223,20 @@ func (s *Server) routes() *http.ServeMux {
 	route("POST /api/classify", s.limit(s.checks, s.handleAPIClassify).ServeHTTP)
 
 	if s.cfg.AdminToken != "" {
-		route("POST /listing/{id}/label", s.handleLabelForm)
 		route("POST /api/admin/listings/{id}/label", s.bearer(s.handleAdminSetLabel))
 		route("DELETE /api/admin/listings/{id}/label", s.bearer(s.handleAdminClearLabel))
 		route("POST /api/admin/reclassify", s.bearer(s.handleAdminReclassify))
+	}
+	if s.adminOn() {
+		route("GET /admin", func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "/admin/", http.StatusMovedPermanently)
+		})
+		route("GET /admin/login", s.handleLoginForm)
+		route("POST /admin/login", s.limit(s.checks, s.handleLogin).ServeHTTP)
+		route("POST /admin/logout", s.reviewer(s.handleLogout))
+		route("GET /admin/{$}", s.reviewer(s.handleQueue))
+		route("GET /admin/listing/{id}", s.reviewer(s.handleReviewListing))
+		route("POST /admin/label", s.reviewer(s.handleLabelPost))
 		if s.cfg.Audit != nil {
 			route("/audit/", s.audit(s.cfg.Audit))
 		}
@@ -232,7 +302,7 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 // limit answers 429 with Retry-After once the client's bucket in l is empty.
 func (s *Server) limit(l *limiter, next http.HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ok, wait := l.allow(clientKey(r, s.cfg.TrustForwardedFor))
+		ok, wait := l.allow(s.clientKey(r))
 		if !ok {
 			secs := int((wait + time.Second - 1) / time.Second)
 			w.Header().Set("Retry-After", fmt.Sprint(max(secs, 1)))

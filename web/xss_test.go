@@ -91,7 +91,7 @@ func TestXSSPagesAreInert(t *testing.T) {
 	}}
 	h := newServer(t, web.Config{AdminToken: strings.Repeat("k", 20)}, fs, &fakeChecker{}, &fakeLabeler{})
 	for _, path := range []string{"/", "/?q=" + url.QueryEscape(xssScript), "/?city=" + url.QueryEscape(xssImg),
-		"/listing/evil1", "/listing/evil2", "/listing/evil3", "/listing/" + url.PathEscape(xssScript)} {
+		"/?q=13812345678", "/listing/evil1", "/listing/evil2", "/listing/evil3", "/listing/" + url.PathEscape(xssScript)} {
 		t.Run(path, func(t *testing.T) {
 			w := get(t, h, path)
 			assertInert(t, w.Body.String())
@@ -105,6 +105,23 @@ func TestXSSPagesAreInert(t *testing.T) {
 			`<span class="url">javascript:alert(1)</span>`,       // URL as text, not a link
 			"&lt;/mark&gt;{{.}}",                                 // closing tag and template braces as text
 			"<mark>&lt;script&gt;alert(1)&lt;/script&gt;</mark>", // evidence marked by us
+			// a sign of an unknown category: the name shown as text, the
+			// category's fallback explanation, the words as text
+			`<span class="chip">&#34;&gt;&lt;img src=x onerror=alert(1)&gt;</span> <strong class="title">骗局广告常见的说法</strong>`,
+			`<span class="note" lang="en">&lt;script&gt;alert(1)&lt;/script&gt;</span>`, // a note behind 详细依据
+			`人工标注：<span class="badge scam">骗局</span> &#34;&gt;&lt;img src=x onerror=alert(1)&gt;`,
+		} {
+			if !strings.Contains(page, want) {
+				t.Errorf("page lacks %s", want)
+			}
+		}
+	})
+	t.Run("contact search shows hostile facets as text", func(t *testing.T) {
+		page := get(t, h, "/?q=13812345678").Body.String()
+		for _, want := range []string{
+			`<h2 id="lookup-h" class="headline">此号码出现在 3 条信息中，涉及 1 个城市</h2>`,
+			`<span>城市：&lt;script&gt;alert(1)&lt;/script&gt; 1</span>`,
+			`<span>骗局类型：javascript:alert(1) 1</span>`,
 		} {
 			if !strings.Contains(page, want) {
 				t.Errorf("page lacks %s", want)
@@ -148,7 +165,73 @@ func TestXSSCheckIsInert(t *testing.T) {
 	}
 	page := w.Body.String()
 	assertInert(t, page)
-	if !strings.Contains(page, "<mark>&lt;script&gt;alert(1)&lt;/script&gt;</mark>") {
-		t.Errorf("pasted evidence not marked as escaped text")
+	for _, want := range []string{
+		"<mark>&lt;script&gt;alert(1)&lt;/script&gt;</mark>",                                             // the marked text
+		`<span class="ctx">原文：拜师费188 <mark>&lt;script&gt;alert(1)&lt;/script&gt;</mark>&#34;&gt;&lt;img`, // a sign's excerpt
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %s", want)
+		}
 	}
+
+	// A paste that is only a phone is a lookup, listing the hostile cities
+	// and scam types of the listings that carry it.
+	w = serve(t, h, request{method: http.MethodPost, path: "/check", contentType: "application/x-www-form-urlencoded",
+		body: url.Values{"text": {"电话 13812345678"}}.Encode()})
+	page = w.Body.String()
+	assertInert(t, page)
+	for _, want := range []string{`<section class="lookup-answer`, `<span>城市：&lt;script&gt;alert(1)&lt;/script&gt; 1</span>`,
+		`<span>骗局类型：&lt;script&gt;alert(1)&lt;/script&gt; 1、拜师收徒 1</span>`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("lookup page lacks %s", want)
+		}
+	}
+	w = serve(t, h, request{method: http.MethodPost, path: "/api/classify", contentType: "text/plain", body: "电话 13812345678"})
+	if body := w.Body.String(); !strings.Contains(body, `"answer":"lookup"`) || strings.ContainsAny(body, "<>") {
+		t.Errorf("lookup JSON is not a lookup or carries raw angle brackets: %s", body)
+	}
+}
+
+// FuzzCheckIsInert pastes anything into the check form and the API: the
+// answer is a verdict with its assessment or a lookup, never both, and the
+// page stays inert whatever the paste and the hostile listings it links.
+func FuzzCheckIsInert(f *testing.F) {
+	for _, seed := range []string{
+		"一三八一二三四五六七八", "电话：138-1234-5678", "这个号码可靠吗 １３８１２３４５６７８", "QQ 99999999", "12345678",
+		"悬赏任务 新人首单送18元 会用手机就行", "拜师费188 " + xssScript + xssImg + " 13812345678", "加薇信 abc_8899",
+		"</mark>{{.}} 加V " + xssJS, "\u202e13812345678\u200b",
+	} {
+		f.Add(seed)
+	}
+	recs := hostileRecords()
+	h := newServer(f, web.Config{CheckPerMinute: 1 << 30, RatePerMinute: 1 << 30}, &fakeSearcher{records: recs},
+		&fakeChecker{words: []string{xssScript, "拜师费", "悬赏任务"}}, nil)
+	f.Fuzz(func(t *testing.T, text string) {
+		w := serve(t, h, request{method: http.MethodPost, path: "/check", contentType: "application/x-www-form-urlencoded",
+			body: url.Values{"text": {text}}.Encode()})
+		switch w.Code {
+		case http.StatusOK, http.StatusBadRequest, http.StatusRequestEntityTooLarge:
+		default:
+			t.Fatalf("status %d", w.Code)
+		}
+		assertInert(t, w.Body.String())
+		w = serve(t, h, request{method: http.MethodPost, path: "/api/classify", contentType: "text/plain", body: text})
+		if w.Code != http.StatusOK {
+			return
+		}
+		var got struct {
+			Answer     string
+			Assessment *struct{ Tone, Summary string }
+			Lookup     *struct{ Headline string }
+		}
+		if err := json.Unmarshal(w.Body.Bytes(), &got); err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case got.Answer == "verdict" && got.Assessment != nil && got.Lookup == nil && got.Assessment.Summary != "":
+		case got.Answer == "lookup" && got.Lookup != nil && got.Assessment == nil && got.Lookup.Headline != "":
+		default:
+			t.Fatalf("answer %q with assessment %v and lookup %v", got.Answer, got.Assessment, got.Lookup)
+		}
+	})
 }

@@ -11,19 +11,25 @@ import (
 )
 
 func newAuditCmd(g *globals) *cobra.Command {
-	var site, since, out string
+	var since, out string
+	var prof profileFlags
 	cmd := &cobra.Command{
-		Use:   "audit --site NAME --out report.html",
+		Use:   "audit [--site NAME | --config FILE] --out report.html",
 		Short: "Write an operator's audit report (HTML with charts, and a CSV of flagged listings)",
 		Example: `  scamhunt audit --site demo --out out/report.html
-  scamhunt audit --site demo --since 2026-11-01 --out out/report.html`,
+  scamhunt audit --site demo --since 2026-11-01 --out out/report.html
+  scamhunt audit --config myboard.yaml --out out/report.html   # the board that profile file names`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			runs, err := g.runs()
 			if err != nil {
 				return err
 			}
-			opt := audit.Options{Site: site, Runs: runs, Now: time.Now()}
+			p, _, err := prof.load()
+			if err != nil {
+				return err
+			}
+			opt := audit.Options{Site: p.Name, Runs: runs, Now: time.Now()}
 			if since != "" {
 				if opt.Since, err = parseDate(since); err != nil {
 					return err
@@ -49,7 +55,7 @@ func newAuditCmd(g *globals) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&site, "site", "", "the board to audit (default: all)")
+	prof.add(cmd.Flags())
 	cmd.Flags().StringVar(&since, "since", "", "count as new what was first seen on or after this date (default: since the previous crawl)")
 	cmd.Flags().StringVar(&out, "out", "report.html", "HTML report; the CSV goes beside it")
 	return cmd

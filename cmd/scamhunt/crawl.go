@@ -25,16 +25,16 @@ import (
 )
 
 type crawlFlags struct {
-	site, config string
-	start        []string
-	frontier     string
-	warc         string
-	worker       string
-	json         bool
-	maxPages     int
-	maxTime      time.Duration
-	lease        time.Duration
-	cls          classifierFlags
+	prof     profileFlags
+	start    []string
+	frontier string
+	warc     string
+	worker   string
+	json     bool
+	maxPages int
+	maxTime  time.Duration
+	lease    time.Duration
+	cls      classifierFlags
 }
 
 func newCrawlCmd(g *globals) *cobra.Command {
@@ -61,8 +61,7 @@ func newCrawlCmd(g *globals) *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.site, "site", "", "bundled site profile (see `scamhunt sites`)")
-	fl.StringVar(&f.config, "config", "", "site profile file")
+	f.prof.add(fl)
 	fl.StringSliceVar(&f.start, "start", nil, "start URL(s); overrides the profile's")
 	fl.StringVar(&f.frontier, "frontier", "", "shared frontier, e.g. redis://127.0.0.1:6379/0 (default: embedded, under --data)")
 	fl.StringVar(&f.warc, "warc", "", "write every response as WARC/1.1 records into this directory")
@@ -85,18 +84,13 @@ type crawlSummary struct {
 	Elapsed  string          `json:"elapsed"`
 }
 
-// profileFor resolves --site / --config / --start into a profile.
+// profile resolves --site / --config / --start into a profile.
 func (f *crawlFlags) profile() (siteProfile, error) {
-	var p siteProfile
-	var err error
+	p, ok, err := f.prof.load()
 	switch {
-	case f.site != "" && f.config != "":
-		return p, fmt.Errorf("--site and --config are exclusive")
-	case f.site != "":
-		p, err = loadSite(f.site)
-	case f.config != "":
-		p, err = loadSiteFile(f.config)
-	default:
+	case err != nil:
+		return p, err
+	case !ok:
 		if len(f.start) == 0 {
 			return p, fmt.Errorf("need --site, --config or --start")
 		}
@@ -109,9 +103,6 @@ func (f *crawlFlags) profile() (siteProfile, error) {
 		// An unknown board may be endless (traps, a hostile site): bounded
 		// by default.
 		p.Crawl.Budget.MaxPages, p.Crawl.Budget.MaxTime = crawler.GenericMaxPages, crawler.GenericMaxTime
-	}
-	if err != nil {
-		return p, err
 	}
 	if len(f.start) > 0 {
 		p.Crawl.Start = f.start

@@ -22,9 +22,9 @@ func TestCrawlBudget(t *testing.T) {
 			crawler.Budget{MaxPages: crawler.GenericMaxPages, MaxTime: crawler.GenericMaxTime}},
 		{"generic with flags", crawlFlags{start: []string{"https://board.example/"}, maxPages: 50, maxTime: 5 * time.Minute},
 			crawler.Budget{MaxPages: 50, MaxTime: crawler.Duration(5 * time.Minute)}},
-		{"profile", crawlFlags{site: "demo", start: []string{"http://127.0.0.1:8079/"}},
+		{"profile", crawlFlags{prof: profileFlags{site: "demo"}, start: []string{"http://127.0.0.1:8079/"}},
 			crawler.Budget{MaxDepth: 8, MaxPages: 50000}},
-		{"profile with --max-time", crawlFlags{site: "demo", start: []string{"http://127.0.0.1:8079/"}, maxTime: time.Hour},
+		{"profile with --max-time", crawlFlags{prof: profileFlags{site: "demo"}, start: []string{"http://127.0.0.1:8079/"}, maxTime: time.Hour},
 			crawler.Budget{MaxDepth: 8, MaxPages: 50000, MaxTime: crawler.Duration(time.Hour)}},
 	} {
 		p, err := tc.f.profile()

@@ -51,7 +51,7 @@ func runDemo(ctx context.Context, g *globals, boardAddr, addr string, stdout, st
 	boardErr := make(chan error, 1)
 	go func() { boardErr <- serveBoard(boardCtx, board, testsite.Config{}, stdout) }()
 
-	f := &crawlFlags{site: "demo", start: []string{"http://" + board.Addr().String() + "/"}}
+	f := &crawlFlags{prof: profileFlags{site: "demo"}, start: []string{"http://" + board.Addr().String() + "/"}}
 	sum, err := runCrawl(ctx, g, f, stderr)
 	if err != nil {
 		return fmt.Errorf("demo crawl: %w", err)
@@ -71,7 +71,7 @@ func runDemo(ctx context.Context, g *globals, boardAddr, addr string, stdout, st
 		return err
 	}
 	fmt.Fprintf(stdout, "\nscamhunt search page at http://%s/  (try 刷单, or a phone number; Ctrl-C stops)\n", ln.Addr())
-	err = serveIndex(ctx, g, ln, idx, c)
+	err = serveIndex(ctx, g, serveFlags{}, ln, idx, c)
 	stopBoard()
 	<-boardErr
 	return err

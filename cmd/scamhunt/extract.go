@@ -11,6 +11,7 @@ import (
 
 	"github.com/scamhunt/scamhunt"
 	"github.com/scamhunt/scamhunt/extract"
+	"github.com/scamhunt/scamhunt/internal/charset"
 )
 
 // extractOutput is one line of `scamhunt extract`.
@@ -24,34 +25,32 @@ type extractOutput struct {
 }
 
 func newExtractCmd(*globals) *cobra.Command {
-	var site, pageURL, fetched string
+	var pageURL, fetched string
+	var prof profileFlags
 	cmd := &cobra.Command{
-		Use:   "extract [--site NAME] [--url URL] FILE.html...",
+		Use:   "extract [--site NAME | --config FILE] [--url URL] FILE.html...",
 		Short: "Show what the extractor reads from saved pages (for writing profiles)",
 		Long: `extract prints one JSON object per file: {"file", "kind", "why", "listings"}.
-Without --site the generic extractor is used. The charset is detected as
+Without --site or --config the generic extractor is used. The charset is detected as
 for crawled pages (BOM, meta, sniffing). Relative dates resolve against
 --fetched, or the file's modification time.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, files []string) error {
-			var prof extract.Profile
-			name := "file"
-			if site != "" {
-				p, err := loadSite(site)
-				if err != nil {
-					return err
-				}
-				prof, name = p.Extract, p.Name
-			}
-			ex, err := extract.New(prof)
+			p, ok, err := prof.load()
 			if err != nil {
 				return err
 			}
-			var at time.Time
-			if fetched != "" {
-				if at, err = time.Parse(time.RFC3339, fetched); err != nil {
-					return fmt.Errorf("--fetched: %w", err)
-				}
+			name := "file"
+			if ok {
+				name = p.Name
+			}
+			ex, err := extract.New(p.Extract)
+			if err != nil {
+				return err
+			}
+			at, err := fetchedAt(fetched)
+			if err != nil {
+				return err
 			}
 			enc := json.NewEncoder(cmd.OutOrStdout())
 			failed := 0
@@ -70,25 +69,21 @@ for crawled pages (BOM, meta, sniffing). Relative dates resolve against
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&site, "site", "", "site profile to use (default: generic extractor)")
+	prof.add(cmd.Flags())
 	cmd.Flags().StringVar(&pageURL, "url", "", "the URL the page was fetched from (default: file:// path)")
 	cmd.Flags().StringVar(&fetched, "fetched", "", "fetch time, RFC 3339 (default: file modification time)")
 	return cmd
 }
 
-func extractFile(ex *extract.Extractor, site, file, pageURL string, at time.Time) extractOutput {
-	out := extractOutput{File: file, Listings: []scamhunt.Listing{}}
+// savedPage reads a saved page as a crawl would have fetched it: decoded by
+// its declarations or sniffed, from pageURL (default: its file:// URL), at
+// time at (default: the file's modification time).
+func savedPage(site, file, pageURL string, at time.Time) (scamhunt.Page, error) {
 	raw, err := os.ReadFile(file)
 	if err != nil {
-		out.Error = err.Error()
-		return out
+		return scamhunt.Page{}, err
 	}
-	body, cs, err := extract.DecodeFile(raw, "")
-	if err != nil {
-		out.Error = err.Error()
-		return out
-	}
-	out.Charset = cs
+	body, cs := charset.Decode(raw, "", "")
 	if at.IsZero() {
 		if fi, err := os.Stat(file); err == nil {
 			at = fi.ModTime()
@@ -98,7 +93,17 @@ func extractFile(ex *extract.Extractor, site, file, pageURL string, at time.Time
 		abs, _ := filepath.Abs(file)
 		pageURL = "file://" + filepath.ToSlash(abs)
 	}
-	p := scamhunt.Page{URL: pageURL, Site: site, Status: 200, Body: body, Charset: cs, FetchedAt: at, Hash: scamhunt.ContentHash(body)}
+	return scamhunt.Page{URL: pageURL, Site: site, Status: 200, Body: body, Charset: cs, FetchedAt: at, Hash: scamhunt.ContentHash(body)}, nil
+}
+
+func extractFile(ex *extract.Extractor, site, file, pageURL string, at time.Time) extractOutput {
+	out := extractOutput{File: file, Listings: []scamhunt.Listing{}}
+	p, err := savedPage(site, file, pageURL, at)
+	if err != nil {
+		out.Error = err.Error()
+		return out
+	}
+	out.Charset = p.Charset
 	res, err := ex.Extract(p)
 	if err != nil {
 		out.Error = err.Error()

@@ -40,7 +40,7 @@ for each flag, indexes everything for search and serves it.`,
 		newDemoCmd(g), newTestsiteCmd(g), newCrawlCmd(g), newSitesCmd(g),
 		newExtractCmd(g), newClassifyCmd(g), newTrainCmd(g), newEvalCmd(g),
 		newSearchCmd(g), newServeCmd(g), newLabelCmd(g), newReclassifyCmd(g),
-		newExportCmd(g), newAuditCmd(g),
+		newExportCmd(g), newAuditCmd(g), newPasswdCmd(), newProfileCmd(g),
 	)
 	return root
 }

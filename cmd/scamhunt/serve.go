@@ -7,10 +7,12 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/scamhunt/scamhunt"
 	"github.com/scamhunt/scamhunt/audit"
@@ -21,14 +23,19 @@ import (
 func newServeCmd(g *globals) *cobra.Command {
 	var addr string
 	var cls classifierFlags
+	var sf serveFlags
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Serve the search page and JSON API over the index",
 		Long: `Serve the search page, the check-an-ad form and the JSON API.
-Admin endpoints (re-label, re-classify, /audit) are on only when
-SCAMHUNT_ADMIN_TOKEN is set.`,
+The admin area (/admin/: the review queue, /audit) is on when
+SCAMHUNT_ADMIN_TOKEN is set (log in as "admin" with it; scripts send it as
+Bearer to /api/admin/...) or --reviewers names reviewer accounts.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := sf.load(); err != nil {
+				return err
+			}
 			idx, c, err := g.openWithClassifier(cmd.Context(), cls)
 			if err != nil {
 				return err
@@ -39,16 +46,56 @@ SCAMHUNT_ADMIN_TOKEN is set.`,
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "scamhunt search page at http://%s/\n", ln.Addr())
-			return serveIndex(cmd.Context(), g, ln, idx, c)
+			if os.Getenv("SCAMHUNT_ADMIN_TOKEN") != "" || len(sf.accounts) > 0 {
+				fmt.Fprintf(cmd.OutOrStdout(), "review queue at http://%s/admin/\n", ln.Addr())
+			}
+			return serveIndex(cmd.Context(), g, sf, ln, idx, c)
 		},
 	}
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "listen address")
 	cls.add(cmd.Flags())
+	sf.add(cmd.Flags())
 	return cmd
 }
 
+// serveFlags are the web server's own flags; load checks and reads them.
+type serveFlags struct {
+	trustProxy []string
+	reviewers  string
+
+	proxies  []netip.Prefix
+	accounts map[string]string
+}
+
+func (f *serveFlags) add(fs *pflag.FlagSet) {
+	fs.StringArrayVar(&f.trustProxy, "trust-proxy", nil, "a reverse proxy's address or CIDR (repeatable): only requests from it have X-Forwarded-For and X-Forwarded-Proto believed")
+	fs.StringVar(&f.reviewers, "reviewers", "", "file of reviewer accounts, NAME:HASH lines from `scamhunt passwd`")
+}
+
+func (f *serveFlags) load() error {
+	for _, s := range f.trustProxy {
+		p, err := netip.ParsePrefix(s)
+		if err != nil {
+			a, aerr := netip.ParseAddr(s)
+			if aerr != nil {
+				return fmt.Errorf("--trust-proxy %q: want an address or a CIDR prefix", s)
+			}
+			p = netip.PrefixFrom(a, a.BitLen())
+		}
+		f.proxies = append(f.proxies, p.Masked())
+	}
+	if f.reviewers != "" {
+		m, err := readReviewers(f.reviewers)
+		if err != nil {
+			return err
+		}
+		f.accounts = m
+	}
+	return nil
+}
+
 // serveIndex serves the web UI over idx on ln until ctx ends.
-func serveIndex(ctx context.Context, g *globals, ln net.Listener, idx index.Index, c judge) error {
+func serveIndex(ctx context.Context, g *globals, sf serveFlags, ln net.Listener, idx index.Index, c judge) error {
 	log := g.mustLogger()
 	cfg := web.Config{
 		AdminToken: os.Getenv("SCAMHUNT_ADMIN_TOKEN"),
@@ -56,7 +103,14 @@ func serveIndex(ctx context.Context, g *globals, ln net.Listener, idx index.Inde
 		Reclassify: func(ctx context.Context) (int, error) {
 			return reclassifyAll(ctx, g, idx, c, log)
 		},
-		Audit: auditHandler(g, idx),
+		NewSince: func(context.Context) (time.Time, error) {
+			runs, err := g.runs()
+			return audit.Cutoff(runs, ""), err
+		},
+		Audit:          auditHandler(g, idx),
+		AuditStyles:    []string{audit.StyleHash()},
+		TrustedProxies: sf.proxies,
+		Reviewers:      sf.accounts,
 	}
 	srv, err := web.New(cfg, idx, checker{c.Classifier}, labeler{g: g, idx: idx})
 	if err != nil {

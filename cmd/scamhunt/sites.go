@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/scamhunt/scamhunt/configs"
@@ -19,13 +20,46 @@ import (
 	"github.com/scamhunt/scamhunt/extract"
 )
 
-// siteProfile is one file of configs/sites: how to crawl a board and how to
-// read its pages.
+// siteProfile is one file of configs/sites (or an operator's --config
+// file): how to crawl a board and how to read its pages. docs/profiles.md
+// documents every key.
 type siteProfile struct {
-	Name        string          `yaml:"name"`
-	Description string          `yaml:"description"`
-	Crawl       crawler.Config  `yaml:"crawl"`
-	Extract     extract.Profile `yaml:"extract"`
+	Name        string `yaml:"name"`
+	Description string `yaml:"description"`
+	// DetailURL is the board's detail-page pattern, written once: the
+	// crawler tracks the pages it matches (conditional GETs, removals) and
+	// the extractor reads them as details. It fills crawl.patterns.detail
+	// and extract.detail_url, which may then not be written as well.
+	DetailURL string          `yaml:"detail_url"`
+	Crawl     crawler.Config  `yaml:"crawl"`
+	Extract   extract.Profile `yaml:"extract"`
+}
+
+// profileFlags are --site and --config, the two ways to name a profile;
+// every command that reads one takes both.
+type profileFlags struct {
+	site, config string
+}
+
+func (f *profileFlags) add(fs *pflag.FlagSet) {
+	fs.StringVar(&f.site, "site", "", "bundled site profile (see `scamhunt sites`)")
+	fs.StringVar(&f.config, "config", "", "site profile file (see docs/profiles.md)")
+}
+
+// load reads the profile named by --site or --config; ok is false when
+// neither was given.
+func (f *profileFlags) load() (p siteProfile, ok bool, err error) {
+	switch {
+	case f.site != "" && f.config != "":
+		return p, false, fmt.Errorf("--site and --config are exclusive")
+	case f.site != "":
+		p, err = loadSite(f.site)
+	case f.config != "":
+		p, err = loadSiteFile(f.config)
+	default:
+		return p, false, nil
+	}
+	return p, err == nil, err
 }
 
 // loadSite reads a bundled profile by name.
@@ -67,6 +101,19 @@ func decodeSite(file string, data []byte) (siteProfile, error) {
 	if p.Name == "" {
 		p.Name = strings.TrimSuffix(path.Base(file), path.Ext(file))
 	}
+	if p.DetailURL != "" {
+		for _, twice := range []struct {
+			key string
+			set bool
+		}{{"crawl.patterns.detail", len(p.Crawl.Patterns.Detail) > 0}, {"extract.detail_url", p.Extract.DetailURL != ""}} {
+			if twice.set {
+				return siteProfile{}, fmt.Errorf("%s:%d: %s: the detail pattern is written once, as detail_url (line %d): drop this one",
+					file, lineOf(&root, twice.key), twice.key, lineOf(&root, "detail_url"))
+			}
+		}
+		p.Crawl.Patterns.Detail = []string{p.DetailURL}
+		p.Extract.DetailURL = p.DetailURL
+	}
 	p.Crawl.Site = p.Name
 	if err := p.Crawl.Validate(); err != nil {
 		return siteProfile{}, located(file, &root, "crawl", err)
@@ -96,6 +143,17 @@ func located(file string, root *yaml.Node, section string, err error) error {
 		return fmt.Errorf("%s: %s: %w", file, section, err)
 	}
 	return fmt.Errorf("%s:%d: %s: %w", file, best.Line, bestKey, err)
+}
+
+// lineOf is the line of the first value under the dotted key, 0 if absent.
+func lineOf(root *yaml.Node, key string) int {
+	line := 0
+	walkScalars(root, "", func(k string, n *yaml.Node) {
+		if line == 0 && (k == key || strings.HasPrefix(k, key+"[") || strings.HasPrefix(k, key+".")) {
+			line = n.Line
+		}
+	})
+	return line
 }
 
 // walkScalars calls fn for every scalar value in the tree with its dotted key.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -40,6 +41,9 @@ func TestSiteProfileErrors(t *testing.T) {
 		{"bad pattern", "name: x\ncrawl:\n  start: [\"http://board.test/\"]\n  patterns:\n    detail:\n      - '^/job/(\\d+\\.html$'\n", []string{"x.yaml:6", "crawl.patterns.detail[0]", "missing closing )"}},
 		{"bad selector", "name: x\ncrawl:\n  start: [\"http://board.test/\"]\nextract:\n  detail:\n    title: 'h1[class'\n", []string{"x.yaml:6", "extract.detail.title"}},
 		{"not yaml", "name: [x\n", []string{"x.yaml"}},
+		{"detail pattern written twice", "name: x\ndetail_url: '^/job/'\ncrawl:\n  start: [\"http://board.test/\"]\nextract:\n  detail_url: '^/job/[0-9]+'\n",
+			[]string{"x.yaml:6", "extract.detail_url", "written once", "line 2"}},
+		{"unknown extract key", "name: x\nextract:\n  detial:\n    title: h1\n", []string{"x.yaml", "line 3", "detial"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -120,4 +124,60 @@ func TestExtractCommand(t *testing.T) {
 	if !strings.Contains(lines[1], `"error"`) {
 		t.Errorf("missing file line: %s", lines[1])
 	}
+}
+
+// TestProfileDocs holds docs/profiles.md to the format: its example board's
+// profile loads, and every key a profile file can hold is documented.
+func TestProfileDocs(t *testing.T) {
+	data, err := os.ReadFile("../../docs/profiles.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(data)
+	_, rest, ok := strings.Cut(doc, "## An example board")
+	if !ok {
+		t.Fatal("docs/profiles.md has no example board")
+	}
+	_, block, ok := strings.Cut(rest, "```yaml\n")
+	if !ok {
+		t.Fatal("the example board has no yaml block")
+	}
+	block, _, _ = strings.Cut(block, "```")
+	p, err := decodeSite("docs/profiles.md", []byte(block))
+	if err != nil {
+		t.Fatalf("the example profile does not load: %v", err)
+	}
+	if p.Name != "youpin" || p.Extract.DetailURL == "" || p.Crawl.Patterns.Detail[0] != p.Extract.DetailURL {
+		t.Errorf("example profile %+v", p)
+	}
+	for _, key := range yamlKeys(reflect.TypeOf(siteProfile{}), "") {
+		// A key is documented as `key`, or as `section.key` in a table.
+		last := key[strings.LastIndex(key, ".")+1:]
+		if !strings.Contains(doc, "`"+key+"`") && !strings.Contains(doc, "`"+last+"`") && !strings.Contains(doc, "."+last+"`") {
+			t.Errorf("docs/profiles.md does not document %s", key)
+		}
+	}
+}
+
+// yamlKeys lists the dotted YAML keys of a struct type, leaves only.
+func yamlKeys(t reflect.Type, prefix string) []string {
+	var out []string
+	for i := range t.NumField() {
+		f := t.Field(i)
+		tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if tag == "" || tag == "-" || !f.IsExported() {
+			continue
+		}
+		key := prefix + tag
+		ft := f.Type
+		if ft.Kind() == reflect.Pointer {
+			ft = ft.Elem()
+		}
+		if ft.Kind() == reflect.Struct && ft.Name() != "Duration" {
+			out = append(out, yamlKeys(ft, key+".")...)
+			continue
+		}
+		out = append(out, key)
+	}
+	return out
 }

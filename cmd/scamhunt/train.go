@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -24,30 +25,56 @@ func readExamples(file string) ([]classify.Example, error) {
 	return ex, nil
 }
 
+// readAll reads the examples of several files, each weighted by w (0: 1).
+func readAll(files []string, w float64) ([]classify.Example, error) {
+	var all []classify.Example
+	for _, file := range files {
+		ex, err := readExamples(file)
+		if err != nil {
+			return nil, err
+		}
+		for i := range ex {
+			ex[i].Weight = w
+		}
+		all = append(all, ex...)
+	}
+	return all, nil
+}
+
+func loadRules(file string) (*classify.Rules, error) {
+	name, data, err := readConfig(file, "rules.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("rules: %w", err)
+	}
+	return classify.LoadRules(name, data)
+}
+
 func newTrainCmd(*globals) *cobra.Command {
-	var in []string
+	var in, synthetic []string
 	var out, rulesFile string
+	var syntheticWeight float64
 	var opts classify.TrainOptions
 	cmd := &cobra.Command{
 		Use:   "train",
 		Short: "Train the model from labelled JSONL (deterministic)",
-		Example: `  scamhunt train --in classify/testdata/train.jsonl --out configs/model.json
+		Long: `Train the model from labelled JSONL (deterministic). The bundled model is
+trained on the real corpus (classify/testdata/real) with the synthetic corpus
+beside it, weighted down so it does not dominate.`,
+		Example: `  scamhunt train --in classify/testdata/real/scam.jsonl,classify/testdata/real/honest.jsonl \
+      --synthetic classify/testdata/train.jsonl --out configs/model.json
   scamhunt export --format train --out labels.jsonl   # people's labels as training data`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			var all []classify.Example
-			for _, file := range in {
-				ex, err := readExamples(file)
-				if err != nil {
-					return err
-				}
-				all = append(all, ex...)
-			}
-			name, data, err := readConfig(rulesFile, "rules.yaml")
+			all, err := readAll(in, 0)
 			if err != nil {
-				return fmt.Errorf("rules: %w", err)
+				return err
 			}
-			if opts.Rules, err = classify.LoadRules(name, data); err != nil {
+			extra, err := readAll(synthetic, syntheticWeight)
+			if err != nil {
+				return err
+			}
+			all = append(all, extra...)
+			if opts.Rules, err = loadRules(rulesFile); err != nil {
 				return err
 			}
 			m, err := classify.Train(all, opts)
@@ -61,11 +88,14 @@ func newTrainCmd(*globals) *cobra.Command {
 			if err := os.WriteFile(out, append(b, '\n'), 0o644); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "trained on %d examples; model written to %s\n", len(all), out)
+			fmt.Fprintf(cmd.OutOrStdout(), "trained on %d examples (%d synthetic, weight %g); model written to %s\n",
+				len(all), len(extra), syntheticWeight, out)
 			return nil
 		},
 	}
-	cmd.Flags().StringSliceVar(&in, "in", nil, "labelled JSONL file(s)")
+	cmd.Flags().StringSliceVar(&in, "in", nil, "labelled JSONL file(s), full weight")
+	cmd.Flags().StringSliceVar(&synthetic, "synthetic", nil, "labelled JSONL file(s) of the synthetic corpus, weighted by --synthetic-weight")
+	cmd.Flags().Float64Var(&syntheticWeight, "synthetic-weight", classify.DefaultSyntheticWeight, "loss weight of a synthetic example")
 	cmd.Flags().StringVar(&out, "out", "configs/model.json", "model file to write")
 	cmd.Flags().StringVar(&rulesFile, "rules", "", "rules file whose hits are model features (default: the bundled configs/rules.yaml)")
 	cmd.Flags().IntVar(&opts.Epochs, "epochs", 0, "passes over the data (0: default)")
@@ -75,36 +105,107 @@ func newTrainCmd(*globals) *cobra.Command {
 }
 
 func newEvalCmd(*globals) *cobra.Command {
-	var in, baseline string
+	var in, synthetic, shared []string
+	var baseline string
+	var cv bool
+	var folds, cases int
+	var syntheticWeight float64
 	var cls classifierFlags
 	cmd := &cobra.Command{
 		Use:   "eval",
-		Short: "Precision, recall and F1 of the classifier on labelled JSONL",
-		Args:  cobra.NoArgs,
+		Short: "Measure the classifier on labelled JSONL, or cross-validate it on the real corpus",
+		Long: `Measure the classifier on labelled JSONL: precision, recall and F1 (with
+--baseline, of the keyword list instead).
+
+With --cv, cross-validate on the real corpus given by --in: the texts are split
+into folds by source (every text of one page, repository file or dataset in one
+fold), a model is trained on the other folds plus the --synthetic corpus and
+tested on each fold; recall is reported by source type, kind and scam type,
+false flags by honest kind, each beside the --baseline keyword list on the same
+texts. Each --shared file of honest ads is then scored by the bundled classifier
+(which never saw it) beside the baseline.`,
+		Example: `  scamhunt eval --in classify/testdata/heldout.jsonl
+  scamhunt eval --cv --in classify/testdata/real/scam.jsonl,classify/testdata/real/honest.jsonl \
+      --synthetic classify/testdata/train.jsonl --baseline classify/testdata/keywords.txt \
+      --shared ../shared/data/honest_58tongcheng.jsonl`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			var c scamhunt.Classifier
+			var kw *classify.Keywords
 			if baseline != "" {
 				data, err := os.ReadFile(baseline)
 				if err != nil {
 					return err
 				}
-				c = classify.ParseKeywords(data)
-			} else {
-				cl, err := cls.load()
-				if err != nil {
-					return err
-				}
-				c = cl
+				kw = classify.ParseKeywords(data)
 			}
-			ex, err := readExamples(in)
+			ex, err := readAll(in, 0)
 			if err != nil {
 				return err
 			}
-			return classify.Evaluate(c, ex).WriteText(cmd.OutOrStdout())
+			w := cmd.OutOrStdout()
+			if !cv {
+				var c scamhunt.Classifier = kw
+				if kw == nil {
+					if c, err = cls.load(); err != nil {
+						return err
+					}
+				}
+				return classify.Evaluate(c, ex).WriteText(w)
+			}
+			extra, err := readAll(synthetic, 0)
+			if err != nil {
+				return err
+			}
+			rules, err := loadRules(cls.rules)
+			if err != nil {
+				return err
+			}
+			opts := classify.CVOptions{Folds: folds, Train: classify.TrainOptions{Rules: rules},
+				Extra: extra, ExtraWeight: syntheticWeight}
+			if kw != nil {
+				opts.Baseline = kw
+			}
+			scored, err := classify.CrossValidate(ex, opts)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(w, "== cross-validation by source: %d real texts, %d folds, %d synthetic examples (weight %g) added to each training set\n\n",
+				len(ex), cmp.Or(folds, 5), len(extra), syntheticWeight)
+			if err := classify.Break(scored).WriteText(w, cases); err != nil {
+				return err
+			}
+			if len(shared) == 0 {
+				return nil
+			}
+			c, err := cls.load()
+			if err != nil {
+				return err
+			}
+			for _, f := range shared {
+				sx, err := readExamples(f)
+				if err != nil {
+					return err
+				}
+				var base scamhunt.Classifier
+				if kw != nil {
+					base = kw
+				}
+				fmt.Fprintf(w, "\n== %s (never trained on), bundled classifier\n", f)
+				if err := classify.Break(classify.Score(c, base, sx)).WriteText(w, cases); err != nil {
+					return err
+				}
+			}
+			return nil
 		},
 	}
-	cmd.Flags().StringVar(&in, "in", "", "labelled JSONL (classify input plus label and optional category)")
-	cmd.Flags().StringVar(&baseline, "baseline", "", "score a keyword list (one word per line) instead, the baseline to beat")
+	cmd.Flags().StringSliceVar(&in, "in", nil, "labelled JSONL file(s) (classify input plus label and optional category)")
+	cmd.Flags().StringVar(&baseline, "baseline", "", "keyword list (one word per line): score it instead or, with --cv, beside the classifier")
+	cmd.Flags().BoolVar(&cv, "cv", false, "cross-validate on --in, grouped by source")
+	cmd.Flags().IntVar(&folds, "folds", 0, "cross-validation folds (0: 5)")
+	cmd.Flags().StringSliceVar(&synthetic, "synthetic", nil, "with --cv: synthetic corpus added to every training fold, never tested on")
+	cmd.Flags().Float64Var(&syntheticWeight, "synthetic-weight", classify.DefaultSyntheticWeight, "with --cv: loss weight of a synthetic example")
+	cmd.Flags().StringSliceVar(&shared, "shared", nil, "with --cv: files of honest texts to score with the bundled classifier")
+	cmd.Flags().IntVar(&cases, "cases", 10, "with --cv: missed scam texts and false flags to list")
 	cmd.MarkFlagRequired("in")
 	cls.add(cmd.Flags())
 	return cmd

@@ -11,7 +11,9 @@
 // Canonical values (the contract other packages key on):
 //   - phone: a mobile as "+86" + 11 digits (+8613812345678); a landline as
 //     "+86" + area code without its 0 + number (0431-8888 6666 ->
-//     +8643188886666); 400/800 numbers as "+86" + 10 digits.
+//     +8643188886666); 400/800 numbers as "+86" + 10 digits; a Taiwan
+//     mobile as "+886" + 9 digits (0912-345-678 -> +886912345678); a Hong
+//     Kong number as "+852" + 8 digits, a Macau one as "+853" + 8 digits.
 //   - qq: 5 to 11 digits, no leading 0.
 //   - wechat: the ID lower-cased ([a-z][-_a-z0-9]{5,19}, or wxid_...); a
 //     mobile number given after a WeChat label is kind wechat with the 11
@@ -44,7 +46,15 @@
 //
 // What is not a contact: a bare digit run becomes a phone only if it reads as
 // one on its own (a mobile, or a landline whose area code is set apart), and
-// a QQ number only after a QQ label or in a QQ field. The one-character
+// a QQ number only after a QQ label or in a QQ field. Eight digits (a Hong
+// Kong mobile starting 5, 6 or 9, or a Macau one starting 6 where 澳门 is
+// said) are a phone only after +852/+853 or 852/853 set apart, in a phone
+// field, or shortly after a phone label (电话, 手機, tel, WhatsApp), 香港/HK,
+// or 聯絡/聯繫 written in traditional script, on the same line with no
+// number between; a bare 8-digit run is otherwise a QQ number, an order, a
+// date or a price. The simplified 联系 does not count: it comes before QQ
+// numbers. A Taiwan mobile in national form (09 and eight digits) needs no
+// label: no mainland number has ten digits starting 09. The one-character
 // labels (q, v, 微, 扣) count only before ":", an arrow or a number of five
 // digits or more ("扣款", "扣 3 天", "折扣 88888" are not labels), and 威
 // and 薇, common in names, only before a WeChat ID with a digit in it. A

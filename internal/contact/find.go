@@ -12,7 +12,7 @@ import (
 // de-duplicated by Key. A bare digit run is a phone only if it reads as one
 // on its own (a mobile, or a landline with its area code set apart); it is a
 // QQ number only after a QQ label.
-func Find(text string) []scamhunt.Contact { return scan(text, 0) }
+func Find(text string) []scamhunt.Contact { return scan(text, 0, false) }
 
 // Field parses the value of a labelled field whose label already says the
 // kind (the QQ cell of a table, the rest of a "微信：" line): bare digits in
@@ -20,7 +20,7 @@ func Find(text string) []scamhunt.Contact { return scan(text, 0) }
 // unseparated landline in a phone field is a phone. It also finds any other
 // contacts written in the cell. Kinds e-mail and URL add nothing to Find.
 func Field(kind scamhunt.ContactKind, text string) []scamhunt.Contact {
-	return scan(text, kindOf(kind))
+	return scan(text, kindOf(kind), false)
 }
 
 func kindOf(k scamhunt.ContactKind) kind {
@@ -63,12 +63,12 @@ type Located struct {
 // written twice (13812345678, and later 一三八一二三四五六七八) is there
 // twice. Spans may nest (an e-mail address and the QQ number inside it).
 // Masking replaces these spans.
-func Locate(text string) []Located { return scanAll(text, 0).located() }
+func Locate(text string) []Located { return scanAll(text, 0, false).located() }
 
 // Personal returns what Locate and Names return, reading text once: every
 // contact and contact name, what masking replaces.
 func Personal(text string) ([]Located, []Name) {
-	sc := scanAll(text, 0)
+	sc := scanAll(text, 0, false)
 	return sc.located(), sc.names()
 }
 
@@ -84,8 +84,8 @@ func (sc *scanner) located() []Located {
 	return out
 }
 
-func scan(text string, def kind) []scamhunt.Contact {
-	sc := scanAll(text, def)
+func scan(text string, def kind, wide bool) []scamhunt.Contact {
+	sc := scanAll(text, def, wide)
 	var cs []scamhunt.Contact
 	seen := map[string]bool{}
 	for _, f := range sc.out {
@@ -97,9 +97,11 @@ func scan(text string, def kind) []scamhunt.Contact {
 	return cs
 }
 
-// scanAll finds every contact in text, ordered by where it starts.
-func scanAll(text string, def kind) *scanner {
+// scanAll finds every contact in text, ordered by where it starts; wide
+// is doc.wide.
+func scanAll(text string, def kind, wide bool) *scanner {
 	sc := &scanner{doc: newDoc(text), def: def, phone: -1}
+	sc.wide = wide
 	sc.web()
 	for i := 0; i < len(sc.r); {
 		i = max(sc.step(i), i+1)

@@ -191,6 +191,48 @@ var findCases = []findCase{
 	{"微信：abc123 发你教程", []scamhunt.Contact{wechat("abc123", "微信：abc123")}},
 	{"微信：zhangsan 2026-11-20", []scamhunt.Contact{wechat("zhangsan", "微信：zhangsan")}},
 	{"小薇：13812345678", []scamhunt.Contact{phone("+8613812345678", "13812345678")}},
+
+	// Taiwan, Hong Kong and Macau numbers, as Big5 and Hong Kong boards
+	// print them: plain, then disguised
+	{"聯絡電話：0912-345-678", []scamhunt.Contact{phone("+886912345678", "0912-345-678")}},
+	{"手機 0912 345 678 林小姐", []scamhunt.Contact{phone("+886912345678", "0912 345 678")}},
+	{"週末打工 0912345678", []scamhunt.Contact{phone("+886912345678", "0912345678")}},
+	{"+886 912 345 678", []scamhunt.Contact{phone("+886912345678", "+886 912 345 678")}},
+	{"886-912-345678", []scamhunt.Contact{phone("+886912345678", "886-912-345678")}},
+	{"(+886) 0912-345-678", []scamhunt.Contact{phone("+886912345678", "+886) 0912-345-678")}},
+	{"+852 9123 4567", []scamhunt.Contact{phone("+85291234567", "+852 9123 4567")}},
+	{"852-9123-4567", []scamhunt.Contact{phone("+85291234567", "852-9123-4567")}},
+	{"(852) 6123 4567", []scamhunt.Contact{phone("+85261234567", "852) 6123 4567")}},
+	{"00852 91234567", []scamhunt.Contact{phone("+85291234567", "00852 91234567")}},
+	{"+852 2345 6789", []scamhunt.Contact{phone("+85223456789", "+852 2345 6789")}},
+	{"電話：9123 4567", []scamhunt.Contact{phone("+85291234567", "9123 4567")}},
+	{"電話：5123-4567", []scamhunt.Contact{phone("+85251234567", "5123-4567")}},
+	// A simplified 电话 before 8 digits is a mainland number without its
+	// area code: left unread rather than given Hong Kong's code.
+	{"电话：6512 3456", nil},
+	{"联系电话 65123456 王经理", nil},
+	{"WhatsApp: 6123 4567", []scamhunt.Contact{phone("+85261234567", "6123 4567")}},
+	{"聯絡陳生 91234567", []scamhunt.Contact{phone("+85291234567", "91234567")}},
+	{"香港兼職 9123 4567", []scamhunt.Contact{phone("+85291234567", "9123 4567")}},
+	{"電話：9123 4567 / 6123 4567", []scamhunt.Contact{phone("+85291234567", "9123 4567"), phone("+85261234567", "6123 4567")}},
+	{"+853 6612 3456", []scamhunt.Contact{phone("+85366123456", "+853 6612 3456")}},
+	{"澳門電話：6612 3456", []scamhunt.Contact{phone("+85366123456", "6612 3456")}},
+	{"０９１２－３４５－６７８", []scamhunt.Contact{phone("+886912345678", "０９１２－３４５－６７８")}},
+	{"零九一二三四五六七八", []scamhunt.Contact{phone("+886912345678", "零九一二三四五六七八")}},
+	{"0912★345☆678", []scamhunt.Contact{phone("+886912345678", "0912★345☆678")}},
+	{"聯絡電話：0912\n345\n678", []scamhunt.Contact{phone("+886912345678", "0912\n345\n678")}},
+	{"+886 九一二 三四五 六七八", []scamhunt.Contact{phone("+886912345678", "+886 九一二 三四五 六七八")}},
+	{"＋８５２ ９１２３ ４５６７", []scamhunt.Contact{phone("+85291234567", "＋８５２ ９１２３ ４５６７")}},
+	{"+852\n9123\n4567", []scamhunt.Contact{phone("+85291234567", "+852\n9123\n4567")}},
+	{"電話：九一二三 四五六七", []scamhunt.Contact{phone("+85291234567", "九一二三 四五六七")}},
+	{"電話：玖壹貳叁肆伍陸柒", []scamhunt.Contact{phone("+85291234567", "玖壹貳叁肆伍陸柒")}},
+	{"WhatsApp：9123.4567", []scamhunt.Contact{phone("+85291234567", "9123.4567")}},
+	{"手機：９１２３★４５６７", []scamhunt.Contact{phone("+85291234567", "９１２３★４５６７")}},
+	// a QQ label still wins; a phone label before one number says nothing
+	// of the next line's
+	{"QQ：91234567", []scamhunt.Contact{qq("91234567", "QQ：91234567")}},
+	{"电话：13812345678\n56793216", []scamhunt.Contact{phone("+8613812345678", "13812345678")}},
+	{"电话：010-6512 3456", []scamhunt.Contact{phone("+861065123456", "010-6512 3456")}},
 }
 
 func TestFind(t *testing.T) {
@@ -271,6 +313,26 @@ func TestFindNone(t *testing.T) {
 		"卫星路385号",
 		"球球 比赛 3 比 2",
 		"lily 5443730",
+		// bare eight digits are no Hong Kong phone without a phone word: QQ
+		// numbers, dates, money, orders; nor is a simplified 联系, which
+		// comes before QQ numbers
+		"91234567",
+		"5679 3216",
+		"有意者联系 56793216",
+		"联系我 91234567",
+		"报名截止 20250312",
+		"日结 ¥5000 0000",
+		"月薪 9000 5000",
+		"订单号：91234567",
+		"身份证 4401 0219 9003 0712 34",
+		"电话：2345 6789",
+		"电话：6512 345",
+		"0912-345-67",
+		"09123456789",
+		"+886 812 345 678",
+		"+852 1234 5678",
+		"853 9123 4567",
+		"香港路 95000元",
 	} {
 		if got := contact.Find(in); got != nil {
 			t.Errorf("Find(%q) = %v, want none", in, got)
@@ -305,6 +367,13 @@ func TestField(t *testing.T) {
 		{scamhunt.ContactPhone, "043188886666", []scamhunt.Contact{phone("+8643188886666", "043188886666")}},
 		{scamhunt.ContactPhone, "8613812345678", []scamhunt.Contact{phone("+8613812345678", "8613812345678")}},
 		{scamhunt.ContactTelegram, "Scam_Boss", []scamhunt.Contact{tg("scam_boss", "Scam_Boss")}},
+		{scamhunt.ContactPhone, "0987-654-321 陳先生", []scamhunt.Contact{phone("+886987654321", "0987-654-321")}},
+		{scamhunt.ContactPhone, "9123 4567", nil},
+		{scamhunt.ContactPhone, "陳生 9123 4567", []scamhunt.Contact{phone("+85291234567", "9123 4567")}},
+		{scamhunt.ContactPhone, "85291234567", []scamhunt.Contact{phone("+85291234567", "85291234567")}},
+		{scamhunt.ContactPhone, "2345 6789", nil},
+		{scamhunt.ContactQQ, "91234567", []scamhunt.Contact{qq("91234567", "91234567")}},
+		{scamhunt.ContactWeChat, "91234567", nil},
 		{scamhunt.ContactEmail, "HR@Example.com", []scamhunt.Contact{email("hr@example.com", "HR@Example.com")}},
 	}
 	for _, c := range cases {

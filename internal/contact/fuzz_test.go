@@ -12,7 +12,8 @@ import (
 
 // canonical is the contract on Value, checked independently of the parser.
 var canonical = map[scamhunt.ContactKind]*regexp.Regexp{
-	scamhunt.ContactPhone:    regexp.MustCompile(`^\+86(?:1[3-9]\d{9}|(?:10|2\d)[2-9]\d{7}|[3-9]\d\d[2-9]\d{6,7}|[48]00\d{7})$`),
+	scamhunt.ContactPhone: regexp.MustCompile(`^(?:\+86(?:1[3-9]\d{9}|(?:10|2\d)[2-9]\d{7}|[3-9]\d\d[2-9]\d{6,7}|[48]00\d{7})` +
+		`|\+8869\d{8}|\+852[235679]\d{7}|\+853(?:6\d|28)\d{6})$`),
 	scamhunt.ContactQQ:       regexp.MustCompile(`^[1-9]\d{4,10}$`),
 	scamhunt.ContactWeChat:   regexp.MustCompile(`^(?:[a-z][-_a-z0-9]{5,19}|wxid_[_a-z0-9]{4,35}|1[3-9]\d{9})$`),
 	scamhunt.ContactEmail:    regexp.MustCompile(`^[a-z0-9][a-z0-9._%+\-]*@[a-z0-9.\-]+\.[a-z]{2,12}$`),
@@ -77,7 +78,8 @@ func FuzzLocate(f *testing.F) {
 
 func FuzzQuery(f *testing.F) {
 	for _, s := range []string{"138 1234 5678", "１３８-1234-5678", "一三八一二三四五六七八", "+8613812345678",
-		"扣扣 56793216", "薇信 abc_123", "56793216", "abc_123", "@scam_boss", "兼职", "043188886666"} {
+		"扣扣 56793216", "薇信 abc_123", "56793216", "abc_123", "@scam_boss", "兼职", "043188886666",
+		"0912-345-678", "+886 912 345 678", "9123 4567", "+852 9123 4567", "+853 6612 3456", "20250312"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -42,7 +42,7 @@ var words = []word{
 	{w: "来电", k: kindPhone, plain: true}, {w: "电联", k: kindPhone, plain: true},
 	{w: "📞", k: kindPhone, plain: true}, {w: "☎", k: kindPhone, plain: true},
 	{w: "📱", k: kindPhone, plain: true}, {w: "phone", k: kindPhone, plain: true},
-	{w: "mobile", k: kindPhone, plain: true},
+	{w: "mobile", k: kindPhone, plain: true}, {w: "whatsapp", k: kindPhone, plain: true},
 
 	{w: "qq", k: kindQQ, plain: true}, {w: "q", k: kindQQ, strict: true},
 	{w: "加q", k: kindQQ}, {w: "+q", k: kindQQ}, {w: "扣扣", k: kindQQ},

@@ -164,8 +164,10 @@ func landline(s string) (area, sub string, ok bool) {
 // phoneValue canonicalises digits as a phone number. first is the length of
 // the first group: without a label, a landline needs its area code written
 // apart ("0431-88886666") and a country code its own group, so that a long
-// bare digit string (an order or ID number) is not taken for a phone.
-func phoneValue(s string, first int, plus, labelled bool) (string, bool) {
+// bare digit string (an order or ID number) is not taken for a phone. local
+// says what the text around the number makes of a bare 8-digit number (a
+// Hong Kong or Macau number without its country code).
+func phoneValue(s string, first int, plus, labelled bool, local func() region) (string, bool) {
 	switch {
 	case mobile(s):
 		return "+86" + s, true
@@ -175,6 +177,12 @@ func phoneValue(s string, first int, plus, labelled bool) (string, bool) {
 		return "+86" + s[4:], true
 	case len(s) == 10 && (strings.HasPrefix(s, "400") || strings.HasPrefix(s, "800")) && (first == 3 || labelled):
 		return "+86" + s, true
+	case twMobile(s):
+		return "+886" + s[1:], true
+	case abroadCode(s):
+		return abroad(s, first, plus, labelled)
+	case len(s) == 8:
+		return localHKMacau(s, local)
 	case plus && first == 2 && strings.HasPrefix(s, "86"):
 		if area, sub, ok := landline("0" + s[2:]); ok {
 			return "+86" + area + sub, true
@@ -195,19 +203,33 @@ type span struct {
 
 // phones cuts a run into phone numbers. From each group it takes the longest
 // stretch of whole groups that reads as a phone; a group is never split, so
-// digits inside a longer number are never a phone.
+// digits inside a longer number are never a phone. A label before the run
+// (labelled) makes eight digits a Hong Kong number as a phone word close
+// before it does (localAt).
 func (d *doc) phones(rn run, labelled bool) []span {
 	var out []span
+	loc, looked := regionNone, false
+	localRun := true // what is said before the run holds for its first number, and the local numbers after it
+	local := func() region {
+		if !localRun {
+			return regionNone
+		}
+		if !looked {
+			loc, looked = d.localAt(rn.s, labelled), true
+		}
+		return loc
+	}
 	for a := 0; a < len(rn.groups); {
+		localRun = a == 0 || len(out) > 0 && out[len(out)-1].b == a-1 && hkMacau(out[len(out)-1].value)
 		best := span{b: -1}
 		var buf [16]byte
 		s := buf[:0]
 		for b := a; b < len(rn.groups) && len(s)+len(rn.groups[b].digits) <= 15; b++ {
 			s = append(s, rn.groups[b].digits...)
-			if len(s) < 10 || len(s) == 14 {
-				continue // no phone has this many digits
+			if len(s) < 8 {
+				continue // no phone has this few digits
 			}
-			if v, ok := phoneValue(string(s), len(rn.groups[a].digits), rn.plus && a == 0, labelled); ok {
+			if v, ok := phoneValue(string(s), len(rn.groups[a].digits), rn.plus && a == 0, labelled, local); ok {
 				best = span{a: a, b: b, value: v}
 			}
 		}

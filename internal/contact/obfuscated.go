@@ -72,7 +72,9 @@ func plainPhone(d *doc, rn run) bool {
 		gaps = append(gaps, string(d.r[gs[k-1].e:gs[k].s]))
 	}
 	plainGap := func(g string) bool { return slices.Contains([]string{" ", "-", ")", ") ", " - "}, g) }
-	if gs[0].digits == "86" || gs[0].digits == "0086" {
+	code := strings.TrimPrefix(gs[0].digits, "00")
+	abroad := code == codeTW || code == codeHK || code == codeMacau
+	if len(gs) > 1 && (code == "86" || abroad) {
 		if !plainGap(gaps[0]) {
 			return false
 		}
@@ -93,6 +95,12 @@ func plainPhone(d *doc, rn run) bool {
 		return true
 	case mobile(all):
 		return same && slices.Equal(lens, []int{3, 4, 4})
+	case twMobile(all): // 0912-345-678, 0912-345678
+		return same && (slices.Equal(lens, []int{4, 3, 3}) || slices.Equal(lens, []int{4, 6}))
+	case abroad && len(all) == 9 && all[0] == '9': // after +886: 912 345 678, 912-345678, 9 1234 5678
+		return same && (slices.Equal(lens, []int{3, 3, 3}) || slices.Equal(lens, []int{3, 6}) || slices.Equal(lens, []int{1, 4, 4}))
+	case len(all) == 8:
+		return same && slices.Equal(lens, []int{4, 4}) // 9123 4567
 	case strings.HasPrefix(all, "400") || strings.HasPrefix(all, "800"):
 		return same && (slices.Equal(lens, []int{3, 3, 4}) || slices.Equal(lens, []int{3, 7}))
 	case all[0] == '0':

@@ -15,7 +15,8 @@ import (
 // A user types less than a poster writes, so Query reads more into a bare
 // query than Find reads into an ad: a query of digits alone is a phone if it
 // can be one (landlines need no separator) and else, unless it reads as a
-// range, date or decimal ("3000-5000"), a QQ number of 5 to 11 digits; a
+// range, date or decimal ("3000-5000"), a QQ number of 5 to 11 digits
+// (eight digits are both: a QQ number and a Hong Kong phone); a
 // bare token shaped like an ID with an underscore, three digits, or a dash
 // and a digit in it ("abc_123", "job2026", "zhang-san88", not "iphone15")
 // is a WeChat ID and, if it fits, a Telegram handle. Each mobile number is also
@@ -27,10 +28,12 @@ func Query(q string) []scamhunt.Contact {
 		return nil
 	}
 	cs := Find(q)
-	if len(cs) == 0 && digitsOnly(q) {
+	if n := digitsOnly(q); len(cs) == 0 && n > 0 {
 		// "3000-5000", "2026.11", "10/20" are ranges, decimals and dates.
-		if cs = Field(scamhunt.ContactPhone, q); len(cs) == 0 && !strings.ContainsAny(textnorm.Fold(q), "-~/.:") {
-			cs = Field(scamhunt.ContactQQ, q)
+		// Eight digits read as a Hong Kong phone are as likely a QQ
+		// number, which comes first.
+		if cs = scan(q, kindPhone, true); (len(cs) == 0 || n == 8) && !strings.ContainsAny(textnorm.Fold(q), "-~/.:") {
+			cs = append(Field(scamhunt.ContactQQ, q), cs...)
 		}
 	}
 	if len(cs) == 0 && !strings.ContainsAny(q, " \t\n") {
@@ -57,8 +60,9 @@ func idLike(id string) bool {
 	return strings.Contains(id, "_") || digits >= 3 || strings.Contains(id, "-") && digits > 0
 }
 
-// digitsOnly: digits (in any script) with separators, nothing else.
-func digitsOnly(q string) bool {
+// digitsOnly counts the digits of q when it is digits (in any script) with
+// separators and nothing else; it is 0 otherwise.
+func digitsOnly(q string) int {
 	d := newDoc(q)
 	n := 0
 	for i, c := range d.r {
@@ -67,10 +71,10 @@ func digitsOnly(q string) bool {
 			n++
 		case c == '+' && i == 0, isSpace(c), isSep(c), invisible(c):
 		default:
-			return false
+			return 0
 		}
 	}
-	return n > 0
+	return n
 }
 
 // aliases adds the WeChat ID of each mobile number and the phone of each

@@ -17,6 +17,10 @@ type doc struct {
 	r    []rune // folded by textnorm.Rune: narrow, lower-case, simplified
 	off  []int  // byte offset in src of rune i; off[len(r)] == len(src)
 	used []bool // rune i already belongs to a contact, a URL or an e-mail
+	// wide reads a bare 8-digit number in a phone field as a Hong Kong
+	// phone whatever script is around it: a typed search wants every
+	// contact the digits could be.
+	wide bool
 }
 
 func newDoc(s string) *doc {

@@ -1,0 +1,184 @@
+package classify_test
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/scamhunt/scamhunt"
+	"github.com/scamhunt/scamhunt/classify"
+)
+
+func TestSourceGroup(t *testing.T) {
+	for src, want := range map[string]string{
+		"http://www.zz01.net/sbn/389.html":                      "zz01.net/sbn/389.html",
+		"https://ZZ01.net/sbn/389.html#para2":                   "zz01.net/sbn/389.html",
+		"https://news.test/view?id=12":                          "news.test/view?id=12",
+		"https://news.test/view?id=13":                          "news.test/view?id=13",
+		"rebase-network/who-is-hiring/data/issues/1204.json@ab": "rebase-network/who-is-hiring/data/issues/1204.json",
+		"ZCSSR/url#29": "zcssr/url#29",
+	} {
+		if got := classify.SourceGroup(src); got != want {
+			t.Errorf("SourceGroup(%q) = %q, want %q", src, got, want)
+		}
+	}
+}
+
+// pages makes examples quoted from n pages, each page holding size texts
+// of one label.
+func pages(n, size int) []classify.Example {
+	var ex []classify.Example
+	for p := range n {
+		label := scamhunt.LabelLegit
+		if p%2 == 0 {
+			label = scamhunt.LabelScam
+		}
+		for i := range size + p%3 {
+			ex = append(ex, classify.Example{
+				Listing: scamhunt.Listing{ID: fmt.Sprintf("p%d-%d", p, i), Body: fmt.Sprintf("第%d页第%d条", p, i)},
+				Label:   label, Source: fmt.Sprintf("https://news.test/%d.html", p),
+			})
+		}
+	}
+	return ex
+}
+
+// TestFolds holds the grouping: the texts of one page share a fold, the
+// assignment does not depend on the order of the examples, and the folds
+// are balanced in both labels.
+func TestFolds(t *testing.T) {
+	ex := pages(40, 3)
+	folds := classify.Folds(ex, 5)
+	byID := map[string]int{}
+	pageFold := map[string]int{}
+	count := map[int][2]int{}
+	for i, e := range ex {
+		byID[e.Listing.ID] = folds[i]
+		if f, ok := pageFold[e.Source]; ok && f != folds[i] {
+			t.Errorf("%s: texts of %s in folds %d and %d", e.Listing.ID, e.Source, f, folds[i])
+		}
+		pageFold[e.Source] = folds[i]
+		c := count[folds[i]]
+		if e.Label == scamhunt.LabelScam {
+			c[0]++
+		} else {
+			c[1]++
+		}
+		count[folds[i]] = c
+	}
+	for f := range 5 {
+		if c := count[f]; c[0] < 10 || c[1] < 10 {
+			t.Errorf("fold %d holds %d scam and %d honest texts, want at least 10 of each", f, c[0], c[1])
+		}
+	}
+	shuffled := slices.Clone(ex)
+	rand.New(rand.NewPCG(1, 2)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+	again := map[string]int{}
+	for i, f := range classify.Folds(shuffled, 5) {
+		again[shuffled[i].Listing.ID] = f
+	}
+	if diff := cmp.Diff(byID, again); diff != "" {
+		t.Errorf("folds depend on the order of the examples (-first +shuffled):\n%s", diff)
+	}
+}
+
+// TestCrossValidateDeterministic runs a small cross-validation twice, the
+// second time on shuffled examples, and wants the same verdicts; the
+// baseline is scored beside.
+func TestCrossValidateDeterministic(t *testing.T) {
+	ex := readExamples(t, "testdata/real/scam.jsonl")[:40]
+	ex = append(ex, readExamples(t, "testdata/real/honest.jsonl")[:40]...)
+	opts := classify.CVOptions{Folds: 3, Train: classify.TrainOptions{Rules: loadRules(t), Epochs: 3, Buckets: 1 << 12},
+		Extra: readExamples(t, "testdata/train.jsonl")[:60], Baseline: keywords(t)}
+	verdicts := func(ex []classify.Example) map[string]scamhunt.Verdict {
+		scored, err := classify.CrossValidate(ex, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]scamhunt.Verdict{}
+		for _, s := range scored {
+			if s.Baseline.Label == "" {
+				t.Fatalf("%s: no baseline verdict", s.Listing.ID)
+			}
+			m[s.Listing.ID] = s.Verdict
+		}
+		return m
+	}
+	a := verdicts(ex)
+	shuffled := slices.Clone(ex)
+	rand.New(rand.NewPCG(5, 6)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+	if diff := cmp.Diff(a, verdicts(shuffled)); diff != "" {
+		t.Errorf("cross-validation depends on the order of the examples (-first +shuffled):\n%s", diff)
+	}
+	if _, err := classify.CrossValidate(ex[:1], opts); err == nil {
+		t.Error("CrossValidate of one example into 3 folds succeeded")
+	}
+}
+
+func TestBreak(t *testing.T) {
+	verdict := func(l scamhunt.Label) scamhunt.Verdict { return scamhunt.Verdict{Label: l} }
+	s := func(label scamhunt.Label, cat, srcType, kind string, got, base scamhunt.Label) classify.Scored {
+		return classify.Scored{Example: classify.Example{Label: label, Category: cat, SourceType: srcType, Kind: kind,
+			Listing: scamhunt.Listing{Body: cat + kind}}, Verdict: verdict(got), Baseline: verdict(base)}
+	}
+	const scam, susp, legit = scamhunt.LabelScam, scamhunt.LabelSuspicious, scamhunt.LabelLegit
+	b := classify.Break([]classify.Scored{
+		s(scam, "shuadan", "news quote", "ad", scam, scam),
+		s(scam, "shuadan", "news quote", "sms", susp, legit),
+		s(scam, "deposit", "police bulletin", "chat", legit, legit),
+		s(legit, "warning", "police bulletin", "warning", susp, scam),
+		s(legit, "warning", "news quote", "warning", legit, scam),
+		s(legit, "honest_ad", "forum", "ad", legit, legit),
+	})
+	want := classify.Breakdown{
+		HasBaseline: true,
+		Scam:        classify.Rates{N: 3, Flagged: 2, Scam: 1, Baseline: 1},
+		BySource: []classify.Rates{
+			{Name: "news quote", N: 2, Flagged: 2, Scam: 1, Baseline: 1},
+			{Name: "police bulletin", N: 1},
+		},
+		ByKind: []classify.Rates{
+			{Name: "ad", N: 1, Flagged: 1, Scam: 1, Baseline: 1},
+			{Name: "sms", N: 1, Flagged: 1},
+			{Name: "chat", N: 1},
+		},
+		ByCategory: []classify.Rates{
+			{Name: "shuadan", N: 2, Flagged: 2, Scam: 1, Baseline: 1},
+			{Name: "deposit", N: 1},
+		},
+		Honest:   classify.Rates{N: 3, Flagged: 1, Baseline: 2},
+		ByHonest: []classify.Rates{{Name: "honest_ad", N: 1}, {Name: "warning", N: 2, Flagged: 1, Baseline: 2}},
+	}
+	if diff := cmp.Diff(want, b, cmp.FilterPath(func(p cmp.Path) bool {
+		return p.Last().String() == ".Missed" || p.Last().String() == ".FalseFlags"
+	}, cmp.Ignore())); diff != "" {
+		t.Errorf("Break (-want +got):\n%s", diff)
+	}
+	if len(b.Missed) != 1 || b.Missed[0].Category != "deposit" || len(b.FalseFlags) != 1 || b.FalseFlags[0].Category != "warning" {
+		t.Errorf("missed %v, false flags %v: want the deposit chat and the flagged warning", b.Missed, b.FalseFlags)
+	}
+	if r := b.ByHonest[1]; r.FlaggedRate() != 0.5 || r.BaselineRate() != 1 {
+		t.Errorf("warning rates %.3f / baseline %.3f, want 0.5 / 1", r.FlaggedRate(), r.BaselineRate())
+	}
+	var buf bytes.Buffer
+	if err := b.WriteText(&buf, 5); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, row := range [][]string{
+		{"scam", "texts", "texts", "flagged", "labelled", "scam", "keyword", "baseline"},
+		{"all", "3", "0.667", "0.333", "0.333"},
+		{"shuadan", "2", "1.000", "0.500", "0.500"},
+		{"warning", "2", "0.500", "0.000", "1.000"},
+		{"missed", "scam", "texts", "(1)"},
+		{"honest", "texts", "flagged", "(1)"},
+	} {
+		if !hasRow(out, row) {
+			t.Errorf("breakdown lacks row %q:\n%s", row, out)
+		}
+	}
+}

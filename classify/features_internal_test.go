@@ -1,0 +1,58 @@
+package classify
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/scamhunt/scamhunt"
+)
+
+// dense returns the structural features of a listing under the committed
+// rules, by name, leaving out those that are zero.
+func dense(t *testing.T, l scamhunt.Listing) map[string]float64 {
+	t.Helper()
+	c := &Classifier{rules: committedRules(t), buckets: 1 << 10, maxN: 3}
+	s := newScratch()
+	c.features(&l, s)
+	out := map[string]float64{}
+	for i, x := range s.dense {
+		if x != 0 {
+			out[denseNames[i]] = x
+		}
+	}
+	return out
+}
+
+// TestStructuralFeatures holds what the model reads off a text besides its
+// words: board-only features stay off a pasted message, quoted scam words,
+// SMS shape, split words and the topics.
+func TestStructuralFeatures(t *testing.T) {
+	cases := []struct {
+		name string
+		l    scamhunt.Listing
+		want map[string]float64
+	}{
+		{"pasted chat line", scamhunt.Listing{Body: "好兄弟，有钱一起赚"},
+			map[string]float64{"topic_money": 1, "topic_earn": 1, "topic_address": 1}},
+		{"board listing without company", scamhunt.Listing{Title: "招聘", Body: "好兄弟，有钱一起赚"},
+			map[string]float64{"no_company": 1, "short_text": 1, "board": 1, "topic_money": 1, "topic_earn": 1, "topic_job": 1, "topic_address": 1}},
+		{"warning quotes the offer", scamhunt.Listing{Body: "不法分子以“刷单返利”“日结”为诱饵实施诈骗"},
+			map[string]float64{"quoted_terms": 3, "topic_earn": 1, "topic_job": 1}},
+		{"bulk SMS", scamhunt.Listing{Body: "【XX招聘】在家兼职，日入300，回T退订"},
+			map[string]float64{"sms_shape": 1, "topic_earn": 1, "topic_job": 1, "topic_ease": 1, "earn_easy": 1}},
+		{"words split to dodge filters", scamhunt.Listing{Body: "刷 单 兼★职"},
+			map[string]float64{"segmented": 3, "emoji": 1, "topic_job": 1}},
+		{"nothing of money or work", scamhunt.Listing{Body: "邮件我已经收到了，感谢哟！"},
+			map[string]float64{"exclaim": 1, "off_topic": 1}},
+		{"police narrate", scamhunt.Listing{Body: "记者了解到，对方称可以先垫付"},
+			map[string]float64{"topic_narrative": 1, "off_topic": 1}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, dense(t, tc.l)); diff != "" {
+				t.Errorf("features (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

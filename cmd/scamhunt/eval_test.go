@@ -1,0 +1,94 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// writeJSONL writes records as JSON lines into dir/name.
+func writeJSONL(t *testing.T, dir, name string, recs []map[string]string) string {
+	t.Helper()
+	var b strings.Builder
+	for _, r := range recs {
+		line, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Write(append(line, '\n'))
+	}
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestEvalCrossValidation runs `scamhunt eval --cv` on a small real-style
+// corpus: the report breaks recall down by source type, kind and scam
+// type, false flags by honest kind, the keyword baseline beside, then
+// scores a shared file of honest ads.
+func TestEvalCrossValidation(t *testing.T) {
+	dir := t.TempDir()
+	var real []map[string]string
+	for p := range 6 {
+		for i := range 3 {
+			real = append(real,
+				map[string]string{"id": fmt.Sprintf("s%d-%d", p, i), "body": fmt.Sprintf("兼职刷单第%d单，佣金日结，加微信 kk%d%d88", i, p, i),
+					"label": "scam", "category": "shuadan", "source": fmt.Sprintf("https://news.test/%d.html", p),
+					"source_type": "news quote", "kind": "ad"},
+				map[string]string{"id": fmt.Sprintf("w%d-%d", p, i), "body": fmt.Sprintf("民警提醒：刷单都是诈骗，第%d条", i),
+					"label": "legit", "category": "warning", "source": fmt.Sprintf("https://police.test/%d.html", p),
+					"source_type": "police bulletin", "kind": "warning"})
+		}
+	}
+	in := writeJSONL(t, dir, "real.jsonl", real)
+	synthetic := writeJSONL(t, dir, "synthetic.jsonl", []map[string]string{
+		{"id": "x1", "title": "服务员", "body": "餐厅招服务员，月薪4000", "company": "某餐厅", "label": "legit"},
+		{"id": "x2", "title": "刷单", "body": "淘宝刷单，一单一结", "label": "scam", "category": "shuadan"},
+	})
+	shared := writeJSONL(t, dir, "honest.jsonl", []map[string]string{
+		{"id": "h1", "title": "收银员", "body": "超市招收银员，不收押金", "company": "永辉超市", "label": "legit"},
+	})
+	kw := filepath.Join(dir, "keywords.txt")
+	if err := os.WriteFile(kw, []byte("刷单\n押金\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := run(t, "", "eval", "--cv", "--folds", "3", "--in", in, "--synthetic", synthetic,
+		"--baseline", kw, "--shared", shared, "--cases", "0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range [][]string{
+		{"scam", "texts", "texts", "flagged", "labelled", "scam", "keyword", "baseline"},
+		{"news", "quote", "18"},
+		{"ad", "18"},
+		{"shuadan", "18"},
+		{"warning", "18"},
+	} {
+		if !slices.ContainsFunc(strings.Split(out, "\n"), func(line string) bool {
+			f := strings.Fields(line)
+			return len(f) >= len(row) && slices.Equal(f[:len(row)], row)
+		}) {
+			t.Errorf("eval --cv output lacks a row starting %q:\n%s", row, out)
+		}
+	}
+	// Every scam text holds 刷单, so the baseline flags them all: its
+	// column reads 1.000 on the scam rows and on the warnings.
+	for _, line := range strings.Split(out, "\n") {
+		f := strings.Fields(line)
+		if len(f) == 5 && (f[0] == "shuadan" || f[0] == "warning") && f[4] != "1.000" {
+			t.Errorf("baseline column of %q = %s, want 1.000", line, f[4])
+		}
+	}
+	if !strings.Contains(out, "== "+shared+" (never trained on), bundled classifier") {
+		t.Errorf("eval --cv output lacks the shared file's section:\n%s", out)
+	}
+	if _, _, err := run(t, "", "eval", "--cv", "--folds", "100", "--in", in); err == nil || !strings.Contains(err.Error(), "100 folds of 36 examples") {
+		t.Errorf("eval --cv with more folds than texts: %v", err)
+	}
+}
