@@ -139,3 +139,33 @@ func TestRetryAfterWithinCapDoesNotStarve(t *testing.T) {
 		t.Errorf("stop %q, deferred %v; want done and none", sum.Stop, sum.HostsDeferred)
 	}
 }
+
+// TestHugeRetryAfterOnRobots: the same when a host says it on robots.txt,
+// before any page: its pages are left for the next crawl, the other
+// host's are fetched.
+func TestHugeRetryAfterOnRobots(t *testing.T) {
+	srvA, a := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			w.Header().Set("Retry-After", "999999999")
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
+		html(w, linkPage("/1.html"))
+	}))
+	srvB, b := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		html(w, linkPage("/b1.html", "/b2.html"))
+	}))
+	cfg := fastConfig(t, srvA.URL+"/")
+	cfg.Start = append(cfg.Start, srvB.URL+"/")
+	cfg.Retry.MaxRetryAfter = crawler.Duration(time.Second)
+	sum := crawlBounded(t, cfg)
+	if got := a.counts(); len(got) != 0 {
+		t.Errorf("the deferred host served pages %v", got)
+	}
+	if n := len(b.counts()); n != 3 {
+		t.Errorf("the other host served %d pages, want 3", n)
+	}
+	if sum.Stop != "retry_after" || sum.Skipped["retry_after"] != 1 || len(sum.HostsDeferred) != 1 {
+		t.Errorf("stop %q, skipped %v, deferred %v; want retry_after, its start page, one host", sum.Stop, sum.Skipped, sum.HostsDeferred)
+	}
+}
