@@ -11,6 +11,35 @@ type Override struct {
 	At    time.Time `json:"at"`
 }
 
+// Provenance says what produced a verdict: the classifier's rules and model
+// by name and content hash, the scamhunt build, and when. It is stored with
+// the record, so a data card describes what made the labels it ships, not
+// what the exporting command happens to load.
+type Provenance struct {
+	Rules string `json:"rules"`           // "configs/rules.yaml sha256:0123456789ab"
+	Model string `json:"model,omitempty"` // likewise; "" when the rules alone classified
+	// Tool is the scamhunt build: module version and VCS revision.
+	Tool         string    `json:"tool"`
+	ClassifiedAt time.Time `json:"classified_at"`
+}
+
+// Classifier names the rules and model, without the build or the time:
+// verdicts with the same Classifier were made by the same classifier.
+func (p Provenance) Classifier() string {
+	if p.Model == "" {
+		return p.Rules + ", no model"
+	}
+	return p.Rules + ", " + p.Model
+}
+
+// Maker names what made the verdict, by content: the rules, the model and
+// the build, not the time. Verdicts with the same Maker were made by the
+// same classifier and build; one with another Maker than the classifier
+// in use is out of date.
+func (p Provenance) Maker() string {
+	return ContentHash([]byte(p.Rules + "\x00" + p.Model + "\x00" + p.Tool))[:16]
+}
+
 // Record is what the index stores: a listing, its verdict, a human override
 // if any, and when the listing was seen.
 type Record struct {
@@ -20,6 +49,10 @@ type Record struct {
 	FirstSeen time.Time `json:"first_seen,omitzero"`
 	LastSeen  time.Time `json:"last_seen,omitzero"`
 	Removed   bool      `json:"removed,omitempty"` // gone from the site at the last crawl
+
+	// Provenance is what produced Verdict; nil for a verdict made before
+	// scamhunt recorded it.
+	Provenance *Provenance `json:"provenance,omitempty"`
 }
 
 // Label is the record's effective label: the human override when there is

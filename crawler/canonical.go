@@ -17,6 +17,7 @@ import (
 // fetched once: scheme and host lower-cased, default port, user info and
 // fragment dropped, dot segments and repeated slashes removed,
 // percent-encoding normalised (unreserved characters decoded, hex upper-case),
+// session IDs removed (?PHPSESSID=..., ;jsessionid=...: see sessionParams),
 // the query parameters named in drop removed (a trailing * matches a prefix)
 // and the rest sorted.
 func Canonical(raw string, drop []string) (string, error) {
@@ -132,7 +133,7 @@ func normHost(hostport, scheme string) (string, error) {
 }
 
 func canonicalPath(escaped string) string {
-	p := normEscapes(escaped, isPathChar)
+	p := dropPathSessions(normEscapes(escaped, isPathChar))
 	for strings.Contains(p, "//") {
 		p = strings.ReplaceAll(p, "//", "/")
 	}
@@ -163,7 +164,7 @@ func canonicalQuery(raw string, drop []string) string {
 		if k == "" && v == "" {
 			continue
 		}
-		if dropped(k, drop) {
+		if dropped(k, drop) || isSessionID(k, v) {
 			continue
 		}
 		if hasEq {

@@ -45,6 +45,14 @@ var canonicalCases = []struct {
 	{"idn host", "http://兼职.中国/", "http://xn--m6q245i.xn--fiqs8s/"},
 	{"leading zero port", "http://example.com:0080/", "http://example.com/"},
 	{"stray percent", "http://example.com/100%/x", "http://example.com/100%25/x"},
+	{"sid dropped", "http://example.com/list?sid=9f8e7d6c5b4a3f2e&page=2", "http://example.com/list?page=2"},
+	{"PHPSESSID dropped", "http://example.com/a.php?PHPSESSID=k2j4h5g6f7d8s9a0q1w2e3r4t5&id=7", "http://example.com/a.php?id=7"},
+	{"sessionid dropped", "http://example.com/a?SessionId=AbCdEf0123456789", "http://example.com/a"},
+	{"jsessionid path param dropped", "http://example.com/list.jsp;jsessionid=0123456789ABCDEF0123456789ABCDEF?page=3", "http://example.com/list.jsp?page=3"},
+	{"jsessionid mid path", "http://example.com/a;jsessionid=0123456789abcdef/b.html", "http://example.com/a/b.html"},
+	{"other path param kept", "http://example.com/a;v=2/b", "http://example.com/a;v=2/b"},
+	{"ASPSESSIONID prefix", "http://example.com/a.asp?ASPSESSIONIDQQGGGNCU=ABCDEFGHIJKLMNOPQRSTUVWX", "http://example.com/a.asp"},
+	{"short sid is a section, kept", "http://example.com/list?sid=12", "http://example.com/list?sid=12"},
 }
 
 func TestCanonical(t *testing.T) {

@@ -94,6 +94,14 @@ type Politeness struct {
 	Contact     string   `yaml:"contact"`      // "" means DefaultContact
 }
 
+// The budget of a crawl without a site profile (an unknown board): a
+// generic crawl of a hostile or endless site must end on its own. At the
+// default one request a second it is about an hour of crawling.
+const (
+	GenericMaxPages = 3000
+	GenericMaxTime  = Duration(time.Hour)
+)
+
 // Budget bounds one call of Crawl.
 type Budget struct {
 	MaxDepth        int      `yaml:"max_depth"`          // link hops from a start URL; 0 means 20
@@ -107,13 +115,22 @@ type Retry struct {
 	MaxTries  int      `yaml:"max_tries"`  // attempts per URL; 0 means 3, 1 means no retry
 	BaseDelay Duration `yaml:"base_delay"` // first back-off; 0 means 1s
 	MaxDelay  Duration `yaml:"max_delay"`  // back-off cap; 0 means 1m
+	// MaxRetryAfter is the longest Retry-After honoured; 0 means 10m. A
+	// host that asks for longer is left alone for the rest of the crawl:
+	// its URLs stay queued for the next one, counted in
+	// Summary.Skipped["retry_after"] and Summary.HostsDeferred.
+	MaxRetryAfter Duration `yaml:"max_retry_after"`
 }
 
-// Traps tunes crawler-trap detection.
+// Traps tunes crawler-trap detection (trap.go says how each rule works).
 type Traps struct {
 	MaxRepeatedSegments int `yaml:"max_repeated_segments"` // times one path segment may occur; 0 means 2
 	MaxCalendarPages    int `yaml:"max_calendar_pages"`    // distinct dates per URL shape; 0 means 30
 	MaxURLLength        int `yaml:"max_url_length"`        // 0 means 2048
+	MaxPathSegments     int `yaml:"max_path_segments"`     // 0 means 32
+	// MaxPathGrowth is how many links in a row may each lead below the
+	// page they are on (/a/ -> /a/x/ -> /a/x/y/ ...); 0 means 8.
+	MaxPathGrowth int `yaml:"max_path_growth"`
 }
 
 // Config configures a Crawler. Its zero value, with Start set, crawls the
@@ -212,7 +229,8 @@ func (c Config) Validate() error {
 		"budget.max_depth": c.Budget.MaxDepth, "budget.max_pages": c.Budget.MaxPages,
 		"budget.max_pages_per_host": c.Budget.MaxPagesPerHost, "retry.max_tries": c.Retry.MaxTries,
 		"traps.max_repeated_segments": c.Traps.MaxRepeatedSegments, "traps.max_calendar_pages": c.Traps.MaxCalendarPages,
-		"traps.max_url_length": c.Traps.MaxURLLength, "max_redirects": c.MaxRedirects,
+		"traps.max_url_length": c.Traps.MaxURLLength, "traps.max_path_segments": c.Traps.MaxPathSegments,
+		"traps.max_path_growth": c.Traps.MaxPathGrowth, "max_redirects": c.MaxRedirects,
 		"max_body_bytes": int(min(c.MaxBodyBytes, 1<<40)),
 	}
 	for key, v := range nonNeg {
@@ -222,7 +240,7 @@ func (c Config) Validate() error {
 	}
 	for key, d := range map[string]Duration{
 		"budget.max_time": c.Budget.MaxTime, "retry.base_delay": c.Retry.BaseDelay,
-		"retry.max_delay": c.Retry.MaxDelay, "timeout": c.Timeout,
+		"retry.max_delay": c.Retry.MaxDelay, "retry.max_retry_after": c.Retry.MaxRetryAfter, "timeout": c.Timeout,
 	} {
 		if d < 0 {
 			bad(key, errors.New("must not be negative"))
@@ -273,6 +291,7 @@ type settings struct {
 	delay, randomDelay             time.Duration
 	maxTime                        time.Duration
 	baseDelay, maxDelay, timeout   time.Duration
+	maxRetryAfter                  time.Duration
 }
 
 func (c Config) resolve() (*settings, error) {
@@ -336,6 +355,9 @@ func (c Config) resolve() (*settings, error) {
 		s.maxDelay = time.Minute
 	}
 	s.maxDelay = max(s.maxDelay, s.baseDelay)
+	if s.maxRetryAfter = r.MaxRetryAfter.Std(); s.maxRetryAfter == 0 {
+		s.maxRetryAfter = 10 * time.Minute
+	}
 	t := &s.Traps
 	if t.MaxRepeatedSegments == 0 {
 		t.MaxRepeatedSegments = 2
@@ -345,6 +367,12 @@ func (c Config) resolve() (*settings, error) {
 	}
 	if t.MaxURLLength == 0 {
 		t.MaxURLLength = 2048
+	}
+	if t.MaxPathSegments == 0 {
+		t.MaxPathSegments = 32
+	}
+	if t.MaxPathGrowth == 0 {
+		t.MaxPathGrowth = 8
 	}
 	s.timeout = c.Timeout.Std()
 	if s.timeout == 0 {

@@ -85,6 +85,7 @@ func (c *Crawler) Crawl(ctx context.Context, out chan<- scamhunt.Page) error {
 	defer c.running.Store(false)
 	t := &tally{start: time.Now()}
 	t.s.Site, t.s.Worker = c.s.Site, c.s.Worker
+	t.s.MaxPages, t.s.MaxTime = c.s.Budget.MaxPages, c.s.maxTime
 	c.mu.Lock()
 	c.tally = t
 	c.mu.Unlock()
@@ -187,8 +188,9 @@ func (r *run) loop(ctx context.Context) (string, error) {
 			}
 			return "cancelled", nil
 		}
+		r.unparkFree()
 		l, ok := r.popReady()
-		if !ok && len(buf) == 0 {
+		if !ok && len(buf) == 0 && !r.parkedFull() {
 			var err error
 			if buf, err = r.front.next(ctx, r.batch); err != nil {
 				if ctx.Err() != nil {

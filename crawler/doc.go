@@ -9,7 +9,8 @@
 //	config.go          Config (YAML profile block), defaults, Validate
 //	crawler.go         Crawler, Crawl's dispatch loop, Removed, Summary
 //	run.go             one Crawl: Colly collector set up field by field (the
-//	                   COLLY_* environment cannot change it), budgets, robots
+//	                   COLLY_* environment cannot change it), budgets, robots,
+//	                   leases parked per host so a slow host holds no slot
 //	fetch.go           what a finished fetch means: page, Unchanged page,
 //	                   retry, failure; link following
 //	transport.go       under Colly's client: host gate, timeout per exchange,
@@ -21,7 +22,10 @@
 //	                   GB18030, Big5); decoded with x/text, not by Colly
 //	canonical.go       Canonical: the one form of a URL
 //	links.go           link discovery (x/net/html tokenizer)
-//	trap.go            repeated segments, long URLs, endless calendars
+//	trap.go            repeated segments, long and deep URLs, paths that keep
+//	                   growing, endless calendars
+//	session.go         session IDs: known names dropped by Canonical, others
+//	                   found by watching pages (volatile parameters)
 //	frontier.go        queue + seen set + per-URL validators, generations
 //	frontier_bolt.go   embedded store (go.etcd.io/bbolt) under DataDir
 //	frontier_redis.go  shared store: Redis Streams consumer group, leases
@@ -43,6 +47,12 @@
 // With a shared (Redis) frontier, Politeness.Delay and Crawl-delay space
 // requests to a host across all workers (a per-host key in Redis);
 // Parallelism is per worker process.
+//
+// A host never stalls the crawl: its leases wait in memory, not in fetch
+// slots, while it is busy or its robots.txt loads; a Retry-After up to
+// Retry.MaxRetryAfter (10m) is waited out by that host alone, and a host
+// asking for longer is left for the next crawl (Summary.HostsDeferred). A
+// crawl without a profile gets GenericMaxPages and GenericMaxTime.
 //
 // A body longer than MaxBodyBytes is cut there; the page is still sent
 // (its head and most listings survive) and counted in Summary.Truncated.

@@ -28,6 +28,9 @@ func (r *run) finishFetch(f *fetch, err error) {
 		r.tr.unregister(f)
 		r.mu.Lock()
 		r.inflight--
+		if r.hostBusy[f.hostname]--; r.hostBusy[f.hostname] <= 0 {
+			delete(r.hostBusy, f.hostname)
+		}
 		r.mu.Unlock()
 		<-r.sem
 		r.signal()
@@ -40,6 +43,9 @@ func (r *run) finishFetch(f *fetch, err error) {
 	switch {
 	case errors.Is(err, errStopped):
 		r.unhold(l)
+		return
+	case errors.Is(err, errHostDeferred):
+		r.deferred(l)
 		return
 	case errors.Is(err, errRedirectSeen):
 		r.tally.skip(skipRedirect, 1)
@@ -99,6 +105,10 @@ func (r *run) retry(f *fetch, status int, err error) {
 	}
 	if r.stopCtx.Err() != nil {
 		r.unhold(l)
+		return
+	}
+	if r.policy.isDeferred(f.hostname) {
+		r.deferred(l)
 		return
 	}
 	d := backoff(l.Tries, r.s.baseDelay, r.s.maxDelay)
@@ -161,14 +171,18 @@ func (r *run) page(f *fetch, last *hop) {
 	body, charset := decodeBody(last.body, ct, r.s.Charset)
 	hash := scamhunt.ContentHash(body)
 	unchanged := f.known && f.meta.Hash == hash
-	base, _ := url.Parse(final)
+	self, _ := url.Parse(final)
+	if learned := r.traps.volatile.observe(self, body); len(learned) > 0 {
+		r.log.Info("volatile_params_found", "host", self.Host, "params", learned)
+	}
+	base := self
 	raw, baseHref := hrefs(body)
 	if baseHref != "" {
 		if b, err := base.Parse(baseHref); err == nil && (b.Scheme == "http" || b.Scheme == "https") {
 			base = b
 		}
 	}
-	links, keep := r.follow(base, raw, l.Depth)
+	links, keep := r.follow(self, base, raw, l.entry)
 	p := scamhunt.Page{
 		URL: final, Site: r.s.Site, Status: last.status, Header: last.header, Charset: charset,
 		FetchedAt: last.at.UTC(), Hash: hash, Depth: l.Depth, Unchanged: unchanged,
@@ -202,7 +216,7 @@ func (r *run) page(f *fetch, last *hop) {
 func (r *run) unchanged(f *fetch, last *hop) {
 	l := f.lease
 	base, _ := url.Parse(l.URL)
-	links, _ := r.follow(base, f.links, l.Depth)
+	links, _ := r.follow(base, base, f.links, l.entry)
 	o := outcome{Status: last.status, Hash: f.meta.Hash, Charset: f.meta.Charset, OK: true, Detail: r.isDetail(l.URL)}
 	o.ETag = firstNonEmpty(last.header.Get("ETag"), f.meta.ETag)
 	o.LastModified = firstNonEmpty(last.header.Get("Last-Modified"), f.meta.LastModified)
@@ -235,17 +249,32 @@ func (r *run) isDetail(u string) bool {
 	return err == nil && matchAny(r.s.detail, pathQuery(pu))
 }
 
-// follow resolves a page's links and decides which to queue. It returns
-// the frontier entries (some only to be marked seen, with a skip reason)
-// and the canonical URLs to remember as the page's outlinks.
-func (r *run) follow(base *url.URL, raw []string, depth int) ([]entry, []string) {
+// follow resolves the links of page (raw, relative to base) and decides
+// which to queue: from is the page's own frontier entry. It returns the
+// frontier entries (some only to be marked seen, with a skip reason) and
+// the canonical URLs to remember as the page's outlinks.
+func (r *run) follow(page, base *url.URL, raw []string, from entry) ([]entry, []string) {
 	seen := make(map[string]bool, len(raw))
 	var out []entry
 	keep := []string{}
+	traps := map[string]int{}
 	var trapped, deep int
 	for _, h := range raw {
 		cu, u, ok := resolve(base, h, r.s.DropParams)
-		if !ok || seen[cu] {
+		if !ok {
+			continue
+		}
+		if hasSessionID(h) {
+			traps["session_id"]++
+		}
+		if vp := r.traps.volatile.params(u.Host); len(vp) > 0 {
+			if c, err := canonicalURL(u, vp); err == nil && c != cu {
+				traps["volatile_param"]++
+				cu = c
+				u, _ = url.Parse(c)
+			}
+		}
+		if seen[cu] {
 			continue
 		}
 		seen[cu] = true
@@ -261,24 +290,29 @@ func (r *run) follow(base *url.URL, raw []string, depth int) ([]entry, []string)
 			out = append(out, entry{URL: cu, Skip: skipBinary})
 			continue
 		}
-		if reason := r.traps.trap(u, cu); reason != "" {
+		growth := pathGrowth(page, u, from.Growth)
+		if reason := r.traps.trap(u, cu, growth); reason != "" {
 			trapped++
+			traps[reason]++
 			r.log.Debug("trap_cut", "url", cu, "reason", reason)
 			continue
 		}
-		d := depth + 1
+		d := from.Depth + 1
 		if matchAny(r.s.pagination, pq) {
-			d = depth
+			d = from.Depth
 		}
 		if d > r.s.Budget.MaxDepth {
 			deep++
 			continue
 		}
-		out = append(out, entry{URL: cu, Depth: d})
+		out = append(out, entry{URL: cu, Depth: d, Growth: growth})
 		keep = append(keep, cu)
 	}
 	r.tally.skip(skipTrap, trapped)
 	r.tally.skip(skipDepth, deep)
+	for rule, n := range traps {
+		r.tally.trap(rule, n)
+	}
 	return out, keep
 }
 

@@ -54,7 +54,10 @@ type entry struct {
 	URL   string `json:"u"`
 	Depth int    `json:"d,omitempty"`
 	Tries int    `json:"t,omitempty"`
-	Skip  string `json:"-"` // set: record as seen, never fetch
+	// Growth counts the links in a row that each led below the page they
+	// were on (trap.go's path_growth rule).
+	Growth int    `json:"g,omitempty"`
+	Skip   string `json:"-"` // set: record as seen, never fetch
 }
 
 // lease is an entry handed to this worker; id names it in the frontier.

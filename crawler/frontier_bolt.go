@@ -16,6 +16,8 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
+
+	"github.com/scamhunt/scamhunt/internal/boltfile"
 )
 
 // boltFrontier keeps the frontier in one bbolt file under DataDir:
@@ -30,6 +32,7 @@ import (
 // entries are tracked by a cursor over the queue, not a copy in memory.
 type boltFrontier struct {
 	db      *bolt.DB
+	path    string
 	tmp     string // temporary DataDir to remove on close
 	mu      sync.Mutex
 	gen     int
@@ -56,19 +59,35 @@ func openBolt(dataDir, site string) (*boltFrontier, error) {
 	if err := os.MkdirAll(dataDir, 0o750); err != nil {
 		return nil, fmt.Errorf("frontier: %w", err)
 	}
-	path := filepath.Join(dataDir, "frontier-"+fileSafe(site)+".db")
-	db, err := bolt.Open(path, 0o600, &bolt.Options{
-		Timeout:        time.Second, // another crawl of the same site holds the file lock
-		NoFreelistSync: true,
-		FreelistType:   bolt.FreelistMapType,
+	f.path = filepath.Join(dataDir, "frontier-"+fileSafe(site)+".db")
+	const lockWait = time.Second // another crawl of the same site holds the file lock
+	locked := fmt.Errorf("frontier %s is locked: another crawl of this site is running", f.path)
+	// A damaged file must give an error, not a fault: check it whole first.
+	switch err := boltfile.Check(f.path, lockWait); {
+	case errors.Is(err, berrors.ErrTimeout):
+		return nil, locked
+	case err != nil:
+		return nil, f.failed(err)
+	}
+	err := boltfile.Guard(func() error {
+		db, err := bolt.Open(f.path, 0o600, &bolt.Options{
+			Timeout:        lockWait,
+			NoFreelistSync: true,
+			FreelistType:   bolt.FreelistMapType,
+		})
+		if err != nil {
+			return err
+		}
+		f.db = db
+		return nil
 	})
 	if errors.Is(err, berrors.ErrTimeout) {
-		return nil, fmt.Errorf("frontier %s is locked: another crawl of this site is running", path)
+		return nil, locked
 	}
 	if err != nil {
-		return nil, fmt.Errorf("frontier %s: %w", path, err)
+		return nil, f.failed(err)
 	}
-	err = db.Update(func(tx *bolt.Tx) error {
+	err = f.update(func(tx *bolt.Tx) error {
 		for _, b := range [][]byte{bucketRun, bucketURLs, bucketQueue, bucketLinks} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
@@ -77,11 +96,36 @@ func openBolt(dataDir, site string) (*boltFrontier, error) {
 		return nil
 	})
 	if err != nil {
-		db.Close()
-		return nil, fmt.Errorf("frontier %s: %w", path, err)
+		f.db.Close()
+		return nil, err
 	}
-	f.db = db
 	return f, nil
+}
+
+// failed names the file in an error; a damaged file also gets the fix.
+func (f *boltFrontier) failed(err error) error {
+	if why, ok := boltfile.Reason(err); ok {
+		return fmt.Errorf("frontier %s is corrupt: %s; delete it to start the crawl afresh (listings already indexed are kept)", f.path, why)
+	}
+	return fmt.Errorf("frontier %s: %w", f.path, err)
+}
+
+// view and update run a transaction with bbolt's panics on a damaged page
+// turned into an error naming the file and the fix.
+func (f *boltFrontier) view(fn func(*bolt.Tx) error) error {
+	return f.guard(func() error { return f.db.View(fn) })
+}
+
+func (f *boltFrontier) update(fn func(*bolt.Tx) error) error {
+	return f.guard(func() error { return f.db.Update(fn) })
+}
+
+func (f *boltFrontier) guard(fn func() error) error {
+	err := boltfile.Guard(fn)
+	if _, ok := boltfile.Reason(err); ok {
+		return f.failed(err)
+	}
+	return err
 }
 
 func fileSafe(s string) string {
@@ -109,7 +153,7 @@ func (f *boltFrontier) close() error {
 func (f *boltFrontier) begin(_ context.Context, starts []entry) (int, bool, error) {
 	var gen int
 	var resumed bool
-	err := f.db.Update(func(tx *bolt.Tx) error {
+	err := f.update(func(tx *bolt.Tx) error {
 		run := tx.Bucket(bucketRun)
 		gen, _ = strconv.Atoi(string(run.Get([]byte("gen"))))
 		resumed = gen > 0 && string(run.Get([]byte("state"))) == "running"
@@ -219,7 +263,7 @@ func (f *boltFrontier) next(_ context.Context, n int) ([]lease, error) {
 	defer f.mu.Unlock()
 	var out []lease
 	var stale [][]byte
-	err := f.db.View(func(tx *bolt.Tx) error {
+	err := f.view(func(tx *bolt.Tx) error {
 		urls := tx.Bucket(bucketURLs)
 		c := tx.Bucket(bucketQueue).Cursor()
 		for k, v := c.Seek(seqKey(f.cursor + 1)); k != nil && len(out) < n; k, v = c.Next() {
@@ -239,7 +283,7 @@ func (f *boltFrontier) next(_ context.Context, n int) ([]lease, error) {
 		return nil
 	})
 	if err == nil && len(stale) > 0 {
-		err = f.db.Update(func(tx *bolt.Tx) error {
+		err = f.update(func(tx *bolt.Tx) error {
 			q := tx.Bucket(bucketQueue)
 			for _, k := range stale {
 				if err := q.Delete(k); err != nil {
@@ -261,7 +305,7 @@ func (f *boltFrontier) complete(_ context.Context, cs []completion) (map[string]
 	gen := f.currentGen()
 	now := time.Now().UTC()
 	added := map[string]int{}
-	err := f.db.Update(func(tx *bolt.Tx) error {
+	err := f.update(func(tx *bolt.Tx) error {
 		for _, c := range cs {
 			a, err := boltComplete(tx, gen, now, c)
 			if err != nil {
@@ -282,7 +326,7 @@ func (f *boltFrontier) complete(_ context.Context, cs []completion) (map[string]
 func (f *boltFrontier) queue(_ context.Context, links []entry) (map[string]int, error) {
 	gen := f.currentGen()
 	var added map[string]int
-	err := f.db.Update(func(tx *bolt.Tx) error {
+	err := f.update(func(tx *bolt.Tx) error {
 		var err error
 		added, err = boltPush(tx, gen, links)
 		return err
@@ -329,7 +373,7 @@ func (f *boltFrontier) currentGen() int {
 func (f *boltFrontier) isDone(_ context.Context, u string) (bool, error) {
 	gen := f.currentGen()
 	var done bool
-	err := f.db.View(func(tx *bolt.Tx) error {
+	err := f.view(func(tx *bolt.Tx) error {
 		r, ok := getRec(tx.Bucket(bucketURLs), u)
 		done = ok && r.gen == gen && r.meta.Done
 		return nil
@@ -341,7 +385,7 @@ func (f *boltFrontier) lookup(_ context.Context, u string) (urlMeta, []string, b
 	var m urlMeta
 	var links []string
 	var ok bool
-	err := f.db.View(func(tx *bolt.Tx) error {
+	err := f.view(func(tx *bolt.Tx) error {
 		var r boltRec
 		if r, ok = getRec(tx.Bucket(bucketURLs), u); ok {
 			m = r.meta
@@ -358,7 +402,7 @@ func (f *boltFrontier) idle(context.Context) (bool, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	var empty bool
-	err := f.db.View(func(tx *bolt.Tx) error {
+	err := f.view(func(tx *bolt.Tx) error {
 		k, _ := tx.Bucket(bucketQueue).Cursor().Seek(seqKey(f.cursor + 1))
 		empty = k == nil
 		return nil
@@ -369,7 +413,7 @@ func (f *boltFrontier) idle(context.Context) (bool, error) {
 // finish marks the generation finished if nothing is left in the queue;
 // entries skipped for a budget keep it open for the next run.
 func (f *boltFrontier) finish(context.Context) error {
-	return f.db.Update(func(tx *bolt.Tx) error {
+	return f.update(func(tx *bolt.Tx) error {
 		if k, _ := tx.Bucket(bucketQueue).Cursor().First(); k != nil {
 			return nil
 		}
@@ -377,27 +421,64 @@ func (f *boltFrontier) finish(context.Context) error {
 	})
 }
 
+// removed reads the URLs in chunks, each in its own guarded transaction,
+// and yields outside them: a damaged page is an error, and the caller's
+// work between chunks holds no transaction open.
 func (f *boltFrontier) removed(context.Context) iter.Seq2[Removal, error] {
 	return func(yield func(Removal, error) bool) {
-		tx, err := f.db.Begin(false)
-		if err != nil {
+		var gen int
+		var finished bool
+		err := f.view(func(tx *bolt.Tx) error {
+			run := tx.Bucket(bucketRun)
+			gen, _ = strconv.Atoi(string(run.Get([]byte("gen"))))
+			finished = string(run.Get([]byte("state"))) == "finished"
+			return nil
+		})
+		switch {
+		case err != nil:
 			yield(Removal{}, fmt.Errorf("frontier: %w", err))
 			return
-		}
-		defer tx.Rollback()
-		run := tx.Bucket(bucketRun)
-		gen, _ := strconv.Atoi(string(run.Get([]byte("gen"))))
-		if gen == 0 || string(run.Get([]byte("state"))) != "finished" {
+		case gen == 0 || !finished:
 			yield(Removal{}, ErrIncomplete)
 			return
 		}
-		urls := tx.Bucket(bucketURLs)
-		c := urls.Cursor()
-		for k, v := c.First(); k != nil; k, v = c.Next() {
-			r, _ := decodeRec(v)
-			if rm, ok := removal(string(k), r.meta, gen); ok && !yield(rm, nil) {
+		const chunk = 512
+		var after []byte
+		for {
+			var batch []Removal
+			var last []byte
+			n := 0
+			err := f.view(func(tx *bolt.Tx) error {
+				c := tx.Bucket(bucketURLs).Cursor()
+				k, v := c.First()
+				if after != nil {
+					if k, v = c.Seek(after); k != nil && string(k) == string(after) {
+						k, v = c.Next()
+					}
+				}
+				for ; k != nil && n < chunk; k, v = c.Next() {
+					n++
+					last = append(last[:0], k...)
+					r, _ := decodeRec(v)
+					if rm, ok := removal(string(k), r.meta, gen); ok {
+						batch = append(batch, rm)
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				yield(Removal{}, fmt.Errorf("frontier: %w", err))
 				return
 			}
+			for _, rm := range batch {
+				if !yield(rm, nil) {
+					return
+				}
+			}
+			if n < chunk {
+				return
+			}
+			after = last
 		}
 	}
 }

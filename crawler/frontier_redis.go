@@ -147,9 +147,26 @@ var pushScript = redis.NewScript(pushLua + "return res")
 func linkArgs(start int, links []entry) []any {
 	args := []any{start}
 	for _, e := range links {
-		args = append(args, e.URL, e.Depth, e.Skip)
+		args = append(args, e.URL, depthField(e), e.Skip)
 	}
 	return args
+}
+
+// depthField is how an entry's depth and path growth travel in a stream
+// entry's "d": "depth", or "depth/growth" when it has grown.
+func depthField(e entry) string {
+	if e.Growth == 0 {
+		return strconv.Itoa(e.Depth)
+	}
+	return strconv.Itoa(e.Depth) + "/" + strconv.Itoa(e.Growth)
+}
+
+// parseDepthField reads depthField; anything unreadable is 0.
+func parseDepthField(s string) (depth, growth int) {
+	d, g, _ := strings.Cut(s, "/")
+	depth, _ = strconv.Atoi(d)
+	growth, _ = strconv.Atoi(g)
+	return max(depth, 0), max(growth, 0)
 }
 
 func countReasons(rs []any) map[string]int {
@@ -315,8 +332,8 @@ func (f *redisFrontier) fresh(ctx context.Context, msgs []redis.XMessage) ([]lea
 			stale = append(stale, m.ID)
 			continue
 		}
-		d, _ := strconv.Atoi(fmt.Sprint(m.Values["d"]))
-		out = append(out, lease{entry: entry{URL: urls[i], Depth: d}, id: m.ID})
+		d, g := parseDepthField(fmt.Sprint(m.Values["d"]))
+		out = append(out, lease{entry: entry{URL: urls[i], Depth: d, Growth: g}, id: m.ID})
 	}
 	if len(stale) > 0 {
 		p := f.rdb.TxPipeline()

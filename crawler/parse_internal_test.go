@@ -22,10 +22,11 @@ func TestRetryAfter(t *testing.T) {
 		{"-3", 0},
 		{"5", 5 * time.Second},
 		{" 120 ", 2 * time.Minute},
-		{"999999999", maxRetryAfter},
+		{"999999999", 999999999 * time.Second},
+		{"99999999999999", retryForever},
 		{now.Add(90 * time.Second).Format(http.TimeFormat), 90 * time.Second},
 		{now.Add(-time.Hour).Format(http.TimeFormat), 0},
-		{now.Add(48 * time.Hour).Format(http.TimeFormat), maxRetryAfter},
+		{now.Add(48 * time.Hour).Format(http.TimeFormat), 48 * time.Hour},
 		{"Wed, 21 Oct 2015 07:28:00 GMT", 0},
 		{"soon", 0},
 	} {
@@ -40,8 +41,8 @@ func FuzzRetryAfter(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if d := retryAfter(s, now); d < 0 || d > maxRetryAfter {
-			t.Fatalf("retryAfter(%q) = %v, outside [0, %v]", s, d, maxRetryAfter)
+		if d := retryAfter(s, now); d < 0 || d > retryForever {
+			t.Fatalf("retryAfter(%q) = %v, outside [0, %v]", s, d, retryForever)
 		}
 	})
 }
@@ -62,37 +63,66 @@ func TestBackoffGrowsWithinBounds(t *testing.T) {
 	}
 }
 
+// testTraps are the default trap limits, calendars cut at calendar pages.
+func testTraps(calendar int) Traps {
+	return Traps{MaxRepeatedSegments: 2, MaxCalendarPages: calendar, MaxURLLength: 2048, MaxPathSegments: 32, MaxPathGrowth: 8}
+}
+
 var trapCases = []struct {
-	url, want string
+	url    string
+	growth int
+	want   string
 }{
-	{"http://jz.test/shenyang/chuandan/20261120.html", ""}, // an ID, not a date
-	{"http://jz.test/shenyang/chuandan/1234.html", ""},
-	{"http://jz.test/news/2026/11/", ""},
-	{"http://jz.test/news/2029/01/", "calendar"},
-	{"http://jz.test/archive/1970-01-01.html", "calendar"},
-	{"http://jz.test/events?date=2031-05-01", "calendar"},
-	{"http://jz.test/a/b/a/b/a/", "repeated_segment"},
-	{"http://jz.test/a/a/", ""},
-	{"http://jz.test/" + strings.Repeat("x/", 40), "deep_path"},
-	{"http://jz.test/?q=" + strings.Repeat("x", 3000), "long_url"},
+	{"http://jz.test/shenyang/chuandan/20261120.html", 0, ""}, // an ID, not a date
+	{"http://jz.test/shenyang/chuandan/1234.html", 3, ""},
+	{"http://jz.test/news/2026/11/", 0, ""},
+	{"http://jz.test/news/2029/01/", 0, "calendar"},
+	{"http://jz.test/archive/1970-01-01.html", 0, "calendar"},
+	{"http://jz.test/events?date=2031-05-01", 0, "calendar"},
+	{"http://jz.test/a/b/a/b/a/", 0, "repeated_segment"},
+	{"http://jz.test/a/a/", 0, ""},
+	{"http://jz.test/" + strings.Repeat("x/", 40), 0, "deep_path"},
+	{"http://jz.test/?q=" + strings.Repeat("x", 3000), 0, "long_url"},
+	{"http://jz.test/q1/w2/e3/r4/t5/y6/u7/i8/", 8, ""},
+	{"http://jz.test/q1/w2/e3/r4/t5/y6/u7/i8/o9/", 9, "path_growth"},
 }
 
 func TestTrap(t *testing.T) {
 	for _, c := range trapCases {
-		tr := newTrapper(Traps{MaxRepeatedSegments: 2, MaxCalendarPages: 30, MaxURLLength: 2048}, now)
+		tr := newTrapper(testTraps(30), now)
 		u, _ := url.Parse(c.url)
-		if got := tr.trap(u, c.url); got != c.want {
-			t.Errorf("trap(%.60s) = %q, want %q", c.url, got, c.want)
+		if got := tr.trap(u, c.url, c.growth); got != c.want {
+			t.Errorf("trap(%.60s, growth %d) = %q, want %q", c.url, c.growth, got, c.want)
+		}
+	}
+}
+
+func TestPathGrowth(t *testing.T) {
+	for _, c := range []struct {
+		page, link string
+		want       int // from a page of growth 2
+	}{
+		{"http://jz.test/a/", "http://jz.test/a/x7/", 3},
+		{"http://jz.test/a/p.html", "http://jz.test/a/x7/y8/", 3},
+		{"http://jz.test/sz/cuxiao/1.html", "http://jz.test/sz/cuxiao/2.html", 2}, // a sibling
+		{"http://jz.test/sz/cuxiao/1.html", "http://jz.test/sz/", 0},              // up
+		{"http://jz.test/sz/cuxiao/", "http://jz.test/bj/cuxiao/", 0},             // across
+		{"http://jz.test/a/", "http://other.test/a/b/", 0},
+	} {
+		page, _ := url.Parse(c.page)
+		link, _ := url.Parse(c.link)
+		if got := pathGrowth(page, link, 2); got != c.want {
+			t.Errorf("pathGrowth(%s -> %s) = %d, want %d", c.page, c.link, got, c.want)
 		}
 	}
 }
 
 func TestTrapCalendarCount(t *testing.T) {
-	tr := newTrapper(Traps{MaxRepeatedSegments: 2, MaxCalendarPages: 3, MaxURLLength: 2048}, now)
+	tr := newTrapper(testTraps(3), now)
 	var got []string
 	for _, s := range []string{"?date=20261101", "?date=20261102", "?date=20261101", "?date=20261103", "?date=20261104", "?page=9"} {
 		u, _ := url.Parse("http://jz.test/events" + s)
-		got = append(got, tr.trap(u, u.String()))
+		got = append(got, tr.trap(u, u.String(), 0))
 	}
 	want := []string{"", "", "", "", "calendar", ""}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -109,8 +139,8 @@ func FuzzTrap(f *testing.F) {
 		if err != nil {
 			return
 		}
-		tr := newTrapper(Traps{MaxRepeatedSegments: 2, MaxCalendarPages: 3, MaxURLLength: 2048}, now)
-		tr.trap(u, raw)
+		tr := newTrapper(testTraps(3), now)
+		tr.trap(u, raw, len(raw)%12)
 	})
 }
 
@@ -154,5 +184,56 @@ func FuzzHrefs(f *testing.F) {
 				}
 			}
 		}
+	})
+}
+func TestVolatileParams(t *testing.T) {
+	page := func(tok string, text string) []byte {
+		return []byte(`<a href="/list?k=` + tok + `x1">next</a><input name="k" value="` + tok + `"><p>` + text + `</p>`)
+	}
+	for _, c := range []struct {
+		name         string
+		first, again string // URLs
+		b1, b2       []byte
+		want         []string
+	}{
+		{"same page, new token", "http://jz.test/list?k=a1b2c3d4e5f6g7&page=2", "http://jz.test/list?k=z9y8x7w6v5u4t3&page=2",
+			page("a1b2c3d4e5f6g7", "兼职"), page("z9y8x7w6v5u4t3", "兼职"), []string{"k"}},
+		{"the page changed", "http://jz.test/list?k=a1b2c3d4e5f6g7", "http://jz.test/list?k=z9y8x7w6v5u4t3",
+			page("a1b2c3d4e5f6g7", "兼职 1"), page("z9y8x7w6v5u4t3", "兼职 2"), nil},
+		{"other parameters differ", "http://jz.test/list?k=a1b2c3d4e5f6g7&page=2", "http://jz.test/list?k=z9y8x7w6v5u4t3&page=3",
+			page("a1b2c3d4e5f6g7", "兼职"), page("z9y8x7w6v5u4t3", "兼职"), nil},
+		{"listing IDs are no tokens", "http://jz.test/job?id=123456789012", "http://jz.test/job?id=123456789013",
+			[]byte("not found"), []byte("not found"), nil},
+		{"same token twice", "http://jz.test/list?k=a1b2c3d4e5f6g7", "http://jz.test/list?k=a1b2c3d4e5f6g7",
+			page("a1b2c3d4e5f6g7", "x"), page("a1b2c3d4e5f6g7", "x"), nil},
+	} {
+		v := newVolatile()
+		u1, _ := url.Parse(c.first)
+		u2, _ := url.Parse(c.again)
+		v.observe(u1, c.b1)
+		got := v.observe(u2, c.b2)
+		if diff := cmp.Diff(c.want, got); diff != "" {
+			t.Errorf("%s: learned (-want +got):\n%s", c.name, diff)
+		}
+		if diff := cmp.Diff(c.want, v.params("jz.test")); diff != "" {
+			t.Errorf("%s: params (-want +got):\n%s", c.name, diff)
+		}
+	}
+}
+
+func FuzzVolatile(f *testing.F) {
+	f.Add("http://jz.test/list?k=a1b2c3d4e5f6g7&page=2", "<a href=\"?k=zz11yy22xx33\">", "k")
+	f.Add("http://jz.test/?sid=", "k=k=k=", "")
+	f.Fuzz(func(t *testing.T, raw, body, k string) {
+		u, err := url.Parse(raw)
+		if err != nil {
+			return
+		}
+		v := newVolatile()
+		v.observe(u, []byte(body))
+		v.observe(u, []byte(body+k))
+		blankedHash([]byte(body), k, raw)
+		hasSessionID(raw)
+		dropPathSessions(raw)
 	})
 }

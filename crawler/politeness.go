@@ -71,6 +71,7 @@ type hostState struct {
 	crawlDelay time.Duration
 	extra      time.Duration
 	streak     int
+	deferred   time.Duration // a Retry-After over the cap: left for a later crawl
 }
 
 // okStreak clean responses halve a host's extra delay.
@@ -132,4 +133,23 @@ func (p *hostPolicy) ok(host string) {
 		}
 	}
 	p.mu.Unlock()
+}
+
+// deferHost leaves host alone for the rest of the crawl: it asked to wait
+// longer than Retry.MaxRetryAfter. It reports whether this is news.
+func (p *hostPolicy) deferHost(host string, asked time.Duration) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	h := p.state(host)
+	first := h.deferred == 0
+	h.deferred = max(h.deferred, asked)
+	return first
+}
+
+// isDeferred says whether host was left for a later crawl.
+func (p *hostPolicy) isDeferred(host string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	h := p.hosts[host]
+	return h != nil && h.deferred > 0
 }

@@ -44,7 +44,12 @@ func redisFrontier(t testing.TB) string {
 
 func TestRedisSharedCrawl(t *testing.T) {
 	front := redisFrontier(t)
-	srv, log := serve(t, resumeBoard)
+	// Slow enough that one worker cannot finish the board between two
+	// polls of the others (a worker with nothing to do looks again after
+	// a few hundred milliseconds).
+	board := resumeBoard
+	board.Delay = 5 * time.Millisecond
+	srv, log := serve(t, board)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var pages []scamhunt.Page

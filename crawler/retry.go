@@ -13,9 +13,9 @@ import (
 	"time"
 )
 
-// maxRetryAfter caps how long a Retry-After header can make the crawler
-// wait; a hostile server could ask for years.
-const maxRetryAfter = 10 * time.Minute
+// retryForever stands for a Retry-After too long for a Duration: a hostile
+// server can ask for years. Retry.MaxRetryAfter decides what is honoured.
+const retryForever = 100 * 365 * 24 * time.Hour
 
 // retryableStatus says whether a response status is worth another try:
 // 408, 429 and every 5xx. 404 and 410 are final.
@@ -71,7 +71,7 @@ func backoff(tries int, base, limit time.Duration) time.Duration {
 
 // retryAfter parses a Retry-After header: delay-seconds or an HTTP date.
 // It returns 0 when the header is absent or unusable, and never more than
-// maxRetryAfter.
+// retryForever.
 func retryAfter(v string, now time.Time) time.Duration {
 	v = strings.TrimSpace(v)
 	if v == "" {
@@ -81,8 +81,8 @@ func retryAfter(v string, now time.Time) time.Duration {
 		if n <= 0 {
 			return 0
 		}
-		if n > int64(maxRetryAfter/time.Second) {
-			return maxRetryAfter
+		if n > int64(retryForever/time.Second) {
+			return retryForever
 		}
 		return time.Duration(n) * time.Second
 	}
@@ -94,5 +94,5 @@ func retryAfter(v string, now time.Time) time.Duration {
 	if d <= 0 {
 		return 0
 	}
-	return min(d, maxRetryAfter)
+	return min(d, retryForever)
 }

@@ -50,10 +50,30 @@ type robotsHost struct {
 	err   error
 }
 
+// robotsKey names the robots.txt that rules u.
+func robotsKey(u *url.URL) string { return u.Scheme + "://" + canonicalHost(u.Host) }
+
+// loaded says whether the robots.txt ruling u has been fetched (or given
+// up on), so that allowed answers without waiting.
+func (r *robots) loaded(u *url.URL) bool {
+	r.mu.Lock()
+	h, ok := r.hosts[robotsKey(u)]
+	r.mu.Unlock()
+	if !ok {
+		return false
+	}
+	select {
+	case <-h.ready:
+		return true
+	default:
+		return false
+	}
+}
+
 // allowed says whether u may be fetched. It fetches robots.txt on first
 // use of a host; callers for the same host wait for that fetch.
 func (r *robots) allowed(ctx context.Context, u *url.URL) (bool, error) {
-	key := u.Scheme + "://" + canonicalHost(u.Host)
+	key := robotsKey(u)
 	r.mu.Lock()
 	h, ok := r.hosts[key]
 	if !ok {
@@ -97,6 +117,10 @@ func (r *robots) fetch(ctx context.Context, origin, host string) (*robotstxt.Gro
 		switch {
 		case errors.Is(err, errStopped) || ctx.Err() != nil:
 			return nil, errStopped
+		case errors.Is(err, errHostDeferred) || r.policy.isDeferred(host):
+			// The host's pages are given back by dispatch; a robots.txt
+			// found later would not be used this crawl.
+			return nil, nil
 		case err != nil:
 			last = err
 			continue

@@ -49,9 +49,17 @@ type run struct {
 	dispatched int
 	leftover   string // why URLs were left queued for a later run
 	perHost    map[string]int
-	fatal      error
-	keepDone   chan struct{}
-	awaiting   map[string][]completion // sent pages waiting for Ack, by page URL
+	// A host's leases wait here, not in a fetch slot, while its robots.txt
+	// loads or its Parallelism fetches are in flight (perhaps waiting out a
+	// Retry-After), so a slow host never holds the slots of the others.
+	hostBusy      map[string]int     // fetches in flight per host
+	parked        map[string][]lease // per host, in queue order
+	nParked       int
+	robotsLoading map[string]bool // hosts whose robots.txt is being fetched
+	bg            sync.WaitGroup  // robots.txt fetches
+	fatal         error
+	keepDone      chan struct{}
+	awaiting      map[string][]completion // sent pages waiting for Ack, by page URL
 
 	ackMu      sync.RWMutex // held to send an acknowledged completion; locked to stop
 	acksClosed bool
@@ -63,8 +71,9 @@ func newRun(ctx context.Context, c *Crawler, t *tally, gen int, out chan<- scamh
 		Crawler: c, s: s, tally: t, gen: gen, out: out, log: s.Log.With("site", s.Site),
 		shared: s.Frontier != "", wake: make(chan struct{}, 1),
 		held: map[string]lease{}, timers: map[string]*time.Timer{}, perHost: map[string]int{},
-		awaiting: map[string][]completion{},
-		traps:    newTrapper(s.Traps, time.Now()),
+		awaiting: map[string][]completion{}, hostBusy: map[string]int{}, parked: map[string][]lease{},
+		robotsLoading: map[string]bool{},
+		traps:         newTrapper(s.Traps, time.Now()),
 	}
 	hosts := len(s.hosts)
 	r.sem = make(chan struct{}, max(1, s.Politeness.Parallelism*hosts))
@@ -87,7 +96,7 @@ func newRun(ctx context.Context, c *Crawler, t *tally, gen int, out chan<- scamh
 	}
 	r.tr = &fetchTransport{
 		base: newBaseTransport(s.timeout), gate: c.front.gate(), policy: r.policy, stop: r.stopCtx,
-		maxBody: s.MaxBodyBytes, timeout: s.timeout, warc: r.warc, tally: t, log: r.log,
+		maxBody: s.MaxBodyBytes, timeout: s.timeout, maxRetryAfter: s.maxRetryAfter, warc: r.warc, tally: t, log: r.log,
 	}
 	if err := r.newCollector(); err != nil {
 		return nil, err
@@ -165,6 +174,7 @@ var (
 	errRedirectOffsite  = errors.New("redirect to another host")
 	errRedirectSeen     = errors.New("redirect to a page already fetched")
 	errHostBudget       = errors.New("max pages per host reached")
+	errHostDeferred     = errors.New("host asked to wait longer than max_retry_after")
 )
 
 // checkRedirect cuts redirect chains that loop, run long, leave the
@@ -235,11 +245,98 @@ func (r *run) popReady() (lease, bool) {
 	return l, true
 }
 
-// busy says whether fetches are in flight or retries are waiting.
+// busy says whether fetches are in flight or retries or parked leases are
+// waiting.
 func (r *run) busy() bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return r.inflight > 0 || r.pending > 0 || len(r.timers) > 0 || len(r.ready) > 0
+	return r.inflight > 0 || r.pending > 0 || len(r.timers) > 0 || len(r.ready) > 0 || r.nParked > 0 || len(r.robotsLoading) > 0
+}
+
+// maxParked bounds the leases parked in memory; past it the loop takes no
+// more from the frontier until some are dispatched. A worker on a shared
+// frontier parks no more than it used to buffer, so it does not take work
+// the other workers could do.
+func (r *run) maxParked() int {
+	if r.shared {
+		return r.batch
+	}
+	return max(64, 4*cap(r.sem))
+}
+
+func (r *run) parkedFull() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.nParked >= r.maxParked()
+}
+
+// park holds l until its host can take it.
+func (r *run) park(host string, l lease) {
+	r.mu.Lock()
+	r.parked[host] = append(r.parked[host], l)
+	r.nParked++
+	r.mu.Unlock()
+}
+
+// unparkFree makes ready the parked leases of every host that can take
+// them now: its robots.txt is not loading and it has fetch slots free.
+// Whatever a dispatched lease then meets (a fetch, a budget, robots.txt),
+// the host's next parked lease is not left behind.
+func (r *run) unparkFree() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for host, q := range r.parked {
+		if r.robotsLoading[host] {
+			continue
+		}
+		n := min(len(q), r.s.Politeness.Parallelism-r.hostBusy[host])
+		if n <= 0 {
+			continue
+		}
+		r.ready = append(r.ready, q[:n]...)
+		if n == len(q) {
+			delete(r.parked, host)
+		} else {
+			r.parked[host] = q[n:]
+		}
+		r.nParked -= n
+	}
+}
+
+// hostFull says whether host has its Parallelism fetches in flight.
+func (r *run) hostFull(host string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.hostBusy[host] >= r.s.Politeness.Parallelism
+}
+
+// loadRobots fetches the robots.txt for u on a goroutine of its own (one
+// per host at a time); the host's parked leases wait for it.
+func (r *run) loadRobots(u *url.URL, host string) {
+	r.mu.Lock()
+	if r.robotsLoading[host] {
+		r.mu.Unlock()
+		return
+	}
+	r.robotsLoading[host] = true
+	r.mu.Unlock()
+	r.bg.Add(1)
+	go func() {
+		defer r.bg.Done()
+		_, _ = r.robots.allowed(r.stopCtx, u) // the verdict is cached; dispatch reads it
+		r.mu.Lock()
+		delete(r.robotsLoading, host)
+		r.mu.Unlock()
+		r.signal()
+	}()
+}
+
+// deferred gives l back to the frontier: its host asked to wait longer than
+// Retry.MaxRetryAfter.
+func (r *run) deferred(l lease) {
+	r.tally.skip(skipDeferred, 1)
+	r.unhold(l)
+	r.leaveQueued(skipDeferred)
 }
 
 // dispatch checks a URL against budgets and robots.txt and hands it to Colly.
@@ -255,6 +352,10 @@ func (r *run) dispatch(ctx context.Context, l lease) error {
 		r.completeLogged(l, outcome{Skip: skipOffsite}, nil)
 		return nil
 	}
+	if r.policy.isDeferred(host) {
+		r.deferred(l)
+		return nil
+	}
 	if m := r.s.Budget.MaxPagesPerHost; m > 0 && r.perHostCount(host) >= m {
 		r.tally.skip(skipBudget, 1)
 		r.unhold(l)
@@ -265,6 +366,11 @@ func (r *run) dispatch(ctx context.Context, l lease) error {
 		return nil
 	}
 	if r.s.obeyRobots {
+		if !r.robots.loaded(u) {
+			r.park(host, l)
+			r.loadRobots(u, host)
+			return nil
+		}
 		ok, err := r.robots.allowed(r.stopCtx, u)
 		switch {
 		case errors.Is(err, errStopped):
@@ -282,6 +388,10 @@ func (r *run) dispatch(ctx context.Context, l lease) error {
 			r.completeLogged(l, outcome{Skip: "robots"}, nil)
 			return nil
 		}
+	}
+	if r.hostFull(host) {
+		r.park(host, l)
+		return nil
 	}
 	select {
 	case r.sem <- struct{}{}:
@@ -312,6 +422,7 @@ func (r *run) dispatch(ctx context.Context, l lease) error {
 	r.inflight++
 	r.dispatched++
 	r.perHost[host]++
+	r.hostBusy[host]++
 	r.mu.Unlock()
 	cctx := colly.NewContext()
 	cctx.Put("f", f)
@@ -370,8 +481,16 @@ func (r *run) shutdown() {
 		delete(r.held, l.id)
 	}
 	r.ready = nil
+	for host, q := range r.parked {
+		for _, l := range q {
+			delete(r.held, l.id)
+		}
+		delete(r.parked, host)
+	}
+	r.nParked = 0
 	r.mu.Unlock()
 	r.col.Wait()
+	r.bg.Wait()
 	r.drainAcks()
 	close(r.commits)
 	<-r.committed

@@ -26,15 +26,26 @@ type Summary struct {
 	// Skipped counts URLs not fetched, by reason: distinct URLs for
 	// offsite, ignored, not_html and robots_unavailable; links as found
 	// for depth and trap; leases given back for budget.
-	Skipped   map[string]int `json:"skipped,omitempty"`
-	Truncated int            `json:"truncated"` // bodies cut at MaxBodyBytes (pages still sent)
-	Queued    int            `json:"queued"`    // new URLs added to the frontier
-	Requests  int            `json:"requests"`  // HTTP requests, robots.txt and redirects included
-	Bytes     int64          `json:"bytes"`     // response body bytes received
-	Elapsed   time.Duration  `json:"elapsed_ns"`
+	Skipped map[string]int `json:"skipped,omitempty"`
+	// Traps counts links cut as crawler traps, by rule ("repeated_segment",
+	// "deep_path", "long_url", "calendar", "path_growth"), and links
+	// followed without a session ID ("session_id", "volatile_param").
+	Traps map[string]int `json:"traps,omitempty"`
+	// HostsDeferred are hosts that asked (Retry-After) to wait longer than
+	// Retry.MaxRetryAfter, with the wait they asked for; their URLs stay
+	// queued for the next crawl.
+	HostsDeferred map[string]string `json:"hosts_deferred,omitempty"`
+	// MaxPages and MaxTime are the budget this crawl ran under (0: none).
+	MaxPages  int           `json:"max_pages,omitempty"`
+	MaxTime   time.Duration `json:"max_time_ns,omitempty"`
+	Truncated int           `json:"truncated"` // bodies cut at MaxBodyBytes (pages still sent)
+	Queued    int           `json:"queued"`    // new URLs added to the frontier
+	Requests  int           `json:"requests"`  // HTTP requests, robots.txt and redirects included
+	Bytes     int64         `json:"bytes"`     // response body bytes received
+	Elapsed   time.Duration `json:"elapsed_ns"`
 	// Stop says why Crawl returned: "done" (nothing left), "cancelled",
-	// "max_pages", "max_time", "max_pages_per_host" or "robots_unavailable"
-	// (URLs left queued for a later run), or "error".
+	// "max_pages", "max_time", "max_pages_per_host", "robots_unavailable"
+	// or "retry_after" (URLs left queued for a later run), or "error".
 	Stop string `json:"stop,omitempty"`
 }
 
@@ -56,6 +67,7 @@ const (
 	skipBinary   = "not_html"
 	skipRobotsNA = "robots_unavailable"
 	skipRedirect = "redirect_to_seen"
+	skipDeferred = "retry_after"
 )
 
 type tally struct {
@@ -79,15 +91,21 @@ func (t *tally) fail(f Failure) {
 	})
 }
 
-func (t *tally) skip(reason string, n int) {
+func (t *tally) skip(reason string, n int) { t.count(&t.s.Skipped, reason, n) }
+
+// trap counts n links caught by a trap rule.
+func (t *tally) trap(rule string, n int) { t.count(&t.s.Traps, rule, n) }
+
+// count adds n under key to the summary's map *m (a field of t.s).
+func (t *tally) count(m *map[string]int, key string, n int) {
 	if n == 0 {
 		return
 	}
-	t.do(func(s *Summary) {
-		if s.Skipped == nil {
-			s.Skipped = map[string]int{}
+	t.do(func(*Summary) {
+		if *m == nil {
+			*m = map[string]int{}
 		}
-		s.Skipped[reason] += n
+		(*m)[key] += n
 	})
 }
 
@@ -97,6 +115,8 @@ func (t *tally) snapshot() Summary {
 	s := t.s
 	s.Failures = append([]Failure(nil), t.s.Failures...)
 	s.Skipped = maps.Clone(t.s.Skipped)
+	s.Traps = maps.Clone(t.s.Traps)
+	s.HostsDeferred = maps.Clone(t.s.HostsDeferred)
 	if !t.start.IsZero() && s.Stop == "" {
 		s.Elapsed = time.Since(t.start)
 	}

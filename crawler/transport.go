@@ -52,11 +52,14 @@ type fetchTransport struct {
 	stop    context.Context // done when the crawl stops: requests still waiting for the gate give up
 	maxBody int64
 	timeout time.Duration // per exchange, body included
-	warc    *warcWriter
-	tally   *tally
-	log     *slog.Logger
-	fetches sync.Map // id -> *fetch
-	ids     atomic.Uint64
+	// maxRetryAfter is the longest Retry-After waited for; a host that
+	// asks for more is deferred and its requests fail with errHostDeferred.
+	maxRetryAfter time.Duration
+	warc          *warcWriter
+	tally         *tally
+	log           *slog.Logger
+	fetches       sync.Map // id -> *fetch
+	ids           atomic.Uint64
 }
 
 // register makes a fetch whose exchanges the transport records; requests
@@ -97,6 +100,9 @@ func (t *fetchTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err := t.gate.wait(t.stop, host, interval); err != nil {
 		return nil, err
 	}
+	if t.policy.isDeferred(host) {
+		return nil, errHostDeferred
+	}
 	if interval > 0 {
 		// Space requests end to start as well, so the server sees gaps of
 		// at least interval whatever the network latency.
@@ -134,7 +140,20 @@ func (t *fetchTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
 		t.policy.slowDown(host)
-		if d := retryAfter(resp.Header.Get("Retry-After"), at); d > 0 {
+		switch d := retryAfter(resp.Header.Get("Retry-After"), at); {
+		case d > t.maxRetryAfter:
+			// Waiting that long would stall the host's queue, and with it
+			// the end of the crawl: leave the host for a later crawl.
+			if t.policy.deferHost(host, d) {
+				t.tally.do(func(s *Summary) {
+					if s.HostsDeferred == nil {
+						s.HostsDeferred = map[string]string{}
+					}
+					s.HostsDeferred[host] = d.String()
+				})
+				t.log.Warn("host_deferred", "host", host, "retry_after", d.String(), "max_retry_after", t.maxRetryAfter.String())
+			}
+		case d > 0:
 			if err := t.gate.push(t.stop, host, at.Add(d)); err != nil {
 				t.log.Warn("gate_push_failed", "host", host, "err", err)
 			}

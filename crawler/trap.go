@@ -13,21 +13,25 @@ import (
 // date-bearing URL shape counts as a trap.
 const maxShapes = 10000
 
-// maxSegments is the deepest path followed.
-const maxSegments = 32
-
 // trapper cuts URL spaces that never end: repeated path segments
-// (/a/b/a/b/a/b/ from relative links on soft-404 pages), very long URLs and
-// calendars. A calendar is found by its dates: URLs that differ only in a
-// date (path /2026/11/, 2026-11-20, or a query value of date, month, day
-// ...) share a shape, and once a shape has MaxCalendarPages distinct
-// dates, further dates are cut. Dates more than a year ahead or before
-// 1990 are cut at once: no job board lists them.
+// (/a/b/a/b/a/b/ from relative links on soft-404 pages), very long URLs,
+// paths deeper than MaxPathSegments, paths that keep growing (each link
+// leading below the page it is on, MaxPathGrowth times in a row: random
+// directories under random directories) and calendars. A calendar is found
+// by its dates: URLs that differ only in a date (path /2026/11/,
+// 2026-11-20, or a query value of date, month, day ...) share a shape, and
+// once a shape has MaxCalendarPages distinct dates, further dates are cut.
+// Dates more than a year ahead or before 1990 are cut at once: no job
+// board lists them. Session IDs are not cut but dropped from the URL
+// (Canonical, and volatile for the ones found by watching pages).
 type trapper struct {
 	maxRepeat int
 	maxCal    int
 	maxLen    int
+	maxSegs   int
+	maxGrowth int
 	now       time.Time
+	volatile  *volatile
 
 	mu     sync.Mutex
 	shapes map[string]map[string]bool // shape -> dates seen (at most maxCal+1)
@@ -35,7 +39,8 @@ type trapper struct {
 
 func newTrapper(t Traps, now time.Time) *trapper {
 	return &trapper{maxRepeat: t.MaxRepeatedSegments, maxCal: t.MaxCalendarPages, maxLen: t.MaxURLLength,
-		now: now, shapes: map[string]map[string]bool{}}
+		maxSegs: t.MaxPathSegments, maxGrowth: t.MaxPathGrowth, now: now, volatile: newVolatile(),
+		shapes: map[string]map[string]bool{}}
 }
 
 var (
@@ -48,14 +53,18 @@ var (
 	reLead    = regexp.MustCompile(`^((?:19|20|21)\d\d)`)
 )
 
-// trap returns why the canonical URL u is a trap, or "".
-func (t *trapper) trap(u *url.URL, canonical string) string {
+// trap returns why the canonical URL u, reached by growth links in a row
+// that each led below their page, is a trap, or "".
+func (t *trapper) trap(u *url.URL, canonical string, growth int) string {
 	if len(canonical) > t.maxLen {
 		return "long_url"
 	}
 	segs := strings.Split(strings.Trim(u.EscapedPath(), "/"), "/")
-	if len(segs) > maxSegments {
+	if len(segs) > t.maxSegs {
 		return "deep_path"
+	}
+	if growth > t.maxGrowth {
+		return "path_growth"
 	}
 	count := map[string]int{}
 	for _, s := range segs {
@@ -163,4 +172,26 @@ func dotExt(ext string) string {
 func (t *trapper) farYear(y string) bool {
 	n, err := strconv.Atoi(y)
 	return err == nil && (n > t.now.Year()+1 || n < 1990)
+}
+
+// pathGrowth is the growth of a link to link from page, whose own growth
+// is from: one more when the link leads into a directory below the page's
+// own, the same for a page beside it, and 0 for anywhere else.
+func pathGrowth(page, link *url.URL, from int) int {
+	if canonicalHost(page.Host) != canonicalHost(link.Host) {
+		return 0
+	}
+	pd, ld := dirOf(page.EscapedPath()), dirOf(link.EscapedPath())
+	switch {
+	case ld == pd:
+		return from
+	case strings.HasPrefix(ld, pd):
+		return from + 1
+	}
+	return 0
+}
+
+// dirOf is a path up to and including its last slash.
+func dirOf(p string) string {
+	return p[:strings.LastIndexByte(p, '/')+1]
 }

@@ -12,8 +12,11 @@ import (
 // counted under OtherCategory.
 const maxBoardCategories = 500
 
-// OtherCategory collects board categories past the cap.
+// OtherCategory collects board categories (and classifiers) past the cap.
 const OtherCategory = "(other)"
+
+// maxClassifiers caps the distinct classifiers a card counts.
+const maxClassifiers = 100
 
 // Span is the earliest and latest of a set of times; zero when none.
 type Span struct {
@@ -37,13 +40,20 @@ func (s *Span) add(t time.Time) {
 // was made. WriteMarkdown renders it as a dataset card. It never holds the
 // masking key.
 type Card struct {
-	Rows         int       `json:"rows"`
-	Format       Format    `json:"format"`
-	Filter       Filter    `json:"filter"`
-	MaskPII      bool      `json:"mask_pii"`
-	Source       string    `json:"source"`
-	ModelVersion string    `json:"model_version"`
-	Generated    time.Time `json:"generated"`
+	Rows      int       `json:"rows"`
+	Format    Format    `json:"format"`
+	Filter    Filter    `json:"filter"`
+	MaskPII   bool      `json:"mask_pii"`
+	MaskKeyed bool      `json:"mask_keyed"` // masked under the publisher's key, not a random one
+	Source    string    `json:"source"`
+	Generated time.Time `json:"generated"`
+
+	// Classifiers counts the rows by what made their verdicts (see
+	// Row.Classifier; NotRecorded for rows without provenance), Tools by
+	// the scamhunt build, Classified spans when.
+	Classifiers map[string]int `json:"classifiers"`
+	Tools       map[string]int `json:"tools"`
+	Classified  Span           `json:"classified"`
 
 	Sites     map[string]int `json:"sites"`      // rows per site
 	FirstSeen Span           `json:"first_seen"` // crawl dates
@@ -65,8 +75,9 @@ type Card struct {
 
 func newCard(opt Options) *Card {
 	return &Card{
-		Format: opt.Format, Filter: opt.Filter, MaskPII: opt.MaskPII, Source: opt.Source,
-		ModelVersion: opt.ModelVersion, Generated: opt.Now.UTC(),
+		Format: opt.Format, Filter: opt.Filter, MaskPII: opt.MaskPII, MaskKeyed: opt.MaskPII && opt.Key != nil,
+		Source: opt.Source, Generated: opt.Now.UTC(),
+		Classifiers: map[string]int{}, Tools: map[string]int{},
 		Sites: map[string]int{}, Labels: map[scamhunt.Label]int{}, ModelLabels: map[scamhunt.Label]int{},
 		Categories: map[string]map[scamhunt.Label]int{}, BoardCategories: map[string]int{},
 	}
@@ -76,6 +87,11 @@ func newCard(opt Options) *Card {
 // text and may hold a contact.
 func (c *Card) add(r Row) {
 	c.Rows++
+	countCapped(c.Classifiers, r.Classifier(), maxClassifiers)
+	if r.Rules != "" {
+		countCapped(c.Tools, r.Tool, maxClassifiers)
+	}
+	c.Classified.add(r.ClassifiedAt)
 	c.Sites[r.Site]++
 	c.FirstSeen.add(r.FirstSeen)
 	c.LastSeen.add(r.LastSeen)
@@ -91,11 +107,7 @@ func (c *Card) add(r Row) {
 	if len(r.Categories) == 0 {
 		c.Uncategorised++
 	}
-	bc := r.Category
-	if _, ok := c.BoardCategories[bc]; !ok && len(c.BoardCategories) >= maxBoardCategories {
-		bc = OtherCategory
-	}
-	c.BoardCategories[bc]++
+	countCapped(c.BoardCategories, r.Category, maxBoardCategories)
 	if r.HumanLabel != "" {
 		c.HumanLabels++
 		if r.HumanLabel != r.ModelLabel {
@@ -126,4 +138,26 @@ func SizeCategory(n int) string {
 	default:
 		return "10M<n<100M"
 	}
+}
+
+// Classifier is the one classifier every row's verdict came from, or ""
+// when they came from several (a mix) or none was recorded.
+func (c Card) Classifier() string {
+	if len(c.Classifiers) != 1 {
+		return ""
+	}
+	for k := range c.Classifiers {
+		if k != NotRecorded {
+			return k
+		}
+	}
+	return ""
+}
+
+// countCapped counts k in m, or OtherCategory once m has limit keys.
+func countCapped(m map[string]int, k string, limit int) {
+	if _, ok := m[k]; !ok && len(m) >= limit {
+		k = OtherCategory
+	}
+	m[k]++
 }

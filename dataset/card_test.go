@@ -2,6 +2,7 @@ package dataset_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -17,7 +18,8 @@ func TestCardCounts(t *testing.T) {
 	src := records(50)
 	now := time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC)
 	want := dataset.Card{
-		Rows: 50, Format: dataset.FormatCSV, Source: "demo crawl", ModelVersion: "rules-v3", Generated: now,
+		Rows: 50, Format: dataset.FormatCSV, Source: "demo crawl", Generated: now,
+		Classifiers: map[string]int{}, Tools: map[string]int{},
 		Sites: map[string]int{}, Labels: map[scamhunt.Label]int{}, ModelLabels: map[scamhunt.Label]int{},
 		Categories: map[string]map[scamhunt.Label]int{}, BoardCategories: map[string]int{},
 	}
@@ -33,6 +35,13 @@ func TestCardCounts(t *testing.T) {
 		}
 	}
 	for _, r := range src {
+		if p := r.Provenance; p != nil {
+			want.Classifiers[p.Classifier()]++
+			want.Tools[p.Tool]++
+			span(&want.Classified, p.ClassifiedAt)
+		} else {
+			want.Classifiers[dataset.NotRecorded]++
+		}
 		want.Sites[r.Listing.Site]++
 		want.Labels[r.Label()]++
 		want.ModelLabels[r.Verdict.Label]++
@@ -65,7 +74,7 @@ func TestCardCounts(t *testing.T) {
 		span(&want.LastSeen, r.LastSeen)
 		span(&want.Posted, r.Listing.PostedAt)
 	}
-	_, got := export(t, src, dataset.Options{Format: dataset.FormatCSV, Source: "demo crawl", ModelVersion: "rules-v3", Now: now})
+	_, got := export(t, src, dataset.Options{Format: dataset.FormatCSV, Source: "demo crawl", Now: now})
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("card (-want +got):\n%s", diff)
 	}
@@ -80,7 +89,7 @@ func TestCardMarkdown(t *testing.T) {
 	now := time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC)
 	for _, masked := range []bool{false, true} {
 		t.Run(fmt.Sprint("masked=", masked), func(t *testing.T) {
-			_, card := export(t, records(50), dataset.Options{Source: "demo crawl\n---\n<b>x</b>", ModelVersion: "rules-v3", Now: now, MaskPII: masked})
+			_, card := export(t, records(50), dataset.Options{Source: "demo crawl\n---\n<b>x</b>", Now: now, MaskPII: masked})
 			var b bytes.Buffer
 			if err := card.WriteMarkdown(&b); err != nil {
 				t.Fatal(err)
@@ -120,7 +129,11 @@ func TestCardMarkdown(t *testing.T) {
 				"| scam | 17 | 34.0% | 17 |", "| suspicious | 14 | 28.0% | 17 |", "| legit | 19 | 38.0% | 16 |",
 				"| baishi | 拜师收徒 |", "| (none) | 无 | | | | 16 |",
 				"## Fields", "| contact_person | string |", "| reasons |",
-				"## Labels", "| shuadan | 刷单返利 |", "Classifier version: rules-v3.",
+				"## Labels", "| shuadan | 刷单返利 |",
+				"The rows were classified by 3 different classifiers (a mix",
+				"| configs/rules.yaml sha256:aaaaaaaaaaaa, configs/model.json sha256:bbbbbbbbbbbb | 38 |",
+				"| old-rules.yaml sha256:cccccccccccc, no model | 7 |", "| not recorded | 5 |",
+				"| v0.2.0 (def5678) | 7 |", "| v0.3.0 (abc1234) | 38 |",
 				"A reviewer overrode or confirmed 6 labels (3 of them changed the model's label)",
 				"## Known biases and limits", "triage, not proof", "synthetic ads",
 				"## Personal data", "## Licence", "## How to cite", "@misc{scamhunt_2024",
@@ -157,5 +170,61 @@ func TestSizeCategory(t *testing.T) {
 		if got := dataset.SizeCategory(n); got != want {
 			t.Errorf("SizeCategory(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+// TestCardClassifierFromRows: the card names the classifier the exported
+// rows carry, whatever classifier the exporting command would load.
+func TestCardClassifierFromRows(t *testing.T) {
+	at := time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC)
+	for _, p := range []scamhunt.Provenance{
+		{Rules: "configs/rules.yaml sha256:0123456789ab", Model: "configs/model.json sha256:ba9876543210", Tool: "v1.0.0 (1a2b3c4)", ClassifiedAt: at},
+		{Rules: "configs/rules.yaml sha256:0123456789ab", Tool: "v1.0.0 (1a2b3c4)", ClassifiedAt: at}, // --no-model
+	} {
+		src := records(30)
+		for i := range src {
+			src[i].Provenance = &p
+		}
+		_, card := export(t, src, dataset.Options{})
+		if card.Classifier() != p.Classifier() {
+			t.Errorf("card classifier %q, want the rows' %q", card.Classifier(), p.Classifier())
+		}
+		var b bytes.Buffer
+		if err := card.WriteMarkdown(&b); err != nil {
+			t.Fatal(err)
+		}
+		want := "Classifier of every row: " + p.Classifier() + " (scamhunt v1.0.0 (1a2b3c4)), verdicts made 2026-11-20 to 2026-11-20."
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("card lacks %q", want)
+		}
+		if p.Model == "" && strings.Contains(b.String(), "model.json") {
+			t.Error("card of rules-only verdicts names a model")
+		}
+	}
+}
+
+func TestTrainFormat(t *testing.T) {
+	src := records(50)
+	b, card := export(t, src, dataset.Options{Format: dataset.FormatTrain})
+	var got []map[string]any
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(line), &m); err != nil {
+			t.Fatalf("line %q: %v", line, err)
+		}
+		got = append(got, m)
+	}
+	var want []string
+	for _, r := range src {
+		if r.Override != nil && (r.Override.Label == scamhunt.LabelScam || r.Override.Label == scamhunt.LabelLegit) {
+			want = append(want, r.Listing.ID+" "+string(r.Override.Label))
+		}
+	}
+	var ids []string
+	for _, m := range got {
+		ids = append(ids, fmt.Sprint(m["id"], " ", m["label"]))
+	}
+	if diff := cmp.Diff(want, ids); diff != "" || card.Rows != len(want) || len(want) == 0 {
+		t.Errorf("training lines (-want +got):\n%s\ncard rows %d", diff, card.Rows)
 	}
 }

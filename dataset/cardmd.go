@@ -196,7 +196,24 @@ func (c Card) counts(m *md) {
 	m.f("\n")
 }
 
+// trainFields are the keys of a FormatTrain line.
+var trainFields = []struct{ name, meaning string }{
+	{"id", "stable listing ID"}, {"title", "ad title as posted"}, {"body", "ad text as posted"},
+	{"salary", "pay as written in the ad"}, {"company", "employer name as posted"},
+	{"contacts", "contact details: kind, canonical value, text as found"}, {"city", "city as stated by the board"},
+	{"url", "canonical URL of the listing"}, {"label", "the reviewer's label: scam or legit"},
+	{"category", "for a scam, the first scam type the classifier found"},
+}
+
 func (c Card) schema(m *md) {
+	if c.Format == FormatTrain {
+		m.f("## Fields\n\nLabelled JSONL, the input of `scamhunt train` and `scamhunt eval`: only the listings a reviewer labelled scam or legit, one JSON object per line.\n\n| key | meaning |\n|---|---|\n")
+		for _, f := range trainFields {
+			m.f("| %s | %s |\n", f.name, esc(f.meaning))
+		}
+		m.f("\n")
+		return
+	}
 	m.f("## Fields\n\n| column | type | meaning |\n|---|---|---|\n")
 	for _, col := range columns {
 		m.f("| %s | %s | %s |\n", col.name, esc(col.typ), esc(col.meaning))
@@ -218,11 +235,7 @@ func (c Card) labels(m *md) {
 	}
 	m.f("\n## How the labels were made\n\n")
 	m.f("`model_label`, `score`, `categories` and `reasons` come from scamhunt's classifier: hand-written rules over the ad's text (with width, case and traditional/simplified folding) and a model over their features; every flag carries the rule, words and weight that fired it. ")
-	mv := c.ModelVersion
-	if mv == "" {
-		mv = "not recorded"
-	}
-	m.f("Classifier version: %s.\n\n", esc(mv))
+	c.classifiers(m)
 	m.f("A reviewer overrode or confirmed %d labels (%d of them changed the model's label); `label` is the reviewer's label where there is one, else the model's.\n\n", c.HumanLabels, c.HumanChanged)
 }
 
@@ -247,11 +260,15 @@ func (c Card) personalData(m *md) {
 	}
 	m.f("Contact details were masked before writing:\n\n")
 	m.f("- Every phone, QQ, WeChat, e-mail and Telegram contact (value and raw text) and the contact name are replaced by a keyed hash: `kind:` followed by the first %d hex digits of HMAC-SHA256 over the kind and canonical value, e.g. `phone:7f3a9c0e12ab45cd`; contact names use the kind `%s`.\n", TokenHexLen, KindPerson)
-	m.f("- Each occurrence of those contacts' raw text or canonical value (and of the contact name) in the title, body, salary text, company, city, category, URL, reviewer note and evidence text is replaced by the same hash. Matching ignores case, width and traditional/simplified forms; contact texts shorter than %d characters are only replaced in the contact fields.\n", minNeedle)
-	m.f("- In free text, contacts the ad's contact list missed are masked too: any 11-digit mobile number starting 13-19 (also with single spaces, dots, dashes or stars between digits), 5-11 digit numbers after QQ/扣扣/企鹅 labels, IDs after 微信/薇信/威信/V信/vx/wx labels, Telegram handles after telegram/tg/电报/t.me/, and e-mail addresses.\n")
-	m.f("- The key (by default 32 random bytes drawn for this export) is never stored or written anywhere, so hashes cannot be reversed by trying numbers. Within this export the same contact always has the same hash, so listings sharing a contact still group together; another export uses another key, so hashes do not link across exports.\n")
+	m.f("- The title, body, salary text, company, city, category, URL, reviewer note and evidence text are read with the contact finder the classifier uses, and every contact it finds is replaced by the same hash, however it is written: full-width or Chinese-numeral digits (一三八…, 壹叁捌…), separators and symbols between digits, disguised labels (薇信, V信, vx, 扣扣, 企鹅 …), IDs typed with spaces, addresses with \"@\" and \".\" spelled out (\"at … dot com\"), a contact written twice in two forms. Names after a contact label (联系人, 负责人, 联系 …) and a common surname with a title (王先生, 李小姐) are replaced by `%s:` hashes.\n", KindPerson)
+	m.f("- As a second net, each occurrence of the listing's own contacts and contact name (from %d characters; names from %d) is replaced wherever it appears, ignoring case, width and traditional/simplified forms, and so are any 11-digit mobile number starting 13-19, numbers after QQ labels, IDs after WeChat labels, Telegram handles and e-mail addresses.\n", minNeedle, minNameNeedle)
+	if c.MaskKeyed {
+		m.f("- The key was supplied by the publisher (`--mask-key`) and is not part of this export: releases masked with the same key give the same contact the same hash, so they can be linked to each other, and only the key's holder can test a guess. Within this export the same contact always has the same hash.\n")
+	} else {
+		m.f("- The key (32 random bytes drawn for this export) is never stored or written anywhere, so hashes cannot be reversed by trying numbers. Within this export the same contact always has the same hash, so listings sharing a contact still group together; another export uses another key, so hashes do not link across exports.\n")
+	}
 	m.f("- The byte offsets (start, end) of reasons are dropped, since they pointed into the unmasked text.\n")
-	m.f("- Not masked: URL contacts (web sites, app links) apart from any phone or e-mail inside them, company names, and people's names other than the contact name. Obfuscated contacts written in ways the extractor did not recognise (e.g. Chinese numerals the ad does not list as a contact) can remain.\n\n")
+	m.f("- Not masked: URL contacts (web sites, app links) apart from any phone or e-mail inside them, company names, and people's names not written as a contact name. A contact disguised in a way the contact finder does not read can remain.\n\n")
 }
 
 func (c Card) licence(m *md) {
@@ -259,7 +276,54 @@ func (c Card) licence(m *md) {
 	m.f("The ads are the work of their posters and remain subject to the terms of the sites they were crawled from; scamhunt claims no rights in them. ")
 	m.f("The labels, evidence and this card are shared for non-commercial research on job-ad fraud and its prevention. Do not re-publish the ads or use the contact details to reach the posters.\n\n")
 	m.f("## How to cite\n\n```bibtex\n@misc{scamhunt_%d,\n  title  = {%s},\n  author = {{scamhunt contributors}},\n  year   = {%d},\n  note   = {Exported %s; classifier %s; %d rows}\n}\n```\n",
-		c.Generated.Year(), bibtex(c.Name()), c.Generated.Year(), day(c.Generated), bibtex(c.ModelVersion), c.Rows)
+		c.Generated.Year(), bibtex(c.Name()), c.Generated.Year(), day(c.Generated), bibtex(c.classifierNote()), c.Rows)
+}
+
+// classifiers says what made the verdicts of the rows, as the rows record
+// it: one classifier, or a mix listed with its counts.
+func (c Card) classifiers(m *md) {
+	if c.Rows == 0 {
+		m.f("No rows, so no classifier to report.\n\n")
+		return
+	}
+	if k := c.Classifier(); k != "" {
+		m.f("Classifier of every row: %s", esc(k))
+		if len(c.Tools) == 1 {
+			for t := range c.Tools {
+				m.f(" (scamhunt %s)", esc(t))
+			}
+		}
+		m.f(", verdicts made %s to %s.\n\n", day(c.Classified.Min), day(c.Classified.Max))
+	} else {
+		if c.Classifiers[NotRecorded] == c.Rows {
+			m.f("Classifier: not recorded for any row (the verdicts predate scamhunt keeping it; `scamhunt reclassify` records it).\n\n")
+		} else {
+			m.f("The rows were classified by %d different classifiers (a mix: verdicts from crawls or re-classifications with different rules or models); each row says which in its `rules` and `model` columns:\n\n", len(c.Classifiers))
+			m.f("| classifier | rows |\n|---|---:|\n")
+			for _, k := range slices.Sorted(maps.Keys(c.Classifiers)) {
+				m.f("| %s | %d |\n", esc(k), c.Classifiers[k])
+			}
+			m.f("\nVerdicts made %s to %s.\n\n", day(c.Classified.Min), day(c.Classified.Max))
+		}
+	}
+	if len(c.Tools) > 1 {
+		m.f("scamhunt builds that made the verdicts:\n\n| build | rows |\n|---|---:|\n")
+		for _, t := range slices.Sorted(maps.Keys(c.Tools)) {
+			m.f("| %s | %d |\n", esc(t), c.Tools[t])
+		}
+		m.f("\n")
+	}
+}
+
+// classifierNote is the classifier for the citation.
+func (c Card) classifierNote() string {
+	switch k := c.Classifier(); {
+	case k != "":
+		return k
+	case len(c.Classifiers) > 1:
+		return fmt.Sprintf("a mix of %d classifiers", len(c.Classifiers))
+	}
+	return NotRecorded
 }
 
 // bibtex keeps s from closing the BibTeX braces or the code fence.

@@ -76,6 +76,7 @@ func (r Row) cells(rec []string) error {
 		string(contacts), formatTime(r.PostedAt), formatTime(r.FirstSeen), formatTime(r.LastSeen),
 		strconv.FormatBool(r.Removed), string(r.Label), string(r.ModelLabel), formatFloat(r.Score),
 		string(cats), string(reasons), string(r.HumanLabel), r.HumanNote,
+		r.Rules, r.Model, r.Tool, formatTime(r.ClassifiedAt),
 	})
 	return nil
 }
@@ -128,6 +129,7 @@ func rowOfCells(c []string) (Row, error) {
 		ID: c[0], Site: c[1], URL: c[2], City: c[3], Category: c[4], Title: c[5], Body: c[6], SalaryText: c[7],
 		SalaryPeriod: c[10], Company: c[11], ContactPerson: c[12],
 		Label: scamhunt.Label(c[18]), ModelLabel: scamhunt.Label(c[19]), HumanLabel: scamhunt.Label(c[23]), HumanNote: c[24],
+		Rules: c[25], Model: c[26], Tool: c[27],
 	}
 	var errs []error
 	num := func(name, s string) float64 {
@@ -155,6 +157,7 @@ func rowOfCells(c []string) (Row, error) {
 	r.SalaryMin, r.SalaryMax, r.Score = num("salary_min", c[8]), num("salary_max", c[9]), num("score", c[20])
 	js("contacts", c[13], &r.Contacts)
 	r.PostedAt, r.FirstSeen, r.LastSeen = tm("posted_at", c[14]), tm("first_seen", c[15]), tm("last_seen", c[16])
+	r.ClassifiedAt = tm("classified_at", c[28])
 	removed, err := strconv.ParseBool(c[17])
 	if err != nil {
 		errs = append(errs, fmt.Errorf("removed: %w", err))

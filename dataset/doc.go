@@ -11,13 +11,18 @@
 //   - csv.go, parquet.go: the CSV and Parquet writers and readers. Parquet
 //     is written through a GenericWriter in row groups of at most 8192 rows
 //     or 16 MiB of text, so memory is bounded whatever the export's size.
+//   - train.go: FormatTrain, the human-labelled JSONL that train and eval
+//     read; masked like the others.
 //   - mask.go: --mask-pii. Contact values, raw texts and contact names,
-//     and every occurrence of them in free text, become keyed hashes
-//     ("phone:" + 16 hex digits of HMAC-SHA256) under a per-export random
-//     key that is never written; phone-, QQ-, WeChat-, Telegram- and
-//     e-mail-like text the contact list missed is masked too.
+//     every occurrence of them in free text, and every contact and contact
+//     name the classifier's contact finder reads in free text however it is
+//     disguised (internal/contact.Personal), become keyed hashes ("phone:" +
+//     16 hex digits of HMAC-SHA256) under a per-export random key that is
+//     never written, or the publisher's key (Options.Key) so releases link.
 //   - card.go, cardmd.go: Card, the counts gathered while exporting, and
-//     WriteMarkdown.
+//     WriteMarkdown. What classified the rows comes from the rows (their
+//     rules, model, tool and classified_at columns, from
+//     scamhunt.Record.Provenance): one classifier, or a mix with counts.
 //
 // Filter.Since selects on FirstSeen (when scamhunt first fetched the
 // listing), falling back to PostedAt for records without one.

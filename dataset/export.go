@@ -19,8 +19,9 @@ type encoder interface {
 	Close() error
 }
 
-// Export writes the records of src that pass opt.Filter to w in opt.Format,
-// masking contact details if opt.MaskPII, and returns the data card. It
+// Export writes the records of src that pass opt.Filter to w in opt.Format
+// (FormatTrain: only those a person labelled scam or legit), masking
+// contact details if opt.MaskPII, and returns the data card. It
 // streams: memory stays bounded however many records src holds (Parquet
 // buffers one row group at a time). On error the output is incomplete.
 func Export(ctx context.Context, src Source, w io.Writer, opt Options) (Card, error) {
@@ -50,6 +51,8 @@ func Export(ctx context.Context, src Source, w io.Writer, opt Options) (Card, er
 		enc = newCSVEncoder(w)
 	case FormatParquet:
 		enc = newParquetEncoder(w, opt)
+	case FormatTrain:
+		enc = newTrainEncoder(w)
 	default:
 		enc = newJSONLEncoder(w)
 	}
@@ -62,6 +65,9 @@ func Export(ctx context.Context, src Source, w io.Writer, opt Options) (Card, er
 			return nil
 		}
 		row := RowOf(r)
+		if opt.Format == FormatTrain && !trainable(row) {
+			return nil
+		}
 		if m != nil {
 			row = m.Row(row)
 		}

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/scamhunt/scamhunt"
+	"github.com/scamhunt/scamhunt/internal/contact"
 	"github.com/scamhunt/scamhunt/internal/textnorm"
 )
 
@@ -22,8 +23,12 @@ const KindPerson = "person"
 
 // minNeedle is the shortest contact text (in runes) searched for in free
 // text; shorter ones would erase ordinary words. The contact fields
-// themselves are always replaced.
-const minNeedle = 3
+// themselves are always replaced. A contact name is searched for from
+// minNameNeedle runes: most Chinese names have two or three.
+const (
+	minNeedle     = 3
+	minNameNeedle = 2
+)
 
 // personal says which contact kinds identify a person and are masked.
 // URLs are kept (they name sites and apps), but their text is still
@@ -126,12 +131,13 @@ type needle struct{ text, token string }
 // unmasked text).
 func (m *masker) Row(r Row) Row {
 	var ns []needle
-	add := func(text, tok string) {
+	addMin := func(text, tok string, least int) {
 		text = textnorm.Fold(strings.TrimSpace(text))
-		if utf8.RuneCountInString(text) >= minNeedle && !strings.ContainsRune(text, 0) {
+		if utf8.RuneCountInString(text) >= least && !strings.ContainsRune(text, 0) {
 			ns = append(ns, needle{text, tok})
 		}
 	}
+	add := func(text, tok string) { addMin(text, tok, minNeedle) }
 	contacts := make([]scamhunt.Contact, 0, len(r.Contacts))
 	for _, c := range r.Contacts {
 		if !personal[c.Kind] {
@@ -155,7 +161,7 @@ func (m *masker) Row(r Row) Row {
 	}
 	if p := strings.TrimSpace(r.ContactPerson); p != "" {
 		tok := m.token(KindPerson, textnorm.Fold(p))
-		add(p, tok)
+		addMin(p, tok, minNameNeedle)
 		r.ContactPerson = tok
 	}
 	for i, c := range contacts {
@@ -183,17 +189,33 @@ type span struct {
 	token      string
 }
 
-// Text returns s with every occurrence of the needles, and every phone, QQ,
-// WeChat, e-mail and Telegram pattern, replaced by its token. Matching is on
-// folded text, so case, width and traditional characters do not hide a
-// contact. Overlapping matches are resolved leftmost first, then longest, so
-// no needle survives whole.
+// Text returns s with every occurrence of the needles, every contact the
+// classifier's contact finder reads in it (contact.Personal: Chinese
+// numerals, spaced-out IDs, spelled-out addresses, disguised labels ...),
+// every contact name it names (contact.Names), and every phone, QQ, WeChat,
+// e-mail and Telegram pattern, replaced by its token. Matching is on folded
+// text, so case, width and traditional characters do not hide a contact.
+// Overlapping matches are resolved leftmost first, then longest, so no
+// needle survives whole.
 func (m *masker) Text(s string, ns []needle) string {
 	if s == "" {
 		return s
 	}
 	folded := m.fold(s)
 	var spans []span
+	foldedAt := func(o int) int { // byte offset in s -> in folded
+		k, _ := slices.BinarySearch(m.orig, o)
+		return m.offs[k]
+	}
+	found, names := contact.Personal(s)
+	for _, l := range found {
+		if personal[l.Kind] {
+			spans = append(spans, span{foldedAt(l.ValueStart), foldedAt(l.End), m.token(string(l.Kind), l.Value)})
+		}
+	}
+	for _, n := range names {
+		spans = append(spans, span{foldedAt(n.Start), foldedAt(n.End), m.token(KindPerson, n.Name)})
+	}
 	for _, n := range ns {
 		for i := 0; i <= len(folded)-len(n.text); {
 			j := strings.Index(folded[i:], n.text)

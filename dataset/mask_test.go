@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -220,5 +221,100 @@ func TestMaskFreeText(t *testing.T) {
 				t.Errorf("masked %q = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// disguised is one listing that writes its contacts in every disguised form
+// the contact finder reads, and forms lists each as written: none may be
+// left in a masked export of any format.
+func disguised() (scamhunt.Record, []string) {
+	r := record(200)
+	r.Listing.Title = "急招 打字员 一三九七七五五三三一一"
+	r.Listing.Body = "电话13977553311，也可以打一三九七七五五三三一一或壹叁玖 柒柒伍伍 叁叁壹壹。" +
+		"V信：ab c_9 9 9，扣扣 5 6 7 9 3 2 1 6，邮箱 kk9981 at qq dot com，" +
+		"简历发 hr_zhao(at)163.com。联系人：李四，或找王先生，联系张小姐。"
+	r.Listing.ContactPerson = "李四"
+	r.Listing.Company = "李四工作室"
+	r.Listing.Contacts = []scamhunt.Contact{{Kind: scamhunt.ContactPhone, Value: "+8613977553311", Raw: "13977553311"}}
+	r.Verdict.Reasons = []scamhunt.Reason{{Rule: "signal.im_obfuscated", Category: "signal", Field: "body", Match: "V信：ab c_9 9 9", Start: 100, End: 120}}
+	r.Override = &scamhunt.Override{Label: scamhunt.LabelScam, Note: "victim paid kk9981 at qq dot com"}
+	return r, []string{
+		"13977553311", "一三九七七五五三三一一", "壹叁玖", "柒柒伍伍", "叁叁壹壹", "77553311",
+		"ab c_9 9 9", "c_9 9 9", "5 6 7 9 3 2 1 6",
+		"kk9981", "qq dot com", "hr_zhao", "163.com", "李四", "王先生", "张小姐",
+	}
+}
+
+// canonicalForms are the values the forms of disguised() read as; an
+// export that spelled them out would leak them too.
+var canonicalForms = []string{"+8613977553311", "abc_999", "56793216", "kk9981@qq.com", "hr_zhao@163.com"}
+
+// TestMaskDisguisedForms: a masked export, in every format including the
+// training file, holds none of the disguised forms.
+func TestMaskDisguisedForms(t *testing.T) {
+	r, forms := disguised()
+	found := func(text string) []string {
+		var out []string
+		for _, f := range forms {
+			if strings.Contains(text, f) {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	if got := found(rowText(t, []dataset.Row{dataset.RowOf(r)})); len(got) != len(forms) {
+		t.Fatalf("the unmasked row holds only %q of the forms: the check cannot fail", got)
+	}
+	for _, f := range append(slices.Clone(dataset.Formats), dataset.FormatTrain) {
+		t.Run(string(f), func(t *testing.T) {
+			b, card := export(t, sliceSource{r}, dataset.Options{Format: f, MaskPII: true})
+			if card.Rows != 1 {
+				t.Fatalf("%d rows exported, want 1", card.Rows)
+			}
+			text := string(b)
+			if f != dataset.FormatTrain {
+				text = rowText(t, readBack(t, f, b)) // Parquet is compressed
+			}
+			if got := found(text); len(got) > 0 {
+				t.Errorf("masked %s export holds %q:\n%s", f, got, text)
+			}
+			for _, v := range canonicalForms {
+				if strings.Contains(text, v) {
+					t.Errorf("masked %s export holds the value %q", f, v)
+				}
+			}
+			for _, kind := range []string{"phone:", "wechat:", "qq:", "email:", "person:"} {
+				if !strings.Contains(text, kind) {
+					t.Errorf("masked %s export has no %s token", f, kind)
+				}
+			}
+		})
+	}
+}
+
+// TestMaskKeyLinksReleases: with the publisher's key, two releases give a
+// contact the same token; another key gives another; the card says which.
+func TestMaskKeyLinksReleases(t *testing.T) {
+	r, _ := disguised()
+	key := bytes.Repeat([]byte("release-key-"), 3)
+	token := func(key []byte) (string, dataset.Card) {
+		b, card := export(t, sliceSource{r}, dataset.Options{MaskPII: true, Key: key})
+		if strings.Contains(string(b), string(key)) {
+			t.Error("the export holds the key")
+		}
+		return readBack(t, dataset.FormatJSONL, b)[0].Contacts[0].Value, card
+	}
+	a, card := token(key)
+	b, _ := token(key)
+	c, _ := token(bytes.Repeat([]byte("other-key-!!"), 3))
+	if a != b || a == c || !card.MaskKeyed {
+		t.Errorf("tokens %q, %q (same key), %q (other key), keyed %v; want the first two equal, the third not, keyed", a, b, c, card.MaskKeyed)
+	}
+	var md bytes.Buffer
+	if err := card.WriteMarkdown(&md); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), "supplied by the publisher") || strings.Contains(md.String(), string(key)) {
+		t.Errorf("card does not say the key is the publisher's, or holds it")
 	}
 }

@@ -18,19 +18,23 @@ type Source interface {
 // Format is the file format of an export.
 type Format string
 
-// The export formats. The zero Format means FormatJSONL.
+// The export formats. The zero Format means FormatJSONL. FormatTrain is
+// the labelled JSONL that `scamhunt train` and `scamhunt eval` read: only
+// the rows a person labelled scam or legit, with that label.
 const (
 	FormatJSONL   Format = "jsonl"
 	FormatCSV     Format = "csv"
 	FormatParquet Format = "parquet"
+	FormatTrain   Format = "train"
 )
 
-// Formats lists the supported formats, for flag help and validation.
+// Formats lists the formats of Row files, for flag help and benchmarks.
 var Formats = []Format{FormatJSONL, FormatCSV, FormatParquet}
 
 // Ext is the file name extension of the format, with its dot.
 func (f Format) Ext() string {
-	if f == "" {
+	switch f {
+	case "", FormatTrain:
 		return ".jsonl"
 	}
 	return "." + string(f)
@@ -74,14 +78,15 @@ type Options struct {
 	// see the package documentation.
 	MaskPII bool
 	// Key is the HMAC key of the masking. Nil means 32 fresh random bytes
-	// from crypto/rand, so two exports never share hashes. It is never
-	// written anywhere.
+	// from crypto/rand, so two exports never share hashes; a key the
+	// publisher keeps makes the same contact the same token in every
+	// release made with it. It is never written anywhere.
 	Key []byte
 	// Source describes where the data came from, for the data card
-	// (e.g. "scamhunt crawl of demo board").
-	Source       string
-	ModelVersion string    // classifier rules/model version, for the card
-	Now          time.Time // export time for the card; zero means time.Now()
+	// (e.g. "scamhunt crawl of demo board"). What classified the rows is
+	// read from the rows themselves (Row.Rules, Model, Tool).
+	Source string
+	Now    time.Time // export time for the card; zero means time.Now()
 }
 
 // MinKeyLen is the shortest masking key Validate accepts.
@@ -93,9 +98,9 @@ var ErrFormat = errors.New("unknown export format")
 // Validate reports the first problem with o.
 func (o Options) Validate() error {
 	switch o.Format {
-	case "", FormatJSONL, FormatCSV, FormatParquet:
+	case "", FormatJSONL, FormatCSV, FormatParquet, FormatTrain:
 	default:
-		return fmt.Errorf("%w %q (want jsonl, csv or parquet)", ErrFormat, string(o.Format))
+		return fmt.Errorf("%w %q (want jsonl, csv, parquet or train)", ErrFormat, string(o.Format))
 	}
 	if o.Filter.Label != "" && !o.Filter.Label.Valid() {
 		return fmt.Errorf("unknown label %q in filter", string(o.Filter.Label))

@@ -49,6 +49,10 @@ type pqRow struct {
 	Reasons       string      `parquet:"reasons,json"`
 	HumanLabel    string      `parquet:"human_label,dict"`
 	HumanNote     string      `parquet:"human_note"`
+	Rules         string      `parquet:"rules,dict"`
+	Model         string      `parquet:"model,dict"`
+	Tool          string      `parquet:"tool,dict"`
+	ClassifiedAt  *time.Time  `parquet:"classified_at,optional,timestamp(nanosecond)"`
 }
 
 type pqContact struct {
@@ -69,6 +73,7 @@ func toPQ(r Row) (pqRow, error) {
 		PostedAt: timePtr(r.PostedAt), FirstSeen: timePtr(r.FirstSeen), LastSeen: timePtr(r.LastSeen),
 		Removed: r.Removed, Label: string(r.Label), ModelLabel: string(r.ModelLabel), Score: r.Score,
 		Categories: r.Categories, Reasons: string(reasons), HumanLabel: string(r.HumanLabel), HumanNote: r.HumanNote,
+		Rules: r.Rules, Model: r.Model, Tool: r.Tool, ClassifiedAt: timePtr(r.ClassifiedAt),
 	}
 	for i, c := range r.Contacts {
 		p.Contacts[i] = pqContact{Kind: string(c.Kind), Value: c.Value, Raw: c.Raw}
@@ -83,11 +88,12 @@ func (p pqRow) row() (Row, error) {
 		Company: p.Company, ContactPerson: p.ContactPerson, Contacts: make([]scamhunt.Contact, len(p.Contacts)),
 		Removed: p.Removed, Label: scamhunt.Label(p.Label), ModelLabel: scamhunt.Label(p.ModelLabel), Score: p.Score,
 		Categories: p.Categories, HumanLabel: scamhunt.Label(p.HumanLabel), HumanNote: p.HumanNote,
+		Rules: p.Rules, Model: p.Model, Tool: p.Tool,
 	}
 	for _, t := range []struct {
 		dst *time.Time
 		src *time.Time
-	}{{&r.PostedAt, p.PostedAt}, {&r.FirstSeen, p.FirstSeen}, {&r.LastSeen, p.LastSeen}} {
+	}{{&r.PostedAt, p.PostedAt}, {&r.FirstSeen, p.FirstSeen}, {&r.LastSeen, p.LastSeen}, {&r.ClassifiedAt, p.ClassifiedAt}} {
 		if t.src != nil {
 			*t.dst = *t.src
 		}
@@ -125,7 +131,6 @@ func newParquetEncoder(w io.Writer, opt Options) *parquetEncoder {
 		parquet.Compression(&zstd.Codec{}),
 		parquet.CreatedBy("scamhunt", "", ""),
 		parquet.KeyValueMetadata("scamhunt.source", opt.Source),
-		parquet.KeyValueMetadata("scamhunt.model_version", opt.ModelVersion),
 		parquet.KeyValueMetadata("scamhunt.pii_masked", fmt.Sprint(opt.MaskPII)),
 	)
 	return &parquetEncoder{w: pw, batch: make([]pqRow, 0, batchRows)}

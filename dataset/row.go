@@ -40,6 +40,24 @@ type Row struct {
 	Reasons       []scamhunt.Reason  `json:"reasons"`
 	HumanLabel    scamhunt.Label     `json:"human_label"` // "" when nobody reviewed it
 	HumanNote     string             `json:"human_note"`
+	// What produced the verdict (scamhunt.Provenance); all empty when the
+	// record predates provenance.
+	Rules        string    `json:"rules"`
+	Model        string    `json:"model"`
+	Tool         string    `json:"tool"`
+	ClassifiedAt time.Time `json:"classified_at,omitzero"`
+}
+
+// NotRecorded stands for the classifier of rows without provenance.
+const NotRecorded = "not recorded"
+
+// Classifier names what made the row's verdict, as
+// scamhunt.Provenance.Classifier does, or NotRecorded.
+func (r Row) Classifier() string {
+	if r.Rules == "" {
+		return NotRecorded
+	}
+	return scamhunt.Provenance{Rules: r.Rules, Model: r.Model}.Classifier()
 }
 
 // RowOf flattens a record. Strings are made valid UTF-8 and their line
@@ -78,6 +96,9 @@ func RowOf(r scamhunt.Record) Row {
 	if o := r.Override; o != nil && o.Label.Valid() {
 		row.HumanLabel, row.HumanNote = o.Label, clean(o.Note)
 	}
+	if p := r.Provenance; p != nil {
+		row.Rules, row.Model, row.Tool, row.ClassifiedAt = clean(p.Rules), clean(p.Model), clean(p.Tool), utc(p.ClassifiedAt)
+	}
 	return row
 }
 
@@ -113,7 +134,7 @@ func normalise(r *Row) {
 	if r.Reasons == nil {
 		r.Reasons = []scamhunt.Reason{}
 	}
-	r.PostedAt, r.FirstSeen, r.LastSeen = utc(r.PostedAt), utc(r.FirstSeen), utc(r.LastSeen)
+	r.PostedAt, r.FirstSeen, r.LastSeen, r.ClassifiedAt = utc(r.PostedAt), utc(r.FirstSeen), utc(r.LastSeen), utc(r.ClassifiedAt)
 }
 
 // columns are the Row's column names in order, shared by CSV and the card.
@@ -143,6 +164,10 @@ var columns = []struct{ name, typ, meaning string }{
 	{"reasons", "list of {rule, category, weight, field, match, start, end, note}", "evidence behind the verdict: rule, scam type, weight, field and matched words, byte offsets of the match in that field"},
 	{"human_label", "string", "label given by a reviewer; empty if not reviewed"},
 	{"human_note", "string", "reviewer's note"},
+	{"rules", "string", "rules file that made the verdict, by name and sha256 prefix; empty: not recorded (classified before scamhunt kept it)"},
+	{"model", "string", "model file that made the verdict, by name and sha256 prefix; empty with rules set: the rules alone"},
+	{"tool", "string", "scamhunt build that made the verdict: version and VCS revision"},
+	{"classified_at", "timestamp (UTC)", "when the verdict was made; empty if not recorded"},
 }
 
 // ColumnNames returns the exported column names in order.

@@ -107,8 +107,22 @@ func record(i int) scamhunt.Record {
 	if i%7 == 3 {
 		r.FirstSeen, r.LastSeen = time.Time{}, time.Time{}
 	}
+	switch {
+	case i%10 == 9: // classified before scamhunt kept provenance
+	case i%7 == 6:
+		r.Provenance = &scamhunt.Provenance{Rules: provRulesOnly.Rules, Tool: provRulesOnly.Tool, ClassifiedAt: base.Add(time.Duration(i) * time.Minute)}
+	default:
+		r.Provenance = &scamhunt.Provenance{Rules: provModel.Rules, Model: provModel.Model, Tool: provModel.Tool, ClassifiedAt: base.Add(time.Duration(i) * time.Minute)}
+	}
 	return r
 }
+
+// The classifiers of record(i): most verdicts by rules and model, some by
+// older rules alone, some not recorded.
+var (
+	provModel     = scamhunt.Provenance{Rules: "configs/rules.yaml sha256:aaaaaaaaaaaa", Model: "configs/model.json sha256:bbbbbbbbbbbb", Tool: "v0.3.0 (abc1234)"}
+	provRulesOnly = scamhunt.Provenance{Rules: "old-rules.yaml sha256:cccccccccccc", Tool: "v0.2.0 (def5678)"}
+)
 
 func records(n int) sliceSource {
 	s := make(sliceSource, n)

@@ -105,7 +105,7 @@ func TestExportMasked(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		card, err := os.ReadFile(filepath.Join(dir, "README.md"))
+		card, err := os.ReadFile(filepath.Join(dir, "listings.md"))
 		if err != nil {
 			t.Fatalf("%s: no data card: %v", format, err)
 		}

@@ -18,6 +18,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/scamhunt/scamhunt"
 	"github.com/scamhunt/scamhunt/testsite"
 )
@@ -225,7 +227,8 @@ func TestServeWithCommandsAtOnce(t *testing.T) {
 // TestIndexIsDerived loses the index twice: deleted, then rebuilt with
 // `scamhunt reindex`; deleted, then crawled again (unchanged pages are not
 // extracted again); damaged, which names the fix. Every time every
-// listing comes back with its human label.
+// listing comes back with its human label, and its verdict with the
+// provenance it had (what made it, and when): the store keeps it.
 func TestIndexIsDerived(t *testing.T) {
 	b, data, _ := crawledDemo(t)
 	before := records(t, data)
@@ -246,6 +249,8 @@ func TestIndexIsDerived(t *testing.T) {
 				t.Errorf("%s: %s lost", when, u)
 			case a.Verdict.Label != r.Verdict.Label:
 				t.Errorf("%s: %s verdict %s, was %s", when, u, a.Verdict.Label, r.Verdict.Label)
+			case r.Provenance == nil || !cmp.Equal(a.Provenance, r.Provenance):
+				t.Errorf("%s: %s provenance %+v, was %+v", when, u, a.Provenance, r.Provenance)
 			}
 		}
 		for _, c := range []struct {

@@ -55,14 +55,19 @@ type Bleve struct {
 // ErrLocked is returned by OpenBleve when another process holds the index.
 var ErrLocked = errors.New("index is locked by another process")
 
-// boltTimeout bounds the wait for the lock of the index's bolt file, so a
-// second process gives up instead of waiting forever.
-const boltTimeout = "1s"
+// lockWait bounds the wait for the lock of the index's bolt file (Bleve's
+// bolt_timeout, and the corruption check's read), so a second process
+// gives up instead of waiting forever.
+const lockWait = time.Second
 
-// OpenBleve opens the index in dir, creating it if dir does not exist.
+// OpenBleve opens the index in dir, creating it if dir does not exist. Its
+// metadata is checked first: damage is a *CorruptError, never a panic.
 func OpenBleve(dir string) (*Bleve, error) {
-	cfg := map[string]any{"bolt_timeout": boltTimeout}
-	idx, err := bleve.OpenUsing(dir, cfg)
+	if err := checkBleve(dir); err != nil {
+		return nil, err
+	}
+	cfg := map[string]any{"bolt_timeout": lockWait.String()}
+	idx, err := openGuarded(dir, cfg)
 	switch {
 	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist):
 		m, merr := newMapping()

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Runs every fuzz target of the module for a short time each (default 5s):
-# `make test` uses it as a smoke pass, `make fuzz FUZZTIME=5m` for real runs.
-# A crasher is kept by go test under the package's testdata/fuzz/ and fails
-# the run. Go 1.26's fuzz coordinator can report a bare "context deadline
-# exceeded" when -fuzztime ends while a worker is mid-call, with no input
-# written (golang/go#75804, fixed in Go 1.27): such a run is retried once and
-# then reported as a flake, not a failure. Anything else fails.
+# Explores every fuzz target of the module for FUZZTIME each (default 30s):
+# `make fuzz`, run on a schedule or by hand, never by `make test` (which only
+# replays the seeds and the saved corpora under testdata/fuzz/, the same way
+# every time). Every target runs even after a find; a find is written by go
+# test under the package's testdata/fuzz/<Target>/, listed at the end, and
+# makes the run exit 1: it is a bug to fix, and the file stays as a seed so
+# `make test` replays it from then on. Go 1.26's fuzz coordinator can report
+# a bare "context deadline exceeded" when -fuzztime ends while a worker is
+# mid-call, with no input written (golang/go#75804, fixed in Go 1.27): such a
+# run is retried once and then reported as a flake, not a failure.
 set -euo pipefail
-fuzztime=${1:-5s}
+fuzztime=${1:-30s}
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0 passed=0 failed=0 flaked=0
@@ -40,4 +43,6 @@ for pkg in $(go list ./...); do
 done
 [ "$flaked" -eq 0 ] || echo "fuzz: $flaked target(s) hit only the coordinator deadline race twice (golang/go#75804)"
 echo "fuzz: $passed passed, $failed failed"
+found=$(git status --porcelain --untracked-files=all -- '*/testdata/fuzz/*' 2>/dev/null | awk '{print $2}')
+[ -z "$found" ] || printf 'new inputs to turn into fixes (each stays as a seed):\n%s\n' "$found"
 exit $status

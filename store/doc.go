@@ -9,10 +9,12 @@
 //
 //	heads      listing ID -> the small part of a record: first and last
 //	           seen, removed, content hash, contact keys, whether its
-//	           verdict was raised, and the sequence number of its body
+//	           verdict was raised, what made the verdict (the maker of its
+//	           provenance), and the sequence number of its body
 //	bodies     sequence number -> the listing, the classifier's verdict
 //	           before contact reputation (Base) and, if different, as
-//	           indexed (Verdict); flate-compressed JSON, appended in the
+//	           indexed (Verdict), and the verdict's provenance (rules,
+//	           model, build, when); flate-compressed JSON, appended in the
 //	           order listings were first stored
 //	carriers   contact key NUL listing ID -> site, city and base verdict
 //	           of a listing carrying the contact, read by prefix for

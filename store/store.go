@@ -24,11 +24,14 @@ type Record struct {
 	Listing scamhunt.Listing `json:"listing"`
 	// Base is the classifier's verdict alone; Verdict is what the index
 	// holds, Base raised by contact reputation.
-	Base      scamhunt.Verdict `json:"base"`
-	Verdict   scamhunt.Verdict `json:"verdict"`
-	FirstSeen time.Time        `json:"first_seen,omitzero"`
-	LastSeen  time.Time        `json:"last_seen,omitzero"`
-	Removed   bool             `json:"removed,omitempty"`
+	Base    scamhunt.Verdict `json:"base"`
+	Verdict scamhunt.Verdict `json:"verdict"`
+	// Provenance is what made Verdict (nil: not recorded); a rebuilt
+	// index shows it as the crawl or reclassification left it.
+	Provenance *scamhunt.Provenance `json:"provenance,omitempty"`
+	FirstSeen  time.Time            `json:"first_seen,omitzero"`
+	LastSeen   time.Time            `json:"last_seen,omitzero"`
+	Removed    bool                 `json:"removed,omitempty"`
 	// Hash is the content hash of the listing without its fetch time: a
 	// listing fetched again with the same content has the same hash.
 	Hash string `json:"hash"`
@@ -122,21 +125,26 @@ type head struct {
 	LastSeen  time.Time `json:"l,omitzero"`
 	Removed   bool      `json:"r,omitempty"`
 	Raised    bool      `json:"v,omitempty"` // Verdict differs from Base
+	Maker     string    `json:"m,omitempty"` // Provenance.Maker of the verdict
 	Contacts  []string  `json:"c,omitempty"`
 }
 
 // body is the big part, stored flate-compressed; Verdict is left out
 // when it equals Base, as it does for most listings.
 type body struct {
-	Listing scamhunt.Listing  `json:"listing"`
-	Base    scamhunt.Verdict  `json:"base"`
-	Verdict *scamhunt.Verdict `json:"verdict,omitempty"`
+	Listing    scamhunt.Listing     `json:"listing"`
+	Base       scamhunt.Verdict     `json:"base"`
+	Verdict    *scamhunt.Verdict    `json:"verdict,omitempty"`
+	Provenance *scamhunt.Provenance `json:"provenance,omitempty"`
 }
 
 // Head is what the store tells of a listing without reading its body.
 type Head struct {
 	Contacts []string // contact keys
 	Raised   bool     // the verdict differs from the base verdict
+	// Maker is what made the verdict (scamhunt.Provenance.Maker); "" when
+	// not recorded.
+	Maker string
 }
 
 // Carrier is a listing carrying a contact, as the carriers table holds it
@@ -201,7 +209,7 @@ var (
 )
 
 func putBody(tx *bolt.Tx, seq uint64, r Record) error {
-	b := body{Listing: r.Listing, Base: r.Base}
+	b := body{Listing: r.Listing, Base: r.Base, Provenance: r.Provenance}
 	if !equalVerdict(r.Verdict, r.Base) {
 		b.Verdict = &r.Verdict
 	}
@@ -232,7 +240,7 @@ func getRecord(tx *bolt.Tx, id string) (Record, head, bool, error) {
 		return Record{}, h, false, err
 	}
 	r := Record{
-		Listing: b.Listing, Base: b.Base, Verdict: b.Base, FirstSeen: h.FirstSeen, LastSeen: h.LastSeen,
+		Listing: b.Listing, Base: b.Base, Verdict: b.Base, Provenance: b.Provenance, FirstSeen: h.FirstSeen, LastSeen: h.LastSeen,
 		Removed: h.Removed, Hash: h.Hash, Contacts: h.Contacts,
 	}
 	if b.Verdict != nil {
@@ -254,7 +262,7 @@ func putRecord(tx *bolt.Tx, r Record, h head, old *head, writeBody bool) error {
 	}
 	h.Hash, h.BaseHash = r.Hash, verdictHash(r.Base)
 	h.FirstSeen, h.LastSeen, h.Removed = r.FirstSeen, r.LastSeen, r.Removed
-	h.Raised, h.Contacts = !equalVerdict(r.Verdict, r.Base), r.Contacts
+	h.Raised, h.Contacts, h.Maker = !equalVerdict(r.Verdict, r.Base), r.Contacts, maker(r.Provenance)
 	if writeBody {
 		if err := putBody(tx, h.Seq, r); err != nil {
 			return err
@@ -276,10 +284,10 @@ func putRecord(tx *bolt.Tx, r Record, h head, old *head, writeBody bool) error {
 // Put stores recs, each merged with its stored version: the earliest
 // FirstSeen, the latest LastSeen, Removed as given. A listing whose
 // content and Base verdict are unchanged keeps its stored Verdict (the
-// reputation a reclassification gave it); a new or changed one takes the
-// Verdict given and is marked dirty, with its contacts old and new. Put
-// returns the records as stored, in the order given: what the index should
-// now hold.
+// reputation a reclassification gave it) with that verdict's Provenance;
+// a new or changed one takes the Verdict and Provenance given and is
+// marked dirty, with its contacts old and new. Put returns the records as
+// stored, in the order given: what the index should now hold.
 func (s *Store) Put(ctx context.Context, recs []Record) ([]Record, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("store put: %w", err)
@@ -312,7 +320,7 @@ func (s *Store) Put(ctx context.Context, recs []Record) ([]Record, error) {
 				if err != nil {
 					return err
 				}
-				r.Verdict = *b.Verdict
+				r.Verdict, r.Provenance = *b.Verdict, b.Provenance
 			case same:
 				r.Verdict = r.Base
 			default:
@@ -339,6 +347,21 @@ func equalVerdict(a, b scamhunt.Verdict) bool {
 	return bytes.Equal(x, y)
 }
 
+func equalProvenance(a, b *scamhunt.Provenance) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Rules == b.Rules && a.Model == b.Model && a.Tool == b.Tool && a.ClassifiedAt.Equal(b.ClassifiedAt)
+}
+
+// maker is the head's name for what made a verdict.
+func maker(p *scamhunt.Provenance) string {
+	if p == nil {
+		return ""
+	}
+	return p.Maker()
+}
+
 // verdictHash names a verdict by content, for the head.
 func verdictHash(v scamhunt.Verdict) string {
 	b, _ := json.Marshal(v)
@@ -346,7 +369,8 @@ func verdictHash(v scamhunt.Verdict) string {
 }
 
 // Update calls fn on each stored listing of ids in one transaction and
-// writes back what fn changed of Base, Verdict, LastSeen and Removed (the
+// writes back what fn changed of Base, Verdict, Provenance, LastSeen and
+// Removed (the
 // listing itself and its contacts change only through Put). fn returns
 // whether to write. IDs not stored are skipped. It returns how many
 // records were written.
@@ -361,8 +385,8 @@ func (s *Store) Update(ctx context.Context, ids []string, fn func(*Record) bool)
 		if !fn(&r) {
 			return false, nil
 		}
-		bodyChanged := !equalVerdict(r.Base, old.Base) || !equalVerdict(r.Verdict, old.Verdict)
-		old.Base, old.Verdict, old.LastSeen, old.Removed = r.Base, r.Verdict, r.LastSeen, r.Removed
+		bodyChanged := !equalVerdict(r.Base, old.Base) || !equalVerdict(r.Verdict, old.Verdict) || !equalProvenance(r.Provenance, old.Provenance)
+		old.Base, old.Verdict, old.Provenance, old.LastSeen, old.Removed = r.Base, r.Verdict, r.Provenance, r.LastSeen, r.Removed
 		return true, putRecord(tx, old, h, &h, bodyChanged)
 	})
 }
@@ -392,24 +416,30 @@ func (s *Store) each(ctx context.Context, ids []string, fn func(tx *bolt.Tx, id 
 	return n, nil
 }
 
+// Judgement is a verdict and what made it, as SetVerdicts writes them.
+type Judgement struct {
+	Verdict    scamhunt.Verdict
+	Provenance *scamhunt.Provenance
+}
+
 // SetVerdicts gives listings their verdicts and removes the listings done
 // from the dirty set, in one transaction. It returns the records whose
-// verdict changed, as stored.
-func (s *Store) SetVerdicts(ctx context.Context, verdicts map[string]scamhunt.Verdict, done []Mark) ([]Record, error) {
+// verdict or provenance changed, as stored.
+func (s *Store) SetVerdicts(ctx context.Context, verdicts map[string]Judgement, done []Mark) ([]Record, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("store verdicts: %w", err)
 	}
 	var changed []Record
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		for id, v := range verdicts {
+		for id, j := range verdicts {
 			r, h, found, err := getRecord(tx, id)
 			if err != nil {
 				return err
 			}
-			if !found || equalVerdict(r.Verdict, v) {
+			if !found || (equalVerdict(r.Verdict, j.Verdict) && equalProvenance(r.Provenance, j.Provenance)) {
 				continue
 			}
-			r.Verdict = v
+			r.Verdict, r.Provenance = j.Verdict, j.Provenance
 			if err := putRecord(tx, r, h, &h, true); err != nil {
 				return err
 			}
@@ -487,7 +517,7 @@ func (s *Store) Head(id string) (Head, bool, error) {
 		h, ok, err = getHead(tx, id)
 		return err
 	})
-	return Head{Contacts: h.Contacts, Raised: h.Raised}, ok, err
+	return Head{Contacts: h.Contacts, Raised: h.Raised, Maker: h.Maker}, ok, err
 }
 
 // Len returns how many listings are stored.

@@ -321,18 +321,86 @@ func TestSetVerdicts(t *testing.T) {
 	b, _, _ := s.Get("b")
 	raised := b.Verdict
 	raised.Label, raised.Score = scamhunt.LabelSuspicious, 0.7
-	changed, err := s.SetVerdicts(ctx, map[string]scamhunt.Verdict{"a": a.Verdict, "b": raised, "zz": raised}, ms)
+	made := prov("rules.yaml sha256:aaaaaaaaaaaa", day2)
+	changed, err := s.SetVerdicts(ctx, map[string]store.Judgement{
+		"a": {Verdict: a.Verdict}, "b": {Verdict: raised, Provenance: made}, "zz": {Verdict: raised, Provenance: made},
+	}, ms)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(changed) != 1 || changed[0].Listing.ID != "b" || changed[0].Verdict.Label != scamhunt.LabelSuspicious {
 		t.Errorf("changed = %+v, want b alone, suspicious", changed)
 	}
-	if got, _, _ := s.Get("b"); got.Verdict.Label != scamhunt.LabelSuspicious || got.Base.Label != scamhunt.LabelLegit {
+	got, _, _ := s.Get("b")
+	if got.Verdict.Label != scamhunt.LabelSuspicious || got.Base.Label != scamhunt.LabelLegit {
 		t.Errorf("b stored with verdict %s base %s", got.Verdict.Label, got.Base.Label)
+	}
+	if diff := cmp.Diff(made, got.Provenance); diff != "" {
+		t.Errorf("b's provenance (-want +got):\n%s", diff)
 	}
 	if ids, _ := dirty(t, s); len(ids) != 0 {
 		t.Errorf("still dirty: %v", ids)
+	}
+
+	// The same verdict confirmed by another classifier is written: only
+	// its provenance changes, and the head names the new maker.
+	again := prov("other.yaml sha256:bbbbbbbbbbbb", day3)
+	changed, err = s.SetVerdicts(ctx, map[string]store.Judgement{"a": {Verdict: a.Verdict, Provenance: again}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(changed) != 1 || changed[0].Listing.ID != "a" {
+		t.Errorf("changed = %+v, want a, restamped", changed)
+	}
+	if h, _, _ := s.Head("a"); h.Maker != again.Maker() {
+		t.Errorf("head of a names maker %q, want %q", h.Maker, again.Maker())
+	}
+}
+
+func prov(rules string, at time.Time) *scamhunt.Provenance {
+	return &scamhunt.Provenance{Rules: rules, Model: "model.json sha256:cccccccccccc", Tool: "scamhunt (devel)", ClassifiedAt: at}
+}
+
+// TestPutKeepsProvenance: a verdict's provenance goes with it. A listing
+// put again unchanged keeps the verdict a reclassification raised, and so
+// what made that verdict; one whose stored verdict is its base verdict,
+// or whose content changed, takes the provenance given.
+func TestPutKeepsProvenance(t *testing.T) {
+	s := open(t)
+	ctx := t.Context()
+	crawled, judged, recrawled := prov("rules.yaml sha256:aaaaaaaaaaaa", day1), prov("rules.yaml sha256:aaaaaaaaaaaa", day2), prov("rules.yaml sha256:aaaaaaaaaaaa", day3)
+	a, b := rec("a", "电话 13800138000", day1, "phone:+8613800138000"), rec("b", "服务员", day1)
+	a.Provenance, b.Provenance = crawled, crawled
+	if _, err := s.Put(ctx, []store.Record{a, b}); err != nil {
+		t.Fatal(err)
+	}
+	if h, _, _ := s.Head("b"); h.Maker != crawled.Maker() {
+		t.Errorf("head of b names maker %q, want %q", h.Maker, crawled.Maker())
+	}
+	raised := scamhunt.Verdict{ID: "a", Label: scamhunt.LabelScam, Score: 0.99, Categories: []string{}, Reasons: []scamhunt.Reason{{Rule: "reputation.blocked_contact"}}}
+	if _, err := s.Update(ctx, []string{"a"}, func(r *store.Record) bool { r.Verdict, r.Provenance = raised, judged; return true }); err != nil {
+		t.Fatal(err)
+	}
+	a.Provenance, b.Provenance = recrawled, recrawled
+	changed := rec("c", "加微信 abc_123", day1, "wechat:abc_123")
+	changed.Provenance = crawled
+	if _, err := s.Put(ctx, []store.Record{changed}); err != nil {
+		t.Fatal(err)
+	}
+	changed = rec("c", "加微信 abc_456", day3, "wechat:abc_456")
+	changed.Provenance = recrawled
+	got, err := s.Put(ctx, []store.Record{a, b, changed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []*scamhunt.Provenance{judged, recrawled, recrawled} {
+		if diff := cmp.Diff(want, got[i].Provenance); diff != "" {
+			t.Errorf("%s: provenance as put (-want +got):\n%s", got[i].Listing.ID, diff)
+		}
+		r, _, _ := s.Get(got[i].Listing.ID)
+		if diff := cmp.Diff(want, r.Provenance); diff != "" {
+			t.Errorf("%s: provenance read back (-want +got):\n%s", r.Listing.ID, diff)
+		}
 	}
 }
 

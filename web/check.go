@@ -74,6 +74,10 @@ func (s *Server) validText(text string) error {
 	return nil
 }
 
+// jsonCheckBytes bounds a JSON check body of text up to maxCheck bytes:
+// \u escapes can make the JSON six times the text.
+func jsonCheckBytes(maxCheck int) int { return 6*maxCheck + 4096 }
+
 // readBody reads at most limit bytes of r's body, mapping an overflow to 413.
 func (s *Server) readBody(w http.ResponseWriter, r *http.Request, limit int) ([]byte, error) {
 	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, int64(limit)))
@@ -223,8 +227,7 @@ func (s *Server) apiText(w http.ResponseWriter, r *http.Request) (string, error)
 		b, err := s.readBody(w, r, s.maxCheck)
 		return string(b), err
 	case "application/json":
-		// \u escapes can make the JSON six times the text.
-		b, err := s.readBody(w, r, 6*s.maxCheck+4096)
+		b, err := s.readBody(w, r, jsonCheckBytes(s.maxCheck))
 		if err != nil {
 			return "", err
 		}

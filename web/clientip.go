@@ -68,6 +68,12 @@ func (s *Server) clientKey(r *http.Request) string {
 	if !ok {
 		return r.RemoteAddr
 	}
+	return addrKey(a)
+}
+
+// addrKey names a client by address, IPv6 cut to its /64 (see clientKey);
+// the connection caps count by it too.
+func addrKey(a netip.Addr) string {
 	if a.Is6() {
 		p, _ := a.Prefix(64)
 		return p.String()

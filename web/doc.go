@@ -16,6 +16,9 @@
 //	ratelimit.go per-client token buckets with bounded memory
 //	clientip.go  the client's address: the peer, or X-Forwarded-For's
 //	             rightmost untrusted hop when the peer is a trusted proxy
+//	conn.go      Serve: read-header, read, write and idle timeouts, a cap on
+//	             connections per client and in total (LimitListener), every
+//	             request body bounded before a handler reads it
 //	render.go    templates, label and category names, safe links, pagination
 //	mark.go      evidence marking: reason offsets -> spans, validated first
 //	explain.go   configs/explain.yaml: each reason in plain Chinese, next steps

@@ -91,6 +91,16 @@ type Config struct {
 	AuditStyles []string
 	// Log receives request and error logs; nil discards them.
 	Log *slog.Logger
+
+	// Connection limits (conn.go says why each default): zero means the
+	// default, negative is an error. ReadTimeout covers the whole request,
+	// body included; WriteTimeout the handler and the response;
+	// AdminWriteTimeout replaces it on the operator routes; IdleTimeout a
+	// keep-alive connection waiting for its next request.
+	ReadHeaderTimeout, ReadTimeout, WriteTimeout, AdminWriteTimeout, IdleTimeout time.Duration
+	// MaxConnsPerClient and MaxConns cap concurrent connections per client
+	// IP and in total (LimitListener); MaxBodyBytes caps any request body.
+	MaxConnsPerClient, MaxConns, MaxBodyBytes int
 }
 
 // cspHash is a CSP hash source.
@@ -130,7 +140,7 @@ func (c Config) Validate() error {
 			return fmt.Errorf("audit style %q: want a CSP hash source 'sha256-...'", src)
 		}
 	}
-	return nil
+	return c.validateConn()
 }
 
 // Server is the HTTP front end. Build it with New and serve Handler.
@@ -186,7 +196,7 @@ func New(cfg Config, s Searcher, chk Checker, lab Labeler) (*Server, error) {
 	if srv.log == nil {
 		srv.log = slog.New(slog.DiscardHandler)
 	}
-	srv.handler = srv.secure(srv.logRequests(srv.routes()))
+	srv.handler = srv.secure(srv.logRequests(srv.bound(srv.routes())))
 	return srv, nil
 }
 

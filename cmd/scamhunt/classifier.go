@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"runtime/debug"
+	"time"
 
 	"github.com/spf13/pflag"
 
@@ -64,43 +67,96 @@ func (k checker) Check(text string) scamhunt.Verdict {
 	return k.c.Classify(scamhunt.Listing{ID: "check", Body: text, Contacts: contact.Find(text)})
 }
 
-// resolved returns f with its files resolved where the command line was
-// given (a serve runs other processes' commands).
-func (f classifierFlags) resolved(g *globals) classifierFlags {
+// judge is a classifier and what its verdicts record as their provenance.
+type judge struct {
+	*classify.Classifier
+	prov  scamhunt.Provenance // without ClassifiedAt
+	maker string              // prov.Maker()
+}
+
+// judge builds the classifier of f with what its verdicts record as their
+// provenance. Its files resolve where the command line was given (a serve
+// runs other processes' commands).
+func (f classifierFlags) judge(g *globals) (judge, error) {
 	f.rules, f.model = g.file(f.rules), g.file(f.model)
-	return f
-}
-
-// fingerprint names the rules and model by content alone: verdicts made
-// with another fingerprint are out of date.
-func (f classifierFlags) fingerprint() (string, error) {
-	_, rules, err := readConfig(f.rules, "rules.yaml")
+	c, err := f.load()
 	if err != nil {
-		return "", fmt.Errorf("rules: %w", err)
+		return judge{}, err
 	}
-	model := []byte("no model")
-	if !f.noModel {
-		if _, model, err = readConfig(f.model, "model.json"); err != nil {
-			return "", fmt.Errorf("model: %w", err)
-		}
+	prov, err := f.provenance()
+	if err != nil {
+		return judge{}, err
 	}
-	return scamhunt.ContentHash([]byte(scamhunt.ContentHash(rules) + scamhunt.ContentHash(model))), nil
+	return judge{Classifier: c, prov: prov, maker: prov.Maker()}, nil
 }
 
-// version names the rules and model in use by content hash, for data cards
-// and reports: two exports made with the same classifier say the same.
-func (f classifierFlags) version() (string, error) {
+// made is the provenance of a verdict j made at at.
+func (j judge) made(at time.Time) *scamhunt.Provenance {
+	p := j.prov
+	p.ClassifiedAt = at.UTC()
+	return &p
+}
+
+// fingerprint names what makes j's verdicts (Provenance.Maker): a verdict
+// with another one, or none, was made by another classifier or build and
+// is out of date. The listing store keeps the fingerprint its verdicts
+// were made with; a change classifies every listing again.
+func (j judge) fingerprint() string { return j.maker }
+
+// current says whether a verdict with provenance p was made by this
+// classifier and build.
+func (j judge) current(p *scamhunt.Provenance) bool {
+	return p != nil && p.Maker() == j.fingerprint()
+}
+
+// provenance names the rules and model in use by content hash (a file of
+// the operator's by its base name only, so no local path ends up in a
+// dataset) and the scamhunt build: two verdicts made with the same
+// classifier say the same.
+func (f classifierFlags) provenance() (scamhunt.Provenance, error) {
+	name := func(file, read string) string {
+		if file != "" {
+			return filepath.Base(read)
+		}
+		return read
+	}
 	rname, rules, err := readConfig(f.rules, "rules.yaml")
 	if err != nil {
-		return "", err
+		return scamhunt.Provenance{}, fmt.Errorf("rules: %w", err)
 	}
-	v := fmt.Sprintf("%s sha256:%.12s", rname, scamhunt.ContentHash(rules))
+	p := scamhunt.Provenance{Rules: fmt.Sprintf("%s sha256:%.12s", name(f.rules, rname), scamhunt.ContentHash(rules)), Tool: toolVersion()}
 	if f.noModel {
-		return v + ", no model", nil
+		return p, nil
 	}
 	mname, model, err := readConfig(f.model, "model.json")
 	if err != nil {
-		return "", err
+		return scamhunt.Provenance{}, fmt.Errorf("model: %w", err)
 	}
-	return v + fmt.Sprintf(", %s sha256:%.12s", mname, scamhunt.ContentHash(model)), nil
+	p.Model = fmt.Sprintf("%s sha256:%.12s", name(f.model, mname), scamhunt.ContentHash(model))
+	return p, nil
+}
+
+// toolVersion is this build of scamhunt: its module version and, when
+// built from a checkout, the VCS revision ("+dirty" if modified).
+func toolVersion() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "scamhunt (unknown build)"
+	}
+	v := "scamhunt " + bi.Main.Version
+	var rev, dirty string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value[:min(12, len(s.Value))]
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = "+dirty"
+			}
+		}
+	}
+	if rev != "" {
+		v += " " + rev + dirty
+	}
+	return v
 }

@@ -7,13 +7,16 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/scamhunt/scamhunt"
 	"github.com/scamhunt/scamhunt/audit"
@@ -31,6 +34,7 @@ type crawlFlags struct {
 	worker   string
 	json     bool
 	maxPages int
+	maxTime  time.Duration
 	lease    time.Duration
 	cls      classifierFlags
 }
@@ -65,11 +69,17 @@ func newCrawlCmd(g *globals) *cobra.Command {
 	fl.StringVar(&f.warc, "warc", "", "write every response as WARC/1.1 records into this directory")
 	fl.StringVar(&f.worker, "worker", "", "this worker's name in a shared frontier (default: host-pid)")
 	fl.BoolVar(&f.json, "json", false, "print the summary as JSON")
-	fl.IntVar(&f.maxPages, "max-pages", 0, "stop after this many pages (0: the profile's budget)")
+	f.addBudget(fl, "stop")
 	fl.DurationVar(&f.lease, "lease", 0, "shared frontier: a URL a worker holds longer is handed to another (0: 30s)")
 	f.cls.add(fl)
 	usesData(cmd)
 	return cmd
+}
+
+// addBudget adds --max-pages and --max-time; stop says what they stop.
+func (f *crawlFlags) addBudget(fl *pflag.FlagSet, stop string) {
+	fl.IntVar(&f.maxPages, "max-pages", 0, fmt.Sprintf("%s after this many pages (0: the profile's budget; %d without a profile)", stop, crawler.GenericMaxPages))
+	fl.DurationVar(&f.maxTime, "max-time", 0, fmt.Sprintf("%s after this long, e.g. 30m (0: the profile's budget; %s without a profile)", stop, crawler.GenericMaxTime))
 }
 
 // crawlSummary is what `scamhunt crawl` reports.
@@ -101,12 +111,21 @@ func (f *crawlFlags) profile() (siteProfile, error) {
 		}
 		p = siteProfile{Name: u.Hostname()}
 		p.Crawl.Site = p.Name
+		// An unknown board may be endless (traps, a hostile site): bounded
+		// by default.
+		p.Crawl.Budget.MaxPages, p.Crawl.Budget.MaxTime = crawler.GenericMaxPages, crawler.GenericMaxTime
 	}
 	if len(f.start) > 0 {
 		p.Crawl.Start = f.start
 	}
 	if f.maxPages > 0 {
 		p.Crawl.Budget.MaxPages = f.maxPages
+	}
+	if f.maxTime < 0 {
+		return p, fmt.Errorf("--max-time %s is negative", f.maxTime)
+	}
+	if f.maxTime > 0 {
+		p.Crawl.Budget.MaxTime = crawler.Duration(f.maxTime)
 	}
 	return p, p.Crawl.Validate()
 }
@@ -150,11 +169,11 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stderr io.Writer) 
 	if err != nil {
 		return crawlSummary{}, err
 	}
-	if err := rc.claimEmpty(); err != nil {
+	if err := rc.claim(); err != nil {
 		return crawlSummary{}, err
 	}
 
-	p := scamhunt.Pipeline{Crawler: cr, Extractor: ex, Classifier: rc.cls, Indexer: storedIndex{d, st, idx, log}, Log: log, OnRecord: prog.record}
+	p := scamhunt.Pipeline{Crawler: cr, Extractor: ex, Classifier: rc.cls, Indexer: storedIndex{d, st, idx, rc.cls, log}, Log: log, OnRecord: prog.record}
 	stats, err := p.Run(ctx)
 	prog.done()
 	sum := crawlSummary{Site: prof.Name, Crawl: cr.Summary(), Pipeline: stats}
@@ -188,11 +207,13 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stderr io.Writer) 
 // listing store, then to the index as stored (first seen, the verdict
 // reputation gave a listing fetched again unchanged) with its human label,
 // before its pages are acknowledged, so what the crawl fetched outlives
-// the index.
+// the index. Every verdict in a batch was just made by j (the pipeline's
+// classifier), and its provenance says so.
 type storedIndex struct {
 	d   *dataDir
 	st  *store.Store
 	idx index.Index
+	j   judge
 	log *slog.Logger
 }
 
@@ -204,8 +225,10 @@ var (
 func (s storedIndex) Upsert(ctx context.Context, recs []scamhunt.Record) error {
 	s.d.write.RLock()
 	defer s.d.write.RUnlock()
+	now := time.Now()
 	in := make([]store.Record, len(recs))
 	for i, r := range recs {
+		r.Provenance = s.j.made(now)
 		in[i] = storeRecord(r)
 	}
 	out, err := s.st.Put(ctx, in)
@@ -248,6 +271,7 @@ func (s crawlSummary) writeText(w io.Writer) {
 	}
 	fmt.Fprintf(w, "  pages fetched   %d (unchanged %d, failed %d, retried %d, robots-blocked %d, skipped %d; %s)\n",
 		c.Fetched, c.Unchanged, c.Failed, c.Retried, c.RobotsBlocked, skipped, state)
+	writeLimits(w, c)
 	kinds := []scamhunt.PageKind{scamhunt.KindDetail, scamhunt.KindIndex, scamhunt.KindArticle, scamhunt.KindOther}
 	fmt.Fprintf(w, "  page kinds     ")
 	for _, k := range kinds {
@@ -381,4 +405,30 @@ func markRemoved(ctx context.Context, d *dataDir, st *store.Store, idx index.Ind
 		}
 	}
 	return n, flush()
+}
+
+// writeLimits prints the budget a crawl ran under and what its trap rules
+// and Retry-After cap did, when there is anything to say.
+func writeLimits(w io.Writer, c crawler.Summary) {
+	if c.MaxPages > 0 || c.MaxTime > 0 {
+		fmt.Fprintf(w, "  budget          %d of %s pages, %s of %s\n", c.Fetched+c.Unchanged+c.Failed,
+			orNone(c.MaxPages > 0, fmt.Sprint(c.MaxPages)), c.Elapsed.Round(time.Second), orNone(c.MaxTime > 0, c.MaxTime.String()))
+	}
+	if len(c.Traps) > 0 {
+		fmt.Fprintf(w, "  crawler traps  ")
+		for _, rule := range slices.Sorted(maps.Keys(c.Traps)) {
+			fmt.Fprintf(w, " %s %d", rule, c.Traps[rule])
+		}
+		fmt.Fprintln(w)
+	}
+	for _, host := range slices.Sorted(maps.Keys(c.HostsDeferred)) {
+		fmt.Fprintf(w, "  left for the next crawl: %s asked to wait %s (Retry-After)\n", host, c.HostsDeferred[host])
+	}
+}
+
+func orNone(ok bool, s string) string {
+	if ok {
+		return s
+	}
+	return "no limit"
 }

@@ -118,9 +118,12 @@ func (d *dataDir) openIndex(ctx context.Context) (idx index.Index, missing bool,
 			missing = true
 		}
 		b, err := index.OpenBleve(dir)
+		var corrupt *index.CorruptError
 		switch {
 		case errors.Is(err, index.ErrLocked):
 			return nil, false, fmt.Errorf("%w (a scamhunt older than the data dir lock?)", err)
+		case errors.As(err, &corrupt):
+			return nil, false, fmt.Errorf("the index %s is corrupt (%s: %s): run `scamhunt reindex --data %s` to rebuild it from the listing store (the damaged index is kept aside)", dir, corrupt.File, corrupt.Why, d.path)
 		case err != nil && !missing:
 			return nil, false, fmt.Errorf("the index %s cannot be read (%w): run `scamhunt reindex --data %s` to rebuild it from the listing store", dir, err, d.path)
 		case err != nil:
@@ -175,7 +178,7 @@ func seed(ctx context.Context, st *store.Store, idx index.Index, log *slog.Logge
 // Store settings.
 const (
 	metaSeeded     = "seeded"     // the store was filled from an older index
-	metaClassifier = "classifier" // hash of the rules and model the base verdicts were made with
+	metaClassifier = "classifier" // maker of the verdicts (judge.fingerprint); "" when unknown or mixed
 	metaLists      = "lists"      // hash of allow.txt and block.txt the verdicts were made with
 )
 
@@ -190,7 +193,7 @@ const (
 // storeRecord is what the store keeps of an indexed record.
 func storeRecord(r scamhunt.Record) store.Record {
 	return store.Record{
-		Listing: r.Listing, Base: r.Verdict, Verdict: r.Verdict, FirstSeen: r.FirstSeen, LastSeen: r.LastSeen,
+		Listing: r.Listing, Base: r.Verdict, Verdict: r.Verdict, Provenance: r.Provenance, FirstSeen: r.FirstSeen, LastSeen: r.LastSeen,
 		Removed: r.Removed, Contacts: classify.ContactKeys(r.Listing),
 	}
 }
@@ -198,7 +201,7 @@ func storeRecord(r scamhunt.Record) store.Record {
 // indexRecord is what the index holds of a stored record; o is the human
 // label, if any (the index keeps its own when o is nil).
 func indexRecord(r store.Record, o *scamhunt.Override) scamhunt.Record {
-	return scamhunt.Record{Listing: r.Listing, Verdict: r.Verdict, Override: o, FirstSeen: r.FirstSeen, LastSeen: r.LastSeen, Removed: r.Removed}
+	return scamhunt.Record{Listing: r.Listing, Verdict: r.Verdict, Provenance: r.Provenance, Override: o, FirstSeen: r.FirstSeen, LastSeen: r.LastSeen, Removed: r.Removed}
 }
 
 // overrides reads the human labels, reporting bad lines to log. The file

@@ -1,10 +1,11 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -26,28 +27,34 @@ func parseDate(s string) (time.Time, error) {
 }
 
 func newExportCmd(g *globals) *cobra.Command {
-	var format, out, label, site, since string
+	var format, out, label, site, since, keyFile string
 	var mask bool
-	var cls classifierFlags
 	cmd := &cobra.Command{
 		Use:   "export --format jsonl|csv|parquet|train --out PATH",
 		Short: "Export listings with verdicts, reasons and human labels, with a data card",
-		Long: `export streams every listing (filtered) to PATH and writes a data card
-(README.md) beside it: sources, crawl dates, counts, schema, label
-definitions, biases, personal-data handling. With --mask-pii, phones, QQ,
-WeChat, e-mail and contact names become keyed hashes, consistent within the
-export (clusters survive); the key is random and written nowhere.
+		Long: `export streams every listing (filtered) to PATH and writes its data card
+beside it as NAME.md (out/listings.parquet -> out/listings.md): sources,
+crawl dates, counts, schema, what classified the rows (read from the rows),
+label definitions, biases, personal-data handling.
+
+With --mask-pii, phones, QQ, WeChat, e-mail and Telegram contacts in every
+written form the classifier's contact finder reads, and contact names,
+become keyed hashes, consistent within the export (clusters survive). The
+key is random and written nowhere, unless --mask-key FILE gives one: then
+releases masked with the same key share their hashes and can be linked.
+Make a key once and keep it private (export never writes it):
+  head -c 32 /dev/urandom > mask.key && chmod 600 mask.key
 
 --format train writes the listings people labelled scam or legit as
-labelled JSONL, the input of ` + "`scamhunt train`" + ` and ` + "`scamhunt eval`" + `.`,
+labelled JSONL, the input of ` + "`scamhunt train`" + ` and ` + "`scamhunt eval`" + `; --mask-pii
+masks it too.`,
 		Example: `  scamhunt export --format parquet --out out/listings.parquet --mask-pii
-  scamhunt export --format csv --out out/scams.csv --label scam --since 2026-11-01`,
+  scamhunt export --format jsonl --out out/2026-12.jsonl --mask-pii --mask-key ~/private/mask.key
+  scamhunt export --format csv --out out/scams.csv --label scam --since 2026-11-01
+  scamhunt export --format train --out out/labels.jsonl`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			out := g.file(out)
-			if format == "train" {
-				return exportTraining(cmd, g, out)
-			}
+			out, keyFile := g.file(out), g.file(keyFile)
 			opt := dataset.Options{
 				Format:  dataset.Format(format),
 				Filter:  dataset.Filter{Label: scamhunt.Label(label), Site: site},
@@ -62,11 +69,19 @@ labelled JSONL, the input of ` + "`scamhunt train`" + ` and ` + "`scamhunt eval`
 				}
 				opt.Filter.Since = t
 			}
-			v, err := cls.resolved(g).version()
-			if err != nil {
-				return err
+			if cardPath(out) == out {
+				return fmt.Errorf("--out %s: the data card would overwrite it; give the export its own extension", out)
 			}
-			opt.ModelVersion = v + " (the classifier of the exporting build; verdicts date from the last crawl or reclassify)"
+			if keyFile != "" {
+				if !mask {
+					return fmt.Errorf("--mask-key needs --mask-pii")
+				}
+				key, err := os.ReadFile(keyFile)
+				if err != nil {
+					return fmt.Errorf("--mask-key: %w", err)
+				}
+				opt.Key = key
+			}
 			if err := opt.Validate(); err != nil {
 				return err
 			}
@@ -81,68 +96,29 @@ labelled JSONL, the input of ` + "`scamhunt train`" + ` and ` + "`scamhunt eval`
 			}); err != nil {
 				return fmt.Errorf("export: %w", err)
 			}
-			cardFile := filepath.Join(filepath.Dir(out), "README.md")
+			cardFile := cardPath(out)
 			if err := writeFile(cardFile, card.WriteMarkdown); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "exported to %s; data card %s\n", out, cardFile)
+			fmt.Fprintf(cmd.OutOrStdout(), "%d listings exported to %s; data card %s\n", card.Rows, out, cardFile)
 			return nil
 		},
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&format, "format", "jsonl", "jsonl, csv, parquet, or train (human labels as training data)")
-	fl.StringVar(&out, "out", "", "output file")
+	fl.StringVar(&out, "out", "", "output file; the data card goes beside it as NAME.md")
 	fl.StringVar(&label, "label", "", "only this (effective) label")
 	fl.StringVar(&site, "site", "", "only this site")
 	fl.StringVar(&since, "since", "", "only listings first seen on or after this date")
 	fl.BoolVar(&mask, "mask-pii", false, "replace personal data by keyed hashes")
-	cls.add(fl)
+	fl.StringVar(&keyFile, "mask-key", "", "file holding the masking key (16+ bytes), so releases share hashes; default a random key")
 	cmd.MarkFlagRequired("out")
 	usesData(cmd)
 	return cmd
 }
 
-// trainingLine is one human-labelled listing in the labelled JSONL that
-// `scamhunt train` and `scamhunt eval` read.
-type trainingLine struct {
-	ID       string             `json:"id"`
-	Title    string             `json:"title"`
-	Body     string             `json:"body"`
-	Salary   string             `json:"salary,omitempty"`
-	Company  string             `json:"company,omitempty"`
-	Contacts []scamhunt.Contact `json:"contacts,omitempty"`
-	City     string             `json:"city,omitempty"`
-	URL      string             `json:"url,omitempty"`
-	Label    scamhunt.Label     `json:"label"`
-	Category string             `json:"category,omitempty"`
-}
-
-// exportTraining writes people's scam/legit labels as training data.
-func exportTraining(cmd *cobra.Command, g *globals, out string) error {
-	_, idx, err := g.dir.open(cmd.Context(), g.stdLogger(cmd))
-	if err != nil {
-		return err
-	}
-	n := 0
-	err = writeFile(out, func(w io.Writer) error {
-		enc := json.NewEncoder(w)
-		return idx.All(cmd.Context(), func(r scamhunt.Record) error {
-			if r.Override == nil || r.Override.Label == scamhunt.LabelSuspicious {
-				return nil
-			}
-			l := r.Listing
-			line := trainingLine{ID: l.ID, Title: l.Title, Body: l.Body, Salary: l.SalaryText, Company: l.Company,
-				Contacts: l.Contacts, City: l.City, URL: l.URL, Label: r.Override.Label}
-			if line.Label == scamhunt.LabelScam && len(r.Verdict.Categories) > 0 {
-				line.Category = r.Verdict.Categories[0]
-			}
-			n++
-			return enc.Encode(line)
-		})
-	})
-	if err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	fmt.Fprintf(cmd.OutOrStdout(), "%d human-labelled listings written to %s\n", n, out)
-	return nil
+// cardPath is the data card of an export file: NAME.md beside NAME.ext, so
+// exports in one directory each keep their own card.
+func cardPath(out string) string {
+	return strings.TrimSuffix(out, filepath.Ext(out)) + ".md"
 }

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"reflect"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -35,31 +36,35 @@ func contactList(file string) ([]scamhunt.Contact, []byte, error) {
 
 // judged is what a reclassification did.
 type judged struct {
-	Rebased int  // base verdicts the classifier changed (a rules or model change)
-	Judged  int  // listings judged again
-	Changed int  // verdicts that changed
-	Full    bool // the rules or model changed: every listing was judged
+	Rebased int // base verdicts the classifier changed (a rules, model or build change)
+	Judged  int // listings judged again
+	Changed int // verdicts that changed
+	// Restamped counts verdicts this classifier confirmed unchanged: only
+	// their provenance changed.
+	Restamped int
+	Full      bool // the rules, model or build changed: every listing was judged
 }
 
 // reclassifier brings the verdicts of a data dir up to date with the
 // classifier, the allow and block lists, contact reputation and people's
 // labels, streaming from the listing store.
 type reclassifier struct {
-	d     *dataDir
-	st    *store.Store
-	idx   index.Index // nil: the store alone (a rebuild writes the index next)
-	cls   *classify.Classifier
-	print string // the classifier's fingerprint
-	log   *slog.Logger
+	d   *dataDir
+	st  *store.Store
+	idx index.Index // nil: the store alone (a rebuild writes the index next)
+	cls judge
+	log *slog.Logger
 }
 
 // run judges again what changed since the last run: listings new or
 // changed by a crawl or relabelled, and those sharing a contact with them.
-// A change of rules or model (the fingerprint kept in the store differs)
-// classifies every listing again, and a change of the allow or block list
-// judges every listing again, still a page at a time. Memory stays
-// constant: the store holds the work left (dirty sets), so an interrupted
-// run is taken up by the next.
+// A change of rules, model or build (the fingerprint kept in the store
+// differs) classifies every listing again, and a change of the allow or
+// block list judges every listing again, still a page at a time. Every
+// verdict it writes, and every one it confirms that another classifier or
+// build made, carries its provenance. Memory stays constant: the store
+// holds the work left (dirty sets), so an interrupted run is taken up by
+// the next.
 //
 // Three passes: base verdicts (only on a classifier change); per-contact
 // tallies of the contacts that changed; verdicts of the listings marked,
@@ -81,7 +86,7 @@ func (rc *reclassifier) run(ctx context.Context) (judged, error) {
 
 	if old, err := st.Meta(metaClassifier); err != nil {
 		return res, err
-	} else if old != rc.print {
+	} else if old != rc.cls.fingerprint() {
 		res.Full = true
 		if res.Rebased, err = rc.rebase(ctx); err != nil {
 			return res, err
@@ -89,7 +94,7 @@ func (rc *reclassifier) run(ctx context.Context) (judged, error) {
 		if err := st.MarkAllDirty(ctx); err != nil {
 			return res, err
 		}
-		if err := st.SetMeta(metaClassifier, rc.print); err != nil {
+		if err := st.SetMeta(metaClassifier, rc.cls.fingerprint()); err != nil {
 			return res, err
 		}
 	}
@@ -117,19 +122,30 @@ func (rc *reclassifier) run(ctx context.Context) (judged, error) {
 	if err := rc.judge(ctx, ovs, rep, &res); err != nil {
 		return res, err
 	}
-	rc.log.Info("reclassified", "judged", res.Judged, "changed", res.Changed, "rebased", res.Rebased, "full", res.Full)
+	rc.log.Info("reclassified", "judged", res.Judged, "changed", res.Changed, "restamped", res.Restamped, "rebased", res.Rebased, "full", res.Full)
 	return res, nil
 }
 
-// claimEmpty records the classifier as the one the verdicts of an empty
-// store were made with: the crawl about to fill it classifies with it, so
-// the reclassification after it need not classify everything again.
-func (rc *reclassifier) claimEmpty() error {
+// claim records, before a crawl classifies with rc's classifier, what
+// made the store's verdicts. An empty store's are this classifier's: the
+// crawl about to fill it classifies with it, so the reclassification
+// after it need not classify everything again. A store whose verdicts
+// another classifier or build made will hold a mix: it is marked as made
+// by none, so whichever classifier runs next classifies every listing
+// again, even after an interrupted crawl.
+func (rc *reclassifier) claim() error {
 	n, err := rc.st.Len()
-	if err != nil || n > 0 {
+	if err != nil {
 		return err
 	}
-	if err := rc.st.SetMeta(metaClassifier, rc.print); err != nil {
+	if n > 0 {
+		old, err := rc.st.Meta(metaClassifier)
+		if err != nil || old == rc.cls.fingerprint() {
+			return err
+		}
+		return rc.st.SetMeta(metaClassifier, "")
+	}
+	if err := rc.st.SetMeta(metaClassifier, rc.cls.fingerprint()); err != nil {
 		return err
 	}
 	_, _, lists, err := rc.lists()
@@ -234,9 +250,10 @@ func (rc *reclassifier) tally(ctx context.Context, ovs map[string]*scamhunt.Over
 }
 
 // judge gives each listing marked dirty its verdict: the base verdict
-// raised by contact reputation. Changed verdicts are written to the store
-// and the index together, a page at a time, with the store read again
-// under the write lock so a crawl writing meanwhile is not undone.
+// raised by contact reputation, stamped with its provenance. Verdicts that
+// changed, or that another classifier or build made, are written to the
+// store and the index together, a page at a time, with the store read
+// again under the write lock so a crawl writing meanwhile is not undone.
 func (rc *reclassifier) judge(ctx context.Context, ovs map[string]*scamhunt.Override, rep *classify.Reputation, res *judged) error {
 	d, st := rc.d, rc.st
 	return pages(ctx, st.Dirty, indexBatch, func(marks []store.Mark) error {
@@ -247,8 +264,10 @@ func (rc *reclassifier) judge(ctx context.Context, ovs map[string]*scamhunt.Over
 		d.write.Lock()
 		// Verdicts are worked out first: reputation reads the store, which
 		// must not happen inside the write transaction of Update.
-		verdicts := map[string]scamhunt.Verdict{}
+		verdicts := map[string]store.Judgement{}
 		var changed []store.Record
+		restamped := 0
+		now := time.Now()
 		var err error
 		for _, id := range ids {
 			h, ok, herr := st.Head(id)
@@ -260,8 +279,8 @@ func (rc *reclassifier) judge(ctx context.Context, ovs map[string]*scamhunt.Over
 				continue
 			}
 			res.Judged++
-			if !h.Raised && !rep.Matters(h.Contacts) {
-				continue // the base verdict, as stored: no need to read the listing
+			if !h.Raised && !rep.Matters(h.Contacts) && h.Maker == rc.cls.fingerprint() {
+				continue // the base verdict, as stored and made: no need to read the listing
 			}
 			r, ok, gerr := st.Get(id)
 			if gerr != nil {
@@ -271,11 +290,19 @@ func (rc *reclassifier) judge(ctx context.Context, ovs map[string]*scamhunt.Over
 			if !ok {
 				continue
 			}
-			if v := rep.AdjustRecord(scamhunt.Record{Listing: r.Listing, Verdict: r.Base, Override: ovs[id]}); !reflect.DeepEqual(v, r.Verdict) {
-				verdicts[id] = v
-				r.Verdict = v
-				changed = append(changed, r)
+			v := rep.AdjustRecord(scamhunt.Record{Listing: r.Listing, Verdict: r.Base, Override: ovs[id]})
+			same := reflect.DeepEqual(v, r.Verdict)
+			if same && rc.cls.current(r.Provenance) {
+				continue
 			}
+			if same {
+				restamped++
+			}
+			// A verdict this classifier confirms is its verdict now: its
+			// provenance says so.
+			r.Verdict, r.Provenance = v, rc.cls.made(now)
+			verdicts[id] = store.Judgement{Verdict: r.Verdict, Provenance: r.Provenance}
+			changed = append(changed, r)
 		}
 		// The index first: if the store's commit is lost, the listings stay
 		// dirty with their old verdicts and are written again next time.
@@ -289,7 +316,8 @@ func (rc *reclassifier) judge(ctx context.Context, ovs map[string]*scamhunt.Over
 		if err != nil {
 			return err
 		}
-		res.Changed += len(changed)
+		res.Changed += len(changed) - restamped
+		res.Restamped += restamped
 		return nil
 	})
 }
@@ -339,14 +367,9 @@ constant memory; Ctrl-C stops it and the next run continues.`,
 // newReclassifier loads the classifier of cls for the data dir's store and
 // index.
 func newReclassifier(g *globals, cls classifierFlags, st *store.Store, idx index.Index, log *slog.Logger) (*reclassifier, error) {
-	cls = cls.resolved(g)
-	c, err := cls.load()
+	j, err := cls.judge(g)
 	if err != nil {
 		return nil, err
 	}
-	print, err := cls.fingerprint()
-	if err != nil {
-		return nil, err
-	}
-	return &reclassifier{d: g.dir, st: st, idx: idx, cls: c, print: print, log: log}, nil
+	return &reclassifier{d: g.dir, st: st, idx: idx, cls: j, log: log}, nil
 }

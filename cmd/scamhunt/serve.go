@@ -74,7 +74,7 @@ operator POSTs /api/admin/crawl.`,
 	fl.DurationVar(&every, "recrawl-every", 0, "crawl the board (--site, --config, --start) this often, e.g. 6h (0: only when asked)")
 	f.prof.add(fl)
 	fl.StringSliceVar(&f.start, "start", nil, "start URL(s) of the board to crawl")
-	fl.IntVar(&f.maxPages, "max-pages", 0, "stop each crawl after this many pages (0: the profile's budget)")
+	f.addBudget(fl, "stop each crawl")
 	f.cls.add(fl)
 	sf.add(fl)
 	ownsData(cmd)
@@ -172,11 +172,11 @@ func serveIndex(ctx context.Context, g *globals, ln net.Listener, f *crawlFlags,
 		bg.Go(func() { rec.loop(ctx, every) })
 		cfg.CrawlNow = rec.now
 	}
-	srv, err := web.New(cfg, idx, checker{rc.cls}, labeler{d: g.dir, st: st, idx: idx})
+	srv, err := web.New(cfg, idx, checker{rc.cls.Classifier}, labeler{d: g.dir, st: st, idx: idx})
 	if err != nil {
 		return err
 	}
-	return serveHTTP(ctx, ln, srv.Handler())
+	return srv.Serve(ctx, ln)
 }
 
 // recrawler crawls the served board in-process: on a schedule, and when

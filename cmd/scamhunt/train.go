@@ -63,7 +63,7 @@ beside it, weighted down so it does not dominate, its honest ads also as
 pasted texts (classify.Synthetic).`,
 		Example: `  scamhunt train --in classify/testdata/real/scam.jsonl,classify/testdata/real/honest.jsonl \
       --synthetic classify/testdata/train.jsonl --out configs/model.json
-  scamhunt export --format jsonl --out labels.jsonl --human-only   # people's labels as training data`,
+  scamhunt export --format train --out labels.jsonl   # people's labels as training data`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			all, err := readAll(in, 0)

@@ -2,8 +2,11 @@
 // e-mail addresses, URLs, Telegram handles) in attacker-written ad text and
 // canonicalises them, undoing the disguises scam posters use to slip past
 // filters. Extract uses Find and Field to fill Listing.Contacts, classify
-// uses Obfuscated as a feature, and index and web use Query to turn a typed
-// search into contact keys. The package is pure: no I/O, no state.
+// uses Obfuscated as a feature, index and web use Query to turn a typed
+// search into contact keys, and dataset masks what Locate (every occurrence
+// of every contact, with its span) and Names (contact people named near a
+// contact label, or as surname and title: 联系人：李四, 王先生) find. The
+// package is pure: no I/O, no state.
 //
 // Canonical values (the contract other packages key on):
 //   - phone: a mobile as "+86" + 11 digits (+8613812345678); a landline as
@@ -36,7 +39,10 @@
 // "vip★1818211", "lily 5443730", "fafa_ 6333911", "tt_" and "2797002" on
 // two lines, "xiaomei七一零八一二六" all read as one ID, but only when the
 // number has four digits or more, stands alone and is not a mobile number;
-// a CJK word ends the ID ("微信：abc123 发你教程" gives abc123).
+// a CJK word ends the ID ("微信：abc123 发你教程" gives abc123). An ID typed
+// with spaces inside ("V信：ab c_9 9 9") is joined back too, and an e-mail
+// address with "@" or "." spelled out ("abc123 at qq dot com",
+// "abc(at)163.com", "hr艾特sina点cn") is read as one.
 //
 // What is not a contact: a bare digit run becomes a phone only if it reads as
 // one on its own (a mobile, or a landline whose area code is set apart), and

@@ -50,14 +50,42 @@ type scanner struct {
 	phone int // index in out of the last mobile phone, or -1
 }
 
-func scan(text string, def kind, wide bool) []scamhunt.Contact {
-	sc := &scanner{doc: newDoc(text), def: def, phone: -1}
-	sc.wide = wide
-	sc.web()
-	for i := 0; i < len(sc.r); {
-		i = max(sc.step(i), i+1)
+// Located is a contact and where its raw text lies: text[Start:End] is Raw,
+// and text[ValueStart:End] the value without the label Raw starts with
+// ("扣扣：5679 3216" from "5679").
+type Located struct {
+	scamhunt.Contact
+	Start, ValueStart, End int // byte offsets
+}
+
+// Locate returns every occurrence of a contact in free text with its byte
+// span, in order of appearance: the same contacts as Find, but a contact
+// written twice (13812345678, and later 一三八一二三四五六七八) is there
+// twice. Spans may nest (an e-mail address and the QQ number inside it).
+// Masking replaces these spans.
+func Locate(text string) []Located { return scanAll(text, 0, false).located() }
+
+// Personal returns what Locate and Names return, reading text once: every
+// contact and contact name, what masking replaces.
+func Personal(text string) ([]Located, []Name) {
+	sc := scanAll(text, 0, false)
+	return sc.located(), sc.names()
+}
+
+func (sc *scanner) located() []Located {
+	out := make([]Located, len(sc.out))
+	for i, f := range sc.out {
+		v := f.s
+		if ls := sc.chain(f.s); len(ls) > 0 {
+			v = min(max(sc.skipFiller(ls[len(ls)-1].e), f.s), f.e)
+		}
+		out[i] = Located{Contact: f.c, Start: sc.off[f.s], ValueStart: sc.off[v], End: sc.off[f.e]}
 	}
-	slices.SortStableFunc(sc.out, func(a, b found) int { return cmp.Compare(a.s, b.s) })
+	return out
+}
+
+func scan(text string, def kind, wide bool) []scamhunt.Contact {
+	sc := scanAll(text, def, wide)
 	var cs []scamhunt.Contact
 	seen := map[string]bool{}
 	for _, f := range sc.out {
@@ -67,6 +95,19 @@ func scan(text string, def kind, wide bool) []scamhunt.Contact {
 		}
 	}
 	return cs
+}
+
+// scanAll finds every contact in text, ordered by where it starts; wide
+// is doc.wide.
+func scanAll(text string, def kind, wide bool) *scanner {
+	sc := &scanner{doc: newDoc(text), def: def, phone: -1}
+	sc.wide = wide
+	sc.web()
+	for i := 0; i < len(sc.r); {
+		i = max(sc.step(i), i+1)
+	}
+	slices.SortStableFunc(sc.out, func(a, b found) int { return cmp.Compare(a.s, b.s) })
+	return sc
 }
 
 func (sc *scanner) emit(k scamhunt.ContactKind, value string, s, e int) {

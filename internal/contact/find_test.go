@@ -62,6 +62,9 @@ var findCases = []findCase{
 	{"详见 HTTPS://Www.Example.COM/Job?id=AB12。", []scamhunt.Contact{link("https://www.example.com/Job?id=AB12", "HTTPS://Www.Example.COM/Job?id=AB12")}},
 	{"下载APP：xxx.com/app", []scamhunt.Contact{link("xxx.com/app", "xxx.com/app")}},
 	{"官网 www.jobs-cn.top", []scamhunt.Contact{link("www.jobs-cn.top", "www.jobs-cn.top")}},
+	// İ folds to i, one byte shorter: the value keeps the path's case but is ASCII (a fuzz find)
+	{"HTTP://0#İ0", []scamhunt.Contact{link("http://0#i0", "HTTP://0#İ0")}},
+	{"见 ｗｗｗ.Jobs.cn/Ａpp", []scamhunt.Contact{link("www.jobs.cn/App", "ｗｗｗ.Jobs.cn/Ａpp")}},
 	{"Telegram: @Scam_Boss", []scamhunt.Contact{tg("scam_boss", "Telegram: @Scam_Boss")}},
 	{"点击 t.me/Hello_World", []scamhunt.Contact{tg("hello_world", "t.me/Hello_World")}},
 	{"电报：scam_bot", []scamhunt.Contact{tg("scam_bot", "电报：scam_bot")}},
@@ -175,7 +178,16 @@ var findCases = []findCase{
 	{"微信：jz*8908870", []scamhunt.Contact{wechat("jz8908870", "微信：jz*8908870")}},
 	{"球球→7814-4970-6\n威-nana_\n4839977（非诚勿扰）", []scamhunt.Contact{
 		qq("781449706", "球球→7814-4970-6"), wechat("nana_4839977", "威-nana_\n4839977")}},
-	// not joined: the number after the name is a phone, a date, or missing
+	// IDs typed with spaces inside, and e-mail addresses with "@" and "." spelled out
+	{"V信：ab c_9 9 9", []scamhunt.Contact{wechat("abc_999", "V信：ab c_9 9 9")}},
+	{"加微信 x i a o m e i 8 8，详谈", []scamhunt.Contact{wechat("xiaomei88", "加微信 x i a o m e i 8 8")}},
+	{"邮箱 abc123 at qq dot com", []scamhunt.Contact{email("abc123@qq.com", "abc123 at qq dot com")}},
+	{"简历发 Job.HR(at)163.com", []scamhunt.Contact{email("job.hr@163.com", "Job.HR(at)163.com")}},
+	{"hr_job艾特sina点cn", []scamhunt.Contact{email("hr_job@sina.cn", "hr_job艾特sina点cn")}},
+	{"resume [at] jobs-cn [dot] com", []scamhunt.Contact{email("resume@jobs-cn.com", "resume [at] jobs-cn [dot] com")}},
+	// not joined: the number after the name is a phone, a date, a price, or missing
+	{"微信：ab cd 12元", nil},
+	{"look at me dot com", nil},
 	{"微信：abc123 发你教程", []scamhunt.Contact{wechat("abc123", "微信：abc123")}},
 	{"微信：zhangsan 2026-11-20", []scamhunt.Contact{wechat("zhangsan", "微信：zhangsan")}},
 	{"小薇：13812345678", []scamhunt.Contact{phone("+8613812345678", "13812345678")}},
@@ -367,6 +379,59 @@ func TestField(t *testing.T) {
 	for _, c := range cases {
 		if diff := cmp.Diff(c.want, contact.Field(c.kind, c.in)); diff != "" {
 			t.Errorf("Field(%s, %q) (-want +got):\n%s", c.kind, c.in, diff)
+		}
+	}
+}
+
+// TestLocate: every occurrence of a contact is located, also the same
+// contact written again in another form, and each span is its raw text.
+func TestLocate(t *testing.T) {
+	in := "电话13812345678，也可以打一三八一二三四五六七八，V信：ab c_9 9 9，邮箱 abc123 at qq dot com"
+	type loc struct{ Key, Text, Value string }
+	var got []loc
+	for _, l := range contact.Locate(in) {
+		got = append(got, loc{l.Key(), in[l.Start:l.End], in[l.ValueStart:l.End]})
+		if in[l.Start:l.End] != l.Raw {
+			t.Errorf("span %q of %s is not its raw text %q", in[l.Start:l.End], l.Key(), l.Raw)
+		}
+	}
+	want := []loc{
+		{"phone:+8613812345678", "13812345678", "13812345678"},
+		{"phone:+8613812345678", "一三八一二三四五六七八", "一三八一二三四五六七八"},
+		{"wechat:abc_999", "V信：ab c_9 9 9", "ab c_9 9 9"},
+		{"email:abc123@qq.com", "abc123 at qq dot com", "abc123 at qq dot com"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Locate (-want +got):\n%s", diff)
+	}
+}
+
+var nameCases = []struct {
+	in   string
+	want []string
+}{
+	{"联系人：王先生 电话 13812345678", []string{"王先生"}},
+	{"加薇信 abc_123 联系张小姐", []string{"张小姐"}},
+	{"联系人 李四", []string{"李四"}},
+	{"负责人：陈大文，电话", []string{"陈大文"}},
+	{"HR: 刘小姐", []string{"刘小姐"}},
+	{"有意者请找周经理面谈", []string{"周经理"}},
+	{"聯繫人：張小姐", []string{"张小姐"}},
+	{"王先生 13812345678，或李女士", []string{"王先生", "李女士"}},
+	{"联系我们", nil},
+	{"联系方式：微信", nil},
+	{"公司总部在深圳，总经理面试", nil},
+	{"联系人：人事部门负责", nil},
+}
+
+func TestNames(t *testing.T) {
+	for _, c := range nameCases {
+		var got []string
+		for _, n := range contact.Names(c.in) {
+			got = append(got, n.Name)
+		}
+		if diff := cmp.Diff(c.want, got); diff != "" {
+			t.Errorf("Names(%q) (-want +got):\n%s", c.in, diff)
 		}
 	}
 }

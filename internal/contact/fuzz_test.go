@@ -7,6 +7,7 @@ import (
 
 	"github.com/scamhunt/scamhunt"
 	"github.com/scamhunt/scamhunt/internal/contact"
+	"github.com/scamhunt/scamhunt/internal/textnorm"
 )
 
 // canonical is the contract on Value, checked independently of the parser.
@@ -48,6 +49,29 @@ func FuzzFind(f *testing.F) {
 		checkContacts(t, s, contact.Find(s))
 		for _, k := range []scamhunt.ContactKind{scamhunt.ContactQQ, scamhunt.ContactWeChat, scamhunt.ContactPhone, scamhunt.ContactTelegram} {
 			checkContacts(t, s, contact.Field(k, s))
+		}
+	})
+}
+
+// FuzzLocate: every located span is inside the text and is the contact's
+// raw text; every name's span folds to the name.
+func FuzzLocate(f *testing.F) {
+	for _, c := range findCases {
+		f.Add(c.in)
+	}
+	for _, c := range nameCases {
+		f.Add(c.in)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, l := range contact.Locate(s) {
+			if l.Start < 0 || l.End > len(s) || l.Start > l.ValueStart || l.ValueStart > l.End || s[l.Start:l.End] != l.Raw {
+				t.Errorf("span [%d,%d) of %s is not its raw text %q in %q", l.Start, l.End, l.Key(), l.Raw, s)
+			}
+		}
+		for _, n := range contact.Names(s) {
+			if n.Start < 0 || n.End > len(s) || n.Start >= n.End || textnorm.Fold(s[n.Start:n.End]) != n.Name {
+				t.Errorf("name %q at [%d,%d) of %q", n.Name, n.Start, n.End, s)
+			}
 		}
 	})
 }

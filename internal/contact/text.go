@@ -2,6 +2,7 @@ package contact
 
 import (
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/scamhunt/scamhunt/internal/textnorm"
 )
@@ -23,7 +24,8 @@ type doc struct {
 }
 
 func newDoc(s string) *doc {
-	d := &doc{src: s}
+	n := utf8.RuneCountInString(s)
+	d := &doc{src: s, off: make([]int, 0, n+1), orig: make([]rune, 0, n), r: make([]rune, 0, n)}
 	for i, c := range s { // an invalid byte comes back as one RuneError of width 1
 		d.off = append(d.off, i)
 		d.orig = append(d.orig, c)

@@ -1,6 +1,9 @@
 package contact
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // A WeChat ID is usually a name and a number ("lily5443730"), and posters
 // break it there: "lily 5443730", "vip★1818211", "fafa_ 6333911", "tt_" and
@@ -22,7 +25,48 @@ func (d *doc) wechatAt(p int) (id string, ok bool, e int) {
 		return v, true, je
 	}
 	id = string(d.r[p:e])
+	if !wechatID(id) {
+		if v, se, ok := d.spacedID(p, e); ok {
+			return v, true, se
+		}
+	}
 	return id, wechatID(id), e
+}
+
+// maxSpacedChunks bounds how many pieces a spaced-out ID is read from;
+// past a valid ID, pieces longer than maxSpacedChunk are words of their own.
+const (
+	maxSpacedChunks = 8
+	maxSpacedChunk  = 3
+)
+
+// spacedID reads an ID typed with spaces inside it, "ab c_9 9 9" for
+// abc_999: the word [p, e) is too short to be an ID, so the ASCII words
+// after it, each one space apart, are joined on until the ID is valid, and
+// then while the pieces stay short (spaced typing) or are digits or "_"
+// (the rest of its number). A unit after it ("12元") means a price, not an
+// ID.
+func (d *doc) spacedID(p, e int) (string, int, bool) {
+	id := string(d.r[p:e])
+	end := e
+	for n := 0; n < maxSpacedChunks; n++ {
+		if d.at(end) != ' ' || !isWord(d.at(end+1)) || d.used[end+1] {
+			break
+		}
+		ce := d.wordEnd(end + 1)
+		chunk := string(d.r[end+1 : ce])
+		if wechatID(id) && len(chunk) > maxSpacedChunk && strings.Trim(chunk, "0123456789_") != "" {
+			break
+		}
+		if len(id)+len(chunk) > 20 || mobile(chunk) {
+			break // a mobile number is a contact of its own
+		}
+		id, end = id+chunk, ce
+	}
+	if end == e || !wechatID(id) || !d.idEndOK(end) {
+		return "", 0, false
+	}
+	return id, end, true
 }
 
 // wordEnd is the end of the ASCII word (letters, digits, _ and -) at p.
