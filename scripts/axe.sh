@@ -3,7 +3,7 @@
 # runs inside Chromium, from the npm registry at the version pinned by
 # e2e/testdata/axe/package-lock.json. Without npm it says so and stops: the
 # accessibility test then skips outside CI and fails inside it (CI=true),
-# where .ci/run installs npm from Debian.
+# where .ci/run makes sure npm is there.
 set -euo pipefail
 cd "$(dirname "$0")/../e2e/testdata/axe"
 want=$(sed -n 's/.*"axe-core": "\(.*\)".*/\1/p' package.json)
