@@ -29,7 +29,7 @@ const (
 	// schemaKey and schema mark an index built by this mapping; an index
 	// with another schema must be rebuilt, not silently misread.
 	schemaKey = "scamhunt_schema"
-	schema    = "3"
+	schema    = "4"
 	// gramAnalyzer splits the pre-computed terms on spaces and nothing else.
 	gramAnalyzer = "scamhunt_grams"
 	// bleveBatch is how many records one Bleve batch holds.
@@ -130,7 +130,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		fTitleUni: gram(), fTitleBi: gram(), fTitleWords: gram(),
 		fBodyUni: gram(), fBodyBi: gram(), fBodyWords: gram(),
 		fContacts: kw(false), fLabel: kw(true), fCategories: kw(true), fCity: kw(true), fSite: kw(true),
-		fCombo: kw(true), fRank: kw(true), fNewest: kw(true),
+		fCombo: kw(true), fRank: kw(true), fNewest: kw(true), fRankB: kw(false), fNewestB: kw(false),
 	} {
 		dm.AddFieldMappingsAt(name, f)
 	}
@@ -160,7 +160,7 @@ func bleveDoc(d document) map[string]any {
 		fTitleUni: joinSpace(d.title.uni), fTitleBi: d.title.bi, fTitleWords: joinSpace(d.title.words),
 		fBodyUni: joinSpace(d.body.uni), fBodyBi: d.body.bi, fBodyWords: joinSpace(d.body.words),
 		fContacts: d.contacts, fLabel: d.label, fCategories: d.categories,
-		fRecord: d.record, fCombo: k.facet.combo(), fRank: rankKey(k.rank),
+		fRecord: d.record, fCombo: k.facet.combo(), fRank: rankKey(k.rank), fRankB: rankBucketKey(rankBucket(k.rank)),
 		fReviewed: d.reviewed, fRemoved: d.removed,
 	}
 	if d.city != "" {
@@ -172,6 +172,7 @@ func bleveDoc(d document) map[string]any {
 	if !d.posted.IsZero() {
 		m[fPosted] = d.posted
 		m[fNewest] = newestKey(k.posted)
+		m[fNewestB] = newestBucketKey(postedBucket(k.posted))
 	}
 	if !d.firstSeen.IsZero() {
 		m[fFirstSeen] = d.firstSeen

@@ -106,13 +106,13 @@ const directSort = 4096
 
 // topByKey returns one page of bq's matches (total of them) sorted by the
 // order's key. Sorting reads each candidate's key, so when the matches are
-// many it first guesses a key threshold T from the tally's histogram, such
-// that the listings at or above T should hold the page even if only a
-// fraction total/N of them match, and sorts only bq AND key >= T. If that
-// holds at least offset+limit matches, its first offset+limit are exactly
-// those of the whole sort (every match above the page's last key is at or
-// above T); if not, the guess widens fourfold and, at worst, the whole
-// index is sorted. Listings without the key (undated ones, for newest) are
+// many it first guesses a bucket T of the key from the tally's histogram,
+// such that the listings in T or above should hold the page even if only a
+// fraction total/N of them match, and sorts only bq AND bucket >= T. If
+// that holds at least offset+limit matches, its first offset+limit are
+// exactly those of the whole sort (buckets never decrease as the key grows,
+// so every match above the page's last one is in the set too); if not, the
+// guess widens fourfold and, at worst, the whole index is sorted. Listings without the key (undated ones, for newest) are
 // only reached by the whole sort, which puts them last.
 func (b *Bleve) topByKey(ctx context.Context, bq query.Query, order string, total, limit, offset int) (search.DocumentMatchCollection, error) {
 	need := limit + offset
@@ -153,12 +153,13 @@ func (b *Bleve) topByKey(ctx context.Context, bq query.Query, order string, tota
 	return res.Hits, nil
 }
 
-// keyAtLeast matches the listings whose sort key for order is at least t.
+// keyAtLeast matches the listings whose sort key for order is in bucket
+// t or a higher one.
 func keyAtLeast(order string, t int64) query.Query {
 	incl := true
-	field, key := fRank, rankKey(t)
+	field, key := fRankB, rankBucketKey(t)
 	if order == scamhunt.SortNewest {
-		field, key = fNewest, newestKey(t)
+		field, key = fNewestB, newestBucketKey(t)
 	}
 	q := bleve.NewTermRangeInclusiveQuery(key, "", &incl, nil)
 	q.SetField(field)

@@ -26,9 +26,11 @@ const (
 	fCity       = "city"
 	fSite       = "site"
 	fScore      = "score"
-	fRank       = "rank"   // Bleve only: score then posted date, see rankOf
-	fNewest     = "newest" // Bleve only: posted date as a sortable keyword
-	fCombo      = "combo"  // Bleve only: the facet values together, see facetKey.combo
+	fRank       = "rank"     // Bleve only: score then posted date, see rankOf
+	fNewest     = "newest"   // Bleve only: posted date as a sortable keyword
+	fRankB      = "rank_b"   // Bleve only: rankBucket, for narrowing
+	fNewestB    = "newest_b" // Bleve only: postedBucket, for narrowing
+	fCombo      = "combo"    // Bleve only: the facet values together, see facetKey.combo
 	fPosted     = "posted_at"
 	fReviewed   = "reviewed"
 	fRemoved    = "removed"

@@ -108,15 +108,24 @@ func postedSeconds(t time.Time) int64 {
 	return min(max(t.Unix(), 0), 1<<rankBits-1)
 }
 
-func postedBucket(secs int64) int64 { return secs - secs%86400 }
+// Buckets group sort keys for the histograms and for the narrowing query
+// (topByKey), which asks for bucket >= T: a handful of indexed terms, where
+// a range over the keys themselves, nearly one per listing, would expand
+// into thousands. A bucket is the key with its low bits cut, so it never
+// decreases as the key grows: every listing above a bucket's listings in
+// the sort is in that bucket or a higher one, which is what makes the
+// narrowed page exact.
+const (
+	postedShift = 16 // about 18 hours
+	rankShift   = 20 // the same score, about 12 days
+)
 
-// rankBucket groups ranks by score in steps of 5 thousandths and posted
-// date by week. Any grouping is correct (see topByKey); this one keeps the
-// histogram small and the first guess close.
-func rankBucket(r int64) int64 {
-	milli, secs := r>>rankBits, r&(1<<rankBits-1)
-	return (milli-milli%5)<<rankBits | (secs - secs%(7*86400))
-}
+func postedBucket(secs int64) int64 { return secs >> postedShift }
+func rankBucket(r int64) int64      { return r >> rankShift }
+
+// rankBucketKey and newestBucketKey are the indexed forms of the buckets.
+func rankBucketKey(b int64) string   { return fmt.Sprintf("%06x", b) }
+func newestBucketKey(b int64) string { return fmt.Sprintf("%05x", b) }
 
 func newTally() *tally {
 	return &tally{combos: map[facetKey]int{}, posted: newHist(), rank: newHist()}
