@@ -52,6 +52,32 @@ type Bleve struct {
 	narrowed atomic.Int64
 }
 
+// SchemaError is returned by OpenBleve for an index another version of
+// scamhunt built with another mapping: it must be rebuilt, and its records
+// can still be read with OldRecords.
+type SchemaError struct {
+	Dir, Got string
+}
+
+func (e *SchemaError) Error() string {
+	return fmt.Sprintf("open bleve index %s: schema %q, want %q: rebuild the index", e.Dir, e.Got, schema)
+}
+
+// OldRecords calls fn with every record stored in the Bleve index in dir,
+// whatever its schema, so an upgrade can carry them over before the index
+// is rebuilt.
+func OldRecords(ctx context.Context, dir string, fn func(scamhunt.Record) error) error {
+	if err := checkBleve(dir); err != nil {
+		return err
+	}
+	idx, err := openGuarded(dir, map[string]any{"bolt_timeout": lockWait.String(), "read_only": true})
+	if err != nil {
+		return fmt.Errorf("open old bleve index %s: %w", dir, err)
+	}
+	defer idx.Close()
+	return allRecords(ctx, idx, fn)
+}
+
 // ErrLocked is returned by OpenBleve when another process holds the index.
 var ErrLocked = errors.New("index is locked by another process")
 
@@ -89,7 +115,7 @@ func OpenBleve(dir string) (*Bleve, error) {
 		got, err := idx.GetInternal([]byte(schemaKey))
 		if err != nil || string(got) != schema {
 			_ = idx.Close()
-			return nil, fmt.Errorf("open bleve index %s: schema %q, want %q: rebuild the index", dir, got, schema)
+			return nil, &SchemaError{Dir: dir, Got: string(got)}
 		}
 	}
 	t, err := tallyIndex(idx)
@@ -348,12 +374,18 @@ func (b *Bleve) Get(ctx context.Context, id string) (scamhunt.Record, error) {
 // All calls fn with every record in ID order, a page at a time, and stops
 // at fn's first error, which it returns.
 func (b *Bleve) All(ctx context.Context, fn func(scamhunt.Record) error) error {
+	return allRecords(ctx, b.idx, fn)
+}
+
+// allRecords reads every stored record of idx, whatever its schema: the
+// whole record has been stored the same way since the first one.
+func allRecords(ctx context.Context, idx bleve.Index, fn func(scamhunt.Record) error) error {
 	req := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), allPage, 0, false)
 	req.Fields = []string{fRecord}
 	req.SortBy([]string{"_id"})
 	req.Score = bleve.ScoreNone
 	for {
-		res, err := b.idx.SearchInContext(ctx, req)
+		res, err := idx.SearchInContext(ctx, req)
 		if err != nil {
 			return fmt.Errorf("bleve all: %w", err)
 		}

@@ -1,13 +1,17 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
+	"time"
 
 	"github.com/scamhunt/scamhunt"
 	"github.com/scamhunt/scamhunt/classify"
@@ -81,11 +85,19 @@ func (d *dataDir) open(ctx context.Context, log *slog.Logger) (*store.Store, ind
 		return st, d.idx, nil
 	}
 	idx, missing, err := d.openIndex(ctx)
+	if old := (*index.SchemaError)(nil); errors.As(err, &old) {
+		// An index an older scamhunt built: carry its records over to the
+		// store, keep it aside, and rebuild.
+		if err := d.upgrade(ctx, st, old, log); err != nil {
+			return nil, nil, err
+		}
+		idx, missing, err = d.openIndex(ctx)
+	}
 	if err != nil {
 		return nil, nil, err
 	}
 	if !missing {
-		if err := seed(ctx, st, idx, log); err != nil {
+		if err := d.seed(ctx, st, idx, log); err != nil {
 			idx.Close()
 			return nil, nil, err
 		}
@@ -122,6 +134,8 @@ func (d *dataDir) openIndex(ctx context.Context) (idx index.Index, missing bool,
 		switch {
 		case errors.Is(err, index.ErrLocked):
 			return nil, false, fmt.Errorf("%w (a scamhunt older than the data dir lock?)", err)
+		case errors.As(err, new(*index.SchemaError)):
+			return nil, false, err
 		case errors.As(err, &corrupt):
 			return nil, false, fmt.Errorf("the index %s is corrupt (%s: %s): run `scamhunt reindex --data %s` to rebuild it from the listing store (the damaged index is kept aside)", dir, corrupt.File, corrupt.Why, d.path)
 		case err != nil && !missing:
@@ -142,11 +156,85 @@ func (d *dataDir) openIndex(ctx context.Context) (idx index.Index, missing bool,
 	}
 }
 
+// keepLabels writes to the overrides file, the labels' record of truth,
+// the human labels an older index held that the file lacks, so a rebuild
+// re-applies them.
+func (d *dataDir) keepLabels(labels map[string]*scamhunt.Override, log *slog.Logger) error {
+	if len(labels) == 0 {
+		return nil
+	}
+	have, err := d.overrides(log)
+	if err != nil {
+		return err
+	}
+	ids := slices.Sorted(maps.Keys(labels))
+	for _, id := range ids {
+		if _, ok := have[id]; ok {
+			continue
+		}
+		if err := appendOverride(d.file("overrides.jsonl"), id, labels[id]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// upgrade carries the records of an index built by an older scamhunt into
+// an empty store (a data dir from before the store, whose index is the only
+// copy of what was crawled), then moves that index aside as
+// index.bleve.schema-N-TIME, kept, so the caller builds a new one from the
+// store. A store that already holds listings is the record of truth: the
+// old index is only moved aside.
+func (d *dataDir) upgrade(ctx context.Context, st *store.Store, old *index.SchemaError, log *slog.Logger) error {
+	n, err := st.Len()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		var batch []store.Record
+		put := func() error {
+			_, err := st.Put(ctx, batch)
+			batch = batch[:0]
+			return err
+		}
+		labels := map[string]*scamhunt.Override{}
+		err := index.OldRecords(ctx, old.Dir, func(r scamhunt.Record) error {
+			if r.Override != nil {
+				labels[r.Listing.ID] = r.Override
+			}
+			batch = append(batch, storeRecord(r))
+			n++
+			if len(batch) == batchSize {
+				return put()
+			}
+			return nil
+		})
+		if err == nil {
+			err = put()
+		}
+		if err == nil {
+			err = d.keepLabels(labels, log)
+		}
+		if err == nil {
+			err = st.SetMeta(metaSeeded, "1")
+		}
+		if err != nil {
+			return fmt.Errorf("carry the listings of the old index %s over: %w", old.Dir, err)
+		}
+	}
+	aside := fmt.Sprintf("%s.schema-%s-%s", old.Dir, cmp.Or(old.Got, "unknown"), time.Now().UTC().Format("20060102T150405"))
+	if err := os.Rename(old.Dir, aside); err != nil {
+		return fmt.Errorf("move the old index aside: %w", err)
+	}
+	log.Info("index_upgraded", "old_schema", old.Got, "listings", n, "kept_as", aside)
+	return nil
+}
+
 // seed fills an empty store from the index once: a data dir from before
 // the store keeps its listings. The verdicts are taken as they are; the
 // first reclassification judges them again (the store knows no
 // classifier yet).
-func seed(ctx context.Context, st *store.Store, idx index.Index, log *slog.Logger) error {
+func (d *dataDir) seed(ctx context.Context, st *store.Store, idx index.Index, log *slog.Logger) error {
 	if done, err := st.Meta(metaSeeded); err != nil || done != "" {
 		return err
 	}
@@ -157,15 +245,22 @@ func seed(ctx context.Context, st *store.Store, idx index.Index, log *slog.Logge
 		return err
 	}
 	n := 0
+	labels := map[string]*scamhunt.Override{}
 	err := pages(ctx, idx.All, batchSize, func(recs []scamhunt.Record) error {
 		batch := make([]store.Record, len(recs))
 		for i, r := range recs {
 			batch[i] = storeRecord(r)
+			if r.Override != nil {
+				labels[r.Listing.ID] = r.Override
+			}
 		}
 		n += len(batch)
 		_, err := st.Put(ctx, batch)
 		return err
 	})
+	if err == nil {
+		err = d.keepLabels(labels, log)
+	}
 	if err != nil {
 		return fmt.Errorf("fill the listing store from the index: %w", err)
 	}

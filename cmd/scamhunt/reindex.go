@@ -125,7 +125,8 @@ func reindex(ctx context.Context, g *globals, cls classifierFlags, log *slog.Log
 // readable one goes to index.bleve.old (returned, to delete once the new
 // one is built); one that cannot be read is kept as
 // index.bleve.broken-TIME and reported. A data dir made before the store
-// fills its store from a readable index first.
+// fills its store from a readable index first, or from an older
+// scamhunt's index, which is then kept as index.bleve.schema-N-TIME.
 func setAside(ctx context.Context, d *dataDir, st *store.Store, log *slog.Logger, stderr io.Writer) (string, error) {
 	dir := d.indexDir()
 	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
@@ -135,8 +136,12 @@ func setAside(ctx context.Context, d *dataDir, st *store.Store, log *slog.Logger
 	if errors.Is(err, index.ErrLocked) {
 		return "", err
 	}
+	if old := (*index.SchemaError)(nil); errors.As(err, &old) {
+		// An older scamhunt's index: its listings go to the store first.
+		return "", d.upgrade(ctx, st, old, log)
+	}
 	if err == nil {
-		err = seed(ctx, st, b, log)
+		err = d.seed(ctx, st, b, log)
 		if cerr := b.Close(); err == nil {
 			err = cerr
 		}
