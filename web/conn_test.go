@@ -123,10 +123,14 @@ func TestSlowClientsAreClosed(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			c := dialFrom(t, "", startServer(t, tc.cfg))
+			addr := startServer(t, tc.cfg)
+			// The server's clock starts when it accepts the connection,
+			// so ours starts before the dial: closing earlier than the
+			// limit from here means something else closed it.
+			start := time.Now()
+			c := dialFrom(t, "", addr)
 			stop := make(chan struct{})
 			defer close(stop)
-			start := time.Now()
 			io.WriteString(c, tc.fast)
 			go trickle(c, tc.slow, 100*time.Millisecond, stop)
 			got := waitClosed(t, c)
