@@ -37,6 +37,8 @@ func TestClassify(t *testing.T) {
 			scamhunt.LabelScam, []string{"downline"}},
 		{"traditional characters", scamhunt.Listing{Title: "網路兼職", Body: "淘寶刷單，傭金日結，本金秒返，加薇信"},
 			scamhunt.LabelScam, []string{"shuadan"}},
+		{"Taiwan's words: 網路 for 网络, 日領 for 日结, 加賴 for LINE", scamhunt.Listing{Body: "誠徵網路兼職，工作輕鬆，日領1500，有意者加賴 ID: kk2266"},
+			scamhunt.LabelScam, nil},
 		{"leaflet job paid daily", scamhunt.Listing{Title: "周末发传单", Company: "北京众合广告传媒有限公司", SalaryText: "150元/天",
 			Body: "在朝阳大悦城门口发放宣传单，工资日结，公司直招不收任何费用。联系电话：13812345678"},
 			scamhunt.LabelLegit, nil},
