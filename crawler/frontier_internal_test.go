@@ -78,7 +78,9 @@ func TestRedisReclaim(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, l := range ls {
-			if l.URL == taken[0].URL && time.Since(takenAt) < lease {
+			// Redis keeps lease ends in whole milliseconds of its own
+			// clock: a few milliseconds early is rounding, not a reclaim.
+			if l.URL == taken[0].URL && time.Since(takenAt) < lease-10*time.Millisecond {
 				t.Errorf("%s reclaimed %v after a took it, before the lease of %v ran out", l.URL, time.Since(takenAt), lease)
 			}
 			got = append(got, l.URL)
