@@ -430,15 +430,18 @@ var sectionWords = []string{"岗位职责", "职位描述", "任职要求", "任
 
 // hasEvidence reports whether a listing gives the model anything to weigh
 // towards scam: a scam type's or a signal's rule that fired (a context may
-// have lowered it, not cancelled it), a word of money, earning, work or
-// ease, or a contact. A text with none ("嘿嘿,那你看着办吧", "简历已发送至
-// 邮箱") is judged by the rules alone: without evidence the model would
-// only repeat the share of scams in its training corpus. A word of
-// contact alone (联系, 咨询, 微信) is no evidence: "这个怎么联系哦" asks
-// how to reach someone, it offers nothing; with a contact it is, and the
-// contact counts anyway.
+// have lowered it, not cancelled it), a word of money, earning or ease, or
+// a contact. A text with none ("嘿嘿,那你看着办吧", "简历已发送至邮箱") is
+// judged by the rules alone: without evidence the model would only repeat
+// the share of scams in its training corpus. A word of contact alone (联系,
+// 咨询, 微信) is no evidence: "这个怎么联系哦" asks how to reach someone, it
+// offers nothing; with a contact it is, and the contact counts anyway. Nor
+// is a word of work alone (兼职, 工资, 招聘): "晚上还有兼职吗" and "我之前
+// 还准备去兼职跑滴滴" talk of work and offer none, and the model flagged one
+// ordinary chat line in ten for it; a job offer that names no pay, no ease
+// and no contact ("急招线上客服助理") gives nothing to tell a scam by.
 func (rs *Rules) hasEvidence(m *ruleMatch, d *[nDense]float64) bool {
-	if m.topics[topicMoney]+m.topics[topicEarn]+m.topics[topicJob]+m.topics[topicEase] > 0 ||
+	if m.topics[topicMoney]+m.topics[topicEarn]+m.topics[topicEase] > 0 ||
 		d[featIMContact]+d[featPhone]+d[featURL]+d[featObfuscated] > 0 {
 		return true
 	}
