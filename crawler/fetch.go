@@ -192,7 +192,13 @@ func (r *run) page(f *fetch, last *hop) {
 	}
 	o := outcome{
 		Status: last.status, ETag: last.header.Get("ETag"), LastModified: last.header.Get("Last-Modified"),
-		Hash: hash, Charset: charset, OK: true, Detail: r.isDetail(final), Links: keep, Also: also(l.URL, final),
+		Hash: hash, Charset: charset, OK: true, Detail: r.isDetail(final), Also: also(l.URL, final),
+	}
+	if r.revalidated(l.URL, o) {
+		// Its links are replayed when it answers 304 Not Modified; a page
+		// never asked conditionally (a list page, no validators) keeps
+		// none.
+		o.Links = keep
 	}
 	r.send(p, completion{l: l, o: o, links: links})
 	r.tally.do(func(s *Summary) {
@@ -225,6 +231,17 @@ func (r *run) unchanged(f *fetch, last *hop) {
 		FetchedAt: last.at.UTC(), Hash: f.meta.Hash, Depth: l.Depth, Unchanged: true,
 	}, completion{l: l, o: o, links: links})
 	r.tally.do(func(s *Summary) { s.Unchanged++ })
+}
+
+// revalidated says whether the next crawl asks for u conditionally (as
+// dispatch does), so that it may answer 304 with no body to take links
+// from.
+func (r *run) revalidated(u string, o outcome) bool {
+	if o.ETag == "" && o.LastModified == "" {
+		return false
+	}
+	pu, err := url.Parse(u)
+	return err == nil && !matchAny(r.s.list, pathQuery(pu))
 }
 
 func firstNonEmpty(a, b string) string {

@@ -1,11 +1,14 @@
 package crawler
 
 import (
+	"bytes"
+	"compress/flate"
 	"context"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"iter"
 	"os"
 	"path/filepath"
@@ -25,7 +28,9 @@ import (
 //	run    gen, state ("running"/"finished")
 //	urls   canonical URL -> gen(4) | queue seq(8) | JSON urlMeta
 //	queue  seq(8, big-endian) -> JSON entry, in discovery order
-//	links  canonical URL -> outlinks, newline-separated
+//	links  canonical URL -> outlinks, newline-separated, flate-compressed
+//	       after a marker byte (packLinks; a file from an older build holds
+//	       them uncompressed, which reads as well)
 //
 // An entry stays in the queue until its fetch completes, so a crawl killed
 // at any point resumes with exactly the unfinished URLs. Handed-out
@@ -357,7 +362,7 @@ func boltComplete(tx *bolt.Tx, gen int, now time.Time, c completion) (map[string
 		}
 	}
 	if c.o.OK && c.o.Links != nil {
-		if err := tx.Bucket(bucketLinks).Put([]byte(c.l.URL), []byte(joinLinks(c.o.Links))); err != nil {
+		if err := tx.Bucket(bucketLinks).Put([]byte(c.l.URL), packLinks(c.o.Links)); err != nil {
 			return nil, err
 		}
 	}
@@ -389,7 +394,15 @@ func (f *boltFrontier) lookup(_ context.Context, u string) (urlMeta, []string, b
 		var r boltRec
 		if r, ok = getRec(tx.Bucket(bucketURLs), u); ok {
 			m = r.meta
-			links = splitLinks(string(tx.Bucket(bucketLinks).Get([]byte(u))))
+			if !m.LastOK.IsZero() {
+				// Only a page fetched before can be answered 304 and
+				// need its links replayed: the links table is not read
+				// for every URL of a first crawl.
+				var err error
+				if links, err = unpackLinks(tx.Bucket(bucketLinks).Get([]byte(u))); err != nil {
+					return fmt.Errorf("links of %s: %w", u, err)
+				}
+			}
 		}
 		return nil
 	})
@@ -484,3 +497,55 @@ func (f *boltFrontier) removed(context.Context) iter.Seq2[Removal, error] {
 }
 
 var errStopped = errors.New("crawl stopping")
+
+// linksFlate marks a packed outlink list as flate-compressed. An older
+// build stored the list as plain text, whose first byte is never this.
+const linksFlate = 0x01
+
+// A flate writer holds about a megabyte of state: they are reused.
+var (
+	linkWriters = sync.Pool{New: func() any {
+		w, _ := flate.NewWriter(nil, flate.BestSpeed)
+		return w
+	}}
+	linkReaders = sync.Pool{New: func() any { return flate.NewReader(bytes.NewReader(nil)) }}
+)
+
+// packLinks is the stored form of a page's outlinks: the URLs of a page
+// share their host and most of their paths, so they shrink several times
+// over, and the links table, the frontier's biggest, with them.
+func packLinks(ls []string) []byte {
+	if len(ls) == 0 {
+		return []byte{}
+	}
+	var buf bytes.Buffer
+	buf.WriteByte(linksFlate)
+	w := linkWriters.Get().(*flate.Writer)
+	defer linkWriters.Put(w)
+	w.Reset(&buf)
+	for i, l := range ls {
+		if i > 0 {
+			w.Write([]byte{'\n'})
+		}
+		w.Write([]byte(l))
+	}
+	w.Close() // writes to a bytes.Buffer cannot fail
+	return buf.Bytes()
+}
+
+// unpackLinks reads what packLinks stored, or an older build's plain list.
+func unpackLinks(v []byte) ([]string, error) {
+	if len(v) == 0 || v[0] != linksFlate {
+		return splitLinks(string(v)), nil
+	}
+	r := linkReaders.Get().(io.ReadCloser)
+	defer linkReaders.Put(r)
+	if err := r.(flate.Resetter).Reset(bytes.NewReader(v[1:]), nil); err != nil {
+		return nil, err
+	}
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	return splitLinks(string(b)), nil
+}
