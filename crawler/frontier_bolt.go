@@ -454,6 +454,12 @@ func (f *boltFrontier) removed(context.Context) iter.Seq2[Removal, error] {
 		case gen == 0 || !finished:
 			yield(Removal{}, ErrIncomplete)
 			return
+		case gen == 1:
+			// A first crawl has nothing to lose: a page counts as removed
+			// only after an earlier generation fetched it, and a page
+			// fetched is not fetched again within its generation. The
+			// walk would read the whole URL table for nothing.
+			return
 		}
 		const chunk = 512
 		var after []byte
