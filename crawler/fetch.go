@@ -3,7 +3,6 @@ package crawler
 import (
 	"context"
 	"errors"
-	"maps"
 	"net/http"
 	"net/url"
 	"time"
@@ -344,33 +343,7 @@ func (r *run) completeLogged(l lease, o outcome, links []entry) {
 // commit queues the links of early completions, then completes the
 // others.
 func (r *run) commit(batch []completion) (map[string]int, error) {
-	var links []entry
-	final := make([]completion, 0, len(batch))
-	for _, c := range batch {
-		if c.early {
-			links = append(links, c.links...)
-		} else {
-			final = append(final, c)
-		}
-	}
-	added := map[string]int{}
-	if len(links) > 0 {
-		a, err := r.front.queue(context.Background(), links)
-		if err != nil {
-			return nil, err
-		}
-		maps.Copy(added, a)
-	}
-	if len(final) > 0 {
-		a, err := r.front.complete(context.Background(), final)
-		if err != nil {
-			return nil, err
-		}
-		for k, n := range a {
-			added[k] += n
-		}
-	}
-	return added, nil
+	return r.front.complete(context.Background(), batch)
 }
 
 // commitLoop writes completions to the frontier in batches, so a page's

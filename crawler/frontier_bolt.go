@@ -304,15 +304,21 @@ func (f *boltFrontier) next(_ context.Context, n int) ([]lease, error) {
 	return out, nil
 }
 
-// complete commits a batch of completions in one transaction: one fsync
-// for many pages.
+// complete commits a batch of completions, early ones (links only)
+// included, in one transaction: one fsync for many pages.
 func (f *boltFrontier) complete(_ context.Context, cs []completion) (map[string]int, error) {
 	gen := f.currentGen()
 	now := time.Now().UTC()
 	added := map[string]int{}
 	err := f.update(func(tx *bolt.Tx) error {
 		for _, c := range cs {
-			a, err := boltComplete(tx, gen, now, c)
+			var a map[string]int
+			var err error
+			if c.early {
+				a, err = boltPush(tx, gen, c.links)
+			} else {
+				a, err = boltComplete(tx, gen, now, c)
+			}
 			if err != nil {
 				return fmt.Errorf("%s: %w", c.l.URL, err)
 			}
