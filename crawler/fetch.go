@@ -3,7 +3,6 @@ package crawler
 import (
 	"context"
 	"errors"
-	"maps"
 	"net/http"
 	"net/url"
 	"time"
@@ -192,7 +191,13 @@ func (r *run) page(f *fetch, last *hop) {
 	}
 	o := outcome{
 		Status: last.status, ETag: last.header.Get("ETag"), LastModified: last.header.Get("Last-Modified"),
-		Hash: hash, Charset: charset, OK: true, Detail: r.isDetail(final), Links: keep, Also: also(l.URL, final),
+		Hash: hash, Charset: charset, OK: true, Detail: r.isDetail(final), Also: also(l.URL, final),
+	}
+	if r.revalidated(l.URL, o) {
+		// Its links are replayed when it answers 304 Not Modified; a page
+		// never asked conditionally (a list page, no validators) keeps
+		// none.
+		o.Links = keep
 	}
 	r.send(p, completion{l: l, o: o, links: links})
 	r.tally.do(func(s *Summary) {
@@ -225,6 +230,17 @@ func (r *run) unchanged(f *fetch, last *hop) {
 		FetchedAt: last.at.UTC(), Hash: f.meta.Hash, Depth: l.Depth, Unchanged: true,
 	}, completion{l: l, o: o, links: links})
 	r.tally.do(func(s *Summary) { s.Unchanged++ })
+}
+
+// revalidated says whether the next crawl asks for u conditionally (as
+// dispatch does), so that it may answer 304 with no body to take links
+// from.
+func (r *run) revalidated(u string, o outcome) bool {
+	if o.ETag == "" && o.LastModified == "" {
+		return false
+	}
+	pu, err := url.Parse(u)
+	return err == nil && !matchAny(r.s.list, pathQuery(pu))
 }
 
 func firstNonEmpty(a, b string) string {
@@ -327,33 +343,7 @@ func (r *run) completeLogged(l lease, o outcome, links []entry) {
 // commit queues the links of early completions, then completes the
 // others.
 func (r *run) commit(batch []completion) (map[string]int, error) {
-	var links []entry
-	final := make([]completion, 0, len(batch))
-	for _, c := range batch {
-		if c.early {
-			links = append(links, c.links...)
-		} else {
-			final = append(final, c)
-		}
-	}
-	added := map[string]int{}
-	if len(links) > 0 {
-		a, err := r.front.queue(context.Background(), links)
-		if err != nil {
-			return nil, err
-		}
-		maps.Copy(added, a)
-	}
-	if len(final) > 0 {
-		a, err := r.front.complete(context.Background(), final)
-		if err != nil {
-			return nil, err
-		}
-		for k, n := range a {
-			added[k] += n
-		}
-	}
-	return added, nil
+	return r.front.complete(context.Background(), batch)
 }
 
 // commitLoop writes completions to the frontier in batches, so a page's

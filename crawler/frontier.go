@@ -25,7 +25,8 @@ type frontier interface {
 	next(ctx context.Context, n int) ([]lease, error)
 	// complete records what fetching each lease found, queues its links
 	// (entries with a skip reason are only marked seen) and releases the
-	// lease. It reports how many links were new, per skip reason ("" for
+	// lease; an early completion only queues its links, as queue does.
+	// It reports how many links were new, per skip reason ("" for
 	// queued).
 	complete(ctx context.Context, cs []completion) (map[string]int, error)
 	// queue queues links found on a page that is not complete yet (its

@@ -1,11 +1,14 @@
 package crawler
 
 import (
+	"bytes"
+	"compress/flate"
 	"context"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"iter"
 	"os"
 	"path/filepath"
@@ -25,7 +28,9 @@ import (
 //	run    gen, state ("running"/"finished")
 //	urls   canonical URL -> gen(4) | queue seq(8) | JSON urlMeta
 //	queue  seq(8, big-endian) -> JSON entry, in discovery order
-//	links  canonical URL -> outlinks, newline-separated
+//	links  canonical URL -> outlinks, newline-separated, flate-compressed
+//	       after a marker byte (packLinks; a file from an older build holds
+//	       them uncompressed, which reads as well)
 //
 // An entry stays in the queue until its fetch completes, so a crawl killed
 // at any point resumes with exactly the unfinished URLs. Handed-out
@@ -299,15 +304,21 @@ func (f *boltFrontier) next(_ context.Context, n int) ([]lease, error) {
 	return out, nil
 }
 
-// complete commits a batch of completions in one transaction: one fsync
-// for many pages.
+// complete commits a batch of completions, early ones (links only)
+// included, in one transaction: one fsync for many pages.
 func (f *boltFrontier) complete(_ context.Context, cs []completion) (map[string]int, error) {
 	gen := f.currentGen()
 	now := time.Now().UTC()
 	added := map[string]int{}
 	err := f.update(func(tx *bolt.Tx) error {
 		for _, c := range cs {
-			a, err := boltComplete(tx, gen, now, c)
+			var a map[string]int
+			var err error
+			if c.early {
+				a, err = boltPush(tx, gen, c.links)
+			} else {
+				a, err = boltComplete(tx, gen, now, c)
+			}
 			if err != nil {
 				return fmt.Errorf("%s: %w", c.l.URL, err)
 			}
@@ -357,7 +368,7 @@ func boltComplete(tx *bolt.Tx, gen int, now time.Time, c completion) (map[string
 		}
 	}
 	if c.o.OK && c.o.Links != nil {
-		if err := tx.Bucket(bucketLinks).Put([]byte(c.l.URL), []byte(joinLinks(c.o.Links))); err != nil {
+		if err := tx.Bucket(bucketLinks).Put([]byte(c.l.URL), packLinks(c.o.Links)); err != nil {
 			return nil, err
 		}
 	}
@@ -389,7 +400,15 @@ func (f *boltFrontier) lookup(_ context.Context, u string) (urlMeta, []string, b
 		var r boltRec
 		if r, ok = getRec(tx.Bucket(bucketURLs), u); ok {
 			m = r.meta
-			links = splitLinks(string(tx.Bucket(bucketLinks).Get([]byte(u))))
+			if !m.LastOK.IsZero() {
+				// Only a page fetched before can be answered 304 and
+				// need its links replayed: the links table is not read
+				// for every URL of a first crawl.
+				var err error
+				if links, err = unpackLinks(tx.Bucket(bucketLinks).Get([]byte(u))); err != nil {
+					return fmt.Errorf("links of %s: %w", u, err)
+				}
+			}
 		}
 		return nil
 	})
@@ -441,6 +460,12 @@ func (f *boltFrontier) removed(context.Context) iter.Seq2[Removal, error] {
 		case gen == 0 || !finished:
 			yield(Removal{}, ErrIncomplete)
 			return
+		case gen == 1:
+			// A first crawl has nothing to lose: a page counts as removed
+			// only after an earlier generation fetched it, and a page
+			// fetched is not fetched again within its generation. The
+			// walk would read the whole URL table for nothing.
+			return
 		}
 		const chunk = 512
 		var after []byte
@@ -484,3 +509,55 @@ func (f *boltFrontier) removed(context.Context) iter.Seq2[Removal, error] {
 }
 
 var errStopped = errors.New("crawl stopping")
+
+// linksFlate marks a packed outlink list as flate-compressed. An older
+// build stored the list as plain text, whose first byte is never this.
+const linksFlate = 0x01
+
+// A flate writer holds about a megabyte of state: they are reused.
+var (
+	linkWriters = sync.Pool{New: func() any {
+		w, _ := flate.NewWriter(nil, flate.BestSpeed)
+		return w
+	}}
+	linkReaders = sync.Pool{New: func() any { return flate.NewReader(bytes.NewReader(nil)) }}
+)
+
+// packLinks is the stored form of a page's outlinks: the URLs of a page
+// share their host and most of their paths, so they shrink several times
+// over, and the links table, the frontier's biggest, with them.
+func packLinks(ls []string) []byte {
+	if len(ls) == 0 {
+		return []byte{}
+	}
+	var buf bytes.Buffer
+	buf.WriteByte(linksFlate)
+	w := linkWriters.Get().(*flate.Writer)
+	defer linkWriters.Put(w)
+	w.Reset(&buf)
+	for i, l := range ls {
+		if i > 0 {
+			w.Write([]byte{'\n'})
+		}
+		w.Write([]byte(l))
+	}
+	w.Close() // writes to a bytes.Buffer cannot fail
+	return buf.Bytes()
+}
+
+// unpackLinks reads what packLinks stored, or an older build's plain list.
+func unpackLinks(v []byte) ([]string, error) {
+	if len(v) == 0 || v[0] != linksFlate {
+		return splitLinks(string(v)), nil
+	}
+	r := linkReaders.Get().(io.ReadCloser)
+	defer linkReaders.Put(r)
+	if err := r.(flate.Resetter).Reset(bytes.NewReader(v[1:]), nil); err != nil {
+		return nil, err
+	}
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	return splitLinks(string(b)), nil
+}

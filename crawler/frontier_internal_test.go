@@ -125,3 +125,45 @@ func TestRedisKeepRenewsLease(t *testing.T) {
 		}
 	}
 }
+
+// TestLinksPacked: a page's outlinks are stored compressed and read back
+// as they were, and an older build's plain lists still read.
+func TestLinksPacked(t *testing.T) {
+	var many []string
+	for i := range 60 {
+		many = append(many, fmt.Sprintf("http://board.test/sh/chuandan/%d.html", 1000+i))
+	}
+	tests := []struct {
+		name   string
+		stored []byte // nil: packLinks(want)
+		want   []string
+	}{
+		{name: "none", want: nil},
+		{name: "one", want: []string{"http://board.test/a.html"}},
+		{name: "a page of them", want: many},
+		{name: "older build's plain list", stored: []byte("http://board.test/a.html\nhttp://board.test/b.html"), want: []string{"http://board.test/a.html", "http://board.test/b.html"}},
+		{name: "older build's empty list", stored: []byte{}, want: nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := tt.stored
+			if v == nil {
+				v = packLinks(tt.want)
+			}
+			got, err := unpackLinks(v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("links (-want +got):\n%s", diff)
+			}
+		})
+	}
+	plain := len(joinLinks(many))
+	if packed := len(packLinks(many)); packed*3 > plain {
+		t.Errorf("60 links of one board pack into %d bytes, %d plain: want a third or less", packed, plain)
+	}
+	if _, err := unpackLinks([]byte{linksFlate, 0xff, 0xff}); err == nil {
+		t.Error("a damaged packed list read without an error")
+	}
+}

@@ -211,7 +211,13 @@ return res`)
 func (f *redisFrontier) complete(ctx context.Context, cs []completion) (map[string]int, error) {
 	added := map[string]int{}
 	for _, c := range cs {
-		a, err := f.complete1(ctx, c.l, c.o, c.links)
+		var a map[string]int
+		var err error
+		if c.early {
+			a, err = f.queue(ctx, c.links)
+		} else {
+			a, err = f.complete1(ctx, c.l, c.o, c.links)
+		}
 		if err != nil {
 			return nil, err
 		}

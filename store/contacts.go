@@ -76,16 +76,16 @@ func (s *Store) MarkDirty(ctx context.Context, ids []string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(t *txn) error {
 		for _, id := range ids {
-			h, ok, err := getHead(tx, id)
+			h, ok, err := t.getHead(id)
 			if err != nil {
 				return err
 			}
 			if !ok {
 				continue
 			}
-			if err := markDirty(tx, id, h.Contacts); err != nil {
+			if err := markDirty(t.tx, id, h.Contacts); err != nil {
 				return err
 			}
 		}

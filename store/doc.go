@@ -5,17 +5,13 @@
 // crawl's pages are acknowledged, so nothing fetched is lost with the
 // index.
 //
-// One bbolt file (go.etcd.io/bbolt) under the data dir holds:
+// Two files under the data dir. The bbolt file (go.etcd.io/bbolt),
+// listings.db, holds what is read at random:
 //
 //	heads      listing ID -> the small part of a record: first and last
 //	           seen, removed, content hash, contact keys, whether its
 //	           verdict was raised, what made the verdict (the maker of its
-//	           provenance), and the sequence number of its body
-//	bodies     sequence number -> the listing, the classifier's verdict
-//	           before contact reputation (Base) and, if different, as
-//	           indexed (Verdict), and the verdict's provenance (rules,
-//	           model, build, when); flate-compressed JSON, appended in the
-//	           order listings were first stored
+//	           provenance), and where its body is in the bodies file
 //	carriers   contact key NUL listing ID -> site, city and base verdict
 //	           of a listing carrying the contact, read by prefix for
 //	           contact reputation without touching bodies
@@ -24,11 +20,25 @@
 //	           reclassification, or relabelled
 //	dirtykeys  contact key -> "": contacts whose tally is out of date
 //	meta       small settings (the classifier and lists the verdicts were
-//	           made with)
+//	           made with; which bodies file is in use and how much of it
+//	           is live)
 //
-// The split keeps a big board cheap: a crawl appends bodies at the end of
-// the file, and a reclassification reads heads, carriers and tallies and
-// only the bodies of listings whose verdict can change.
+// The bodies file, listings.db.bodies.N (bodies.go), holds each listing,
+// the classifier's verdict before contact reputation (Base) and, if
+// different, as indexed (Verdict), and the verdict's provenance (rules,
+// model, build, when): flate-compressed JSON in checksummed frames,
+// appended and read with pread, never mapped. bbolt maps its file, and
+// the kernel maps the page cache around every page read (fault-around,
+// large folios): bodies in the bbolt file were mapped by the random reads
+// of heads and carriers around them, and a 50,000-listing crawl's
+// resident set carried the whole store. A write transaction syncs its
+// bodies before bbolt commits; Open copies the live bodies to the next
+// file when dead ones (rewritten) outweigh them, and moves an older
+// store's bodies out of its bbolt bucket "bodies".
+//
+// The split keeps a big board cheap: a crawl appends bodies, and a
+// reclassification reads heads, carriers and tallies and only the bodies
+// of listings whose verdict can change.
 //
 // Every walk (All, IDs, Carriers, Dirty, DirtyKeys) reads in pages of a
 // few hundred keys, each in its own short transaction, so memory stays
@@ -36,5 +46,7 @@
 //
 //	store.go     Open, heads and bodies, Put, Update, SetVerdicts, Touch,
 //	             MarkRemoved, Get, Head, All, IDs, Len, meta
+//	bodies.go    the bodies file: frames, appends, compaction, moving an
+//	             older store's bodies
 //	contacts.go  carriers, tallies, dirty sets
 package store

@@ -51,7 +51,9 @@ func ListingHash(l scamhunt.Listing) string {
 // Store is the listing store. It is safe for concurrent use; bbolt
 // serialises writers.
 type Store struct {
-	db *bolt.DB
+	db   *bolt.DB
+	path string
+	log  *bodyLog
 }
 
 // Options tune Open; the zero value means the defaults.
@@ -73,7 +75,9 @@ var (
 	bucketDirty     = []byte("dirty")
 	bucketDirtyKeys = []byte("dirtykeys")
 	bucketMeta      = []byte("meta")
-	allBuckets      = [][]byte{bucketHeads, bucketBodies, bucketCarriers, bucketTallies, bucketDirty, bucketDirtyKeys, bucketMeta}
+	// bucketBodies held the bodies before they moved to a file of their
+	// own (bodies.go); Open moves an older store's out of it.
+	allBuckets = [][]byte{bucketHeads, bucketCarriers, bucketTallies, bucketDirty, bucketDirtyKeys, bucketMeta}
 )
 
 // page is how many keys a walk reads per transaction.
@@ -103,22 +107,37 @@ func Open(file string, opt Options) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", file, err)
 	}
-	return &Store{db: db}, nil
+	s := &Store{db: db, path: file}
+	if err := s.openBodies(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", file, err)
+	}
+	return s, nil
 }
 
-// Close closes the file.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the files.
+func (s *Store) Close() error {
+	err := s.db.Close()
+	if s.log != nil {
+		err = errors.Join(err, s.log.close())
+	}
+	return err
+}
 
 // A listing is kept in two parts. Its head (bucket heads, by listing ID)
 // is small: what a crawl and a reclassification consult for every
-// listing. Its body (bucket bodies, by a sequence number in the order
-// listings were first stored) holds the listing and its verdicts; new
-// listings are appended, so a crawl writes bodies at the end of the file
-// and the passes over heads never page bodies in.
+// listing. Its body holds the listing and its verdicts, in the bodies
+// file (bodies.go), which is appended to and never mapped, so the passes
+// over heads never page bodies in.
 
 // head is the small part of a stored listing.
 type head struct {
-	Seq       uint64    `json:"q"`
+	// Off and Len place the body in the bodies file; an older store's
+	// heads have neither, and Seq keys their body in bucket bodies until
+	// Open moves it.
+	Off       int64     `json:"o,omitempty"`
+	Len       uint32    `json:"n,omitempty"`
+	Seq       uint64    `json:"q,omitempty"`
 	Hash      string    `json:"h"`
 	BaseHash  string    `json:"b"`
 	FirstSeen time.Time `json:"f,omitzero"`
@@ -162,8 +181,49 @@ const formatFlate = 1
 
 func seqKey(n uint64) []byte { return binary.BigEndian.AppendUint64(nil, n) }
 
-func getHead(tx *bolt.Tx, id string) (head, bool, error) {
-	v := tx.Bucket(bucketHeads).Get([]byte(id))
+// txn is a bbolt transaction with the bodies file: a write transaction
+// appends its bodies (app) and syncs them before bbolt commits.
+type txn struct {
+	tx  *bolt.Tx
+	log *bodyLog
+	app *appender // nil in a read transaction
+}
+
+// view runs fn in a read transaction.
+func (s *Store) view(fn func(t *txn) error) error {
+	return s.db.View(func(tx *bolt.Tx) error { return fn(&txn{tx: tx, log: s.log}) })
+}
+
+// update runs fn in a write transaction; the bodies it appended are
+// synced, and the live byte count moved, before bbolt commits.
+func (s *Store) update(fn func(t *txn) error) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		t := &txn{tx: tx, log: s.log, app: &appender{l: s.log}}
+		if err := fn(t); err != nil {
+			return err
+		}
+		if err := t.app.flush(); err != nil {
+			return err
+		}
+		if t.app.live == 0 {
+			return nil
+		}
+		m := tx.Bucket(bucketMeta)
+		return m.Put(metaBodiesLive, binary.BigEndian.AppendUint64(nil, uint64(int64(liveBytes(m))+t.app.live)))
+	})
+}
+
+// liveBytes is the bytes of bodies-file frames that heads name.
+func liveBytes(meta *bolt.Bucket) uint64 {
+	v := meta.Get(metaBodiesLive)
+	if len(v) != 8 {
+		return 0
+	}
+	return binary.BigEndian.Uint64(v)
+}
+
+func (t *txn) getHead(id string) (head, bool, error) {
+	v := t.tx.Bucket(bucketHeads).Get([]byte(id))
 	if v == nil {
 		return head{}, false, nil
 	}
@@ -174,18 +234,35 @@ func getHead(tx *bolt.Tx, id string) (head, bool, error) {
 	return h, true, nil
 }
 
-func putHead(tx *bolt.Tx, id string, h head) error {
+func (t *txn) putHead(id string, h head) error {
 	v, err := json.Marshal(h)
 	if err != nil {
 		return err
 	}
-	return tx.Bucket(bucketHeads).Put([]byte(id), v)
+	return t.tx.Bucket(bucketHeads).Put([]byte(id), v)
 }
 
-func getBody(tx *bolt.Tx, id string, seq uint64) (body, error) {
-	v := tx.Bucket(bucketBodies).Get(seqKey(seq))
+// rawBody is the stored payload of h's body: formatFlate and the
+// compressed JSON.
+func (t *txn) rawBody(id string, h head) ([]byte, error) {
+	if h.Off != 0 {
+		return t.log.read(h.Off, h.Len)
+	}
+	if b := t.tx.Bucket(bucketBodies); b != nil && h.Seq != 0 {
+		if v := b.Get(seqKey(h.Seq)); v != nil {
+			return v, nil
+		}
+	}
+	return nil, fmt.Errorf("listing %s: body missing", id)
+}
+
+func (t *txn) getBody(id string, h head) (body, error) {
+	v, err := t.rawBody(id, h)
+	if err != nil {
+		return body{}, err
+	}
 	if len(v) == 0 || v[0] != formatFlate {
-		return body{}, fmt.Errorf("listing %s: body %d missing or of an unknown format", id, seq)
+		return body{}, fmt.Errorf("listing %s: body of an unknown format", id)
 	}
 	r := readers.Get().(io.ReadCloser)
 	defer readers.Put(r)
@@ -208,7 +285,8 @@ var (
 	readers = sync.Pool{New: func() any { return flate.NewReader(bytes.NewReader(nil)) }}
 )
 
-func putBody(tx *bolt.Tx, seq uint64, r Record) error {
+// encodeBody is the stored payload of r's body.
+func encodeBody(r Record) ([]byte, error) {
 	b := body{Listing: r.Listing, Base: r.Base, Provenance: r.Provenance}
 	if !equalVerdict(r.Verdict, r.Base) {
 		b.Verdict = &r.Verdict
@@ -219,23 +297,35 @@ func putBody(tx *bolt.Tx, seq uint64, r Record) error {
 	defer writers.Put(w)
 	w.Reset(&buf)
 	if err := json.NewEncoder(w).Encode(b); err != nil {
-		return err
+		return nil, err
 	}
 	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// putBody appends r's body and points h at it; the frame h named before
+// is dead.
+func (t *txn) putBody(h *head, r Record) error {
+	v, err := encodeBody(r)
+	if err != nil {
 		return err
 	}
-	bodies := tx.Bucket(bucketBodies)
-	bodies.FillPercent = 0.9 // bodies are appended: full pages, not half
-	return bodies.Put(seqKey(seq), buf.Bytes())
+	if h.Off != 0 {
+		t.app.live -= int64(frameHeader) + int64(h.Len)
+	}
+	h.Off, h.Len = t.app.add(v)
+	return nil
 }
 
 // getRecord reads a whole record: head and body.
-func getRecord(tx *bolt.Tx, id string) (Record, head, bool, error) {
-	h, ok, err := getHead(tx, id)
+func (t *txn) getRecord(id string) (Record, head, bool, error) {
+	h, ok, err := t.getHead(id)
 	if err != nil || !ok {
 		return Record{}, h, ok, err
 	}
-	b, err := getBody(tx, id, h.Seq)
+	b, err := t.getBody(id, h)
 	if err != nil {
 		return Record{}, h, false, err
 	}
@@ -249,22 +339,15 @@ func getRecord(tx *bolt.Tx, id string) (Record, head, bool, error) {
 	return r, h, true, nil
 }
 
-// putRecord writes r under h's sequence number (a new one when 0): its
-// head, its body when writeBody, and its carriers when the contacts or
-// the base verdict changed from old.
-func putRecord(tx *bolt.Tx, r Record, h head, old *head, writeBody bool) error {
-	if h.Seq == 0 {
-		seq, err := tx.Bucket(bucketBodies).NextSequence()
-		if err != nil {
-			return err
-		}
-		h.Seq, writeBody = seq, true
-	}
+// putRecord writes r over h (the zero head for a new listing): its head,
+// its body when writeBody or it has none yet, and its carriers when the
+// contacts or the base verdict changed from old.
+func (t *txn) putRecord(r Record, h head, old *head, writeBody bool) error {
 	h.Hash, h.BaseHash = r.Hash, verdictHash(r.Base)
 	h.FirstSeen, h.LastSeen, h.Removed = r.FirstSeen, r.LastSeen, r.Removed
 	h.Raised, h.Contacts, h.Maker = !equalVerdict(r.Verdict, r.Base), r.Contacts, maker(r.Provenance)
-	if writeBody {
-		if err := putBody(tx, h.Seq, r); err != nil {
+	if writeBody || (h.Off == 0 && h.Seq == 0) {
+		if err := t.putBody(&h, r); err != nil {
 			return err
 		}
 	}
@@ -274,11 +357,11 @@ func putRecord(tx *bolt.Tx, r Record, h head, old *head, writeBody bool) error {
 			was = old.Contacts
 		}
 		c := Carrier{Site: r.Listing.Site, City: r.Listing.City, Label: r.Base.Label, Score: r.Base.Score}
-		if err := setCarriers(tx, r.Listing.ID, was, r.Contacts, c); err != nil {
+		if err := setCarriers(t.tx, r.Listing.ID, was, r.Contacts, c); err != nil {
 			return err
 		}
 	}
-	return putHead(tx, r.Listing.ID, h)
+	return t.putHead(r.Listing.ID, h)
 }
 
 // Put stores recs, each merged with its stored version: the earliest
@@ -293,13 +376,13 @@ func (s *Store) Put(ctx context.Context, recs []Record) ([]Record, error) {
 		return nil, fmt.Errorf("store put: %w", err)
 	}
 	out := make([]Record, 0, len(recs))
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(t *txn) error {
 		for _, r := range recs {
 			if r.Listing.ID == "" {
 				return errors.New("listing without an id")
 			}
 			r.Hash = ListingHash(r.Listing)
-			old, found, err := getHead(tx, r.Listing.ID)
+			old, found, err := t.getHead(r.Listing.ID)
 			if err != nil {
 				return err
 			}
@@ -316,7 +399,7 @@ func (s *Store) Put(ctx context.Context, recs []Record) ([]Record, error) {
 			same := found && old.Hash == r.Hash && old.BaseHash == verdictHash(r.Base) && slices.Equal(old.Contacts, r.Contacts)
 			switch {
 			case same && old.Raised:
-				b, err := getBody(tx, r.Listing.ID, old.Seq)
+				b, err := t.getBody(r.Listing.ID, old)
 				if err != nil {
 					return err
 				}
@@ -324,11 +407,11 @@ func (s *Store) Put(ctx context.Context, recs []Record) ([]Record, error) {
 			case same:
 				r.Verdict = r.Base
 			default:
-				if err := markDirty(tx, r.Listing.ID, append(slices.Clone(old.Contacts), r.Contacts...)); err != nil {
+				if err := markDirty(t.tx, r.Listing.ID, append(slices.Clone(old.Contacts), r.Contacts...)); err != nil {
 					return err
 				}
 			}
-			if err := putRecord(tx, r, head{Seq: old.Seq}, prev, true); err != nil {
+			if err := t.putRecord(r, old, prev, true); err != nil {
 				return err
 			}
 			out = append(out, r)
@@ -375,8 +458,8 @@ func verdictHash(v scamhunt.Verdict) string {
 // whether to write. IDs not stored are skipped. It returns how many
 // records were written.
 func (s *Store) Update(ctx context.Context, ids []string, fn func(*Record) bool) (int, error) {
-	return s.each(ctx, ids, func(tx *bolt.Tx, id string) (bool, error) {
-		old, h, found, err := getRecord(tx, id)
+	return s.each(ctx, ids, func(t *txn, id string) (bool, error) {
+		old, h, found, err := t.getRecord(id)
 		if err != nil || !found {
 			return false, err
 		}
@@ -387,20 +470,20 @@ func (s *Store) Update(ctx context.Context, ids []string, fn func(*Record) bool)
 		}
 		bodyChanged := !equalVerdict(r.Base, old.Base) || !equalVerdict(r.Verdict, old.Verdict) || !equalProvenance(r.Provenance, old.Provenance)
 		old.Base, old.Verdict, old.Provenance, old.LastSeen, old.Removed = r.Base, r.Verdict, r.Provenance, r.LastSeen, r.Removed
-		return true, putRecord(tx, old, h, &h, bodyChanged)
+		return true, t.putRecord(old, h, &h, bodyChanged)
 	})
 }
 
 // each runs fn on each of ids in one write transaction and counts the
 // IDs for which it wrote.
-func (s *Store) each(ctx context.Context, ids []string, fn func(tx *bolt.Tx, id string) (bool, error)) (int, error) {
+func (s *Store) each(ctx context.Context, ids []string, fn func(t *txn, id string) (bool, error)) (int, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, fmt.Errorf("store update: %w", err)
 	}
 	n := 0
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(t *txn) error {
 		for _, id := range ids {
-			wrote, err := fn(tx, id)
+			wrote, err := fn(t, id)
 			if err != nil {
 				return err
 			}
@@ -430,9 +513,9 @@ func (s *Store) SetVerdicts(ctx context.Context, verdicts map[string]Judgement, 
 		return nil, fmt.Errorf("store verdicts: %w", err)
 	}
 	var changed []Record
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(t *txn) error {
 		for id, j := range verdicts {
-			r, h, found, err := getRecord(tx, id)
+			r, h, found, err := t.getRecord(id)
 			if err != nil {
 				return err
 			}
@@ -440,12 +523,12 @@ func (s *Store) SetVerdicts(ctx context.Context, verdicts map[string]Judgement, 
 				continue
 			}
 			r.Verdict, r.Provenance = j.Verdict, j.Provenance
-			if err := putRecord(tx, r, h, &h, true); err != nil {
+			if err := t.putRecord(r, h, &h, true); err != nil {
 				return err
 			}
 			changed = append(changed, r)
 		}
-		return cleanTx(tx, bucketDirty, done)
+		return cleanTx(t.tx, bucketDirty, done)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store verdicts: %w", err)
@@ -455,12 +538,12 @@ func (s *Store) SetVerdicts(ctx context.Context, verdicts map[string]Judgement, 
 
 // updateHeads is Update for what the head alone holds.
 func (s *Store) updateHeads(ctx context.Context, ids []string, fn func(*head) bool) (int, error) {
-	return s.each(ctx, ids, func(tx *bolt.Tx, id string) (bool, error) {
-		h, found, err := getHead(tx, id)
+	return s.each(ctx, ids, func(t *txn, id string) (bool, error) {
+		h, found, err := t.getHead(id)
 		if err != nil || !found || !fn(&h) {
 			return false, err
 		}
-		return true, putHead(tx, id, h)
+		return true, t.putHead(id, h)
 	})
 }
 
@@ -501,8 +584,8 @@ func (s *Store) MarkRemoved(ctx context.Context, ids []string) (int, error) {
 
 // Get returns the stored record of id; ok is false when there is none.
 func (s *Store) Get(id string) (r Record, ok bool, err error) {
-	err = s.db.View(func(tx *bolt.Tx) error {
-		r, _, ok, err = getRecord(tx, id)
+	err = s.view(func(t *txn) error {
+		r, _, ok, err = t.getRecord(id)
 		return err
 	})
 	return r, ok, err
@@ -512,9 +595,9 @@ func (s *Store) Get(id string) (r Record, ok bool, err error) {
 func (s *Store) Head(id string) (Head, bool, error) {
 	var h head
 	var ok bool
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(t *txn) error {
 		var err error
-		h, ok, err = getHead(tx, id)
+		h, ok, err = t.getHead(id)
 		return err
 	})
 	return Head{Contacts: h.Contacts, Raised: h.Raised, Maker: h.Maker}, ok, err

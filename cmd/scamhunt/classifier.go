@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -78,16 +79,55 @@ type judge struct {
 // provenance. Its files resolve where the command line was given (a serve
 // runs other processes' commands).
 func (f classifierFlags) judge(g *globals) (judge, error) {
-	f.rules, f.model = g.file(f.rules), g.file(f.model)
-	c, err := f.load()
+	_, ready, err := f.judgeLater(g)
 	if err != nil {
 		return judge{}, err
 	}
+	return ready()
+}
+
+// judgeLater is judge with the rules and model loading in the background
+// (the model takes a tenth of a second): j has the provenance, known at
+// once from the files' hashes, and no classifier; ready waits for the
+// load and returns the whole judge, the same to every caller.
+func (f classifierFlags) judgeLater(g *globals) (j judge, ready func() (judge, error), err error) {
+	f.rules, f.model = g.file(f.rules), g.file(f.model)
 	prov, err := f.provenance()
 	if err != nil {
-		return judge{}, err
+		return judge{}, nil, err
 	}
-	return judge{Classifier: c, prov: prov, maker: prov.Maker()}, nil
+	j = judge{prov: prov, maker: prov.Maker()}
+	type loaded struct {
+		c   *classify.Classifier
+		err error
+	}
+	done := make(chan loaded, 1)
+	go func() {
+		c, err := f.load()
+		done <- loaded{c, err}
+	}()
+	return j, sync.OnceValues(func() (judge, error) {
+		l := <-done
+		if l.err != nil {
+			return judge{}, l.err
+		}
+		whole := j
+		whole.Classifier = l.c
+		return whole, nil
+	}), nil
+}
+
+// laterClassifier classifies with the judge once it has loaded. A judge
+// that failed to load gives empty verdicts: the index stage (storedIndex)
+// waits for the same judge and fails its batch, so none is stored.
+type laterClassifier func() (judge, error)
+
+func (c laterClassifier) Classify(l scamhunt.Listing) scamhunt.Verdict {
+	j, err := c()
+	if err != nil {
+		return scamhunt.Verdict{ID: l.ID}
+	}
+	return j.Classify(l)
 }
 
 // made is the provenance of a verdict j made at at.

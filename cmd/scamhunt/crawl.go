@@ -150,6 +150,12 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stderr io.Writer) 
 	ccfg.AwaitAck = true
 	ccfg.Lease = f.lease
 	ccfg.Log = log
+	// The rules and model load while the crawl opens its files and fetches
+	// robots.txt and the first list pages, which need no classifier.
+	j, ready, err := f.cls.judgeLater(g)
+	if err != nil {
+		return crawlSummary{}, err
+	}
 	prog := newProgress(stderr, log)
 	ccfg.OnProgress = prog.crawl
 	cr, err := crawler.New(ccfg)
@@ -165,19 +171,19 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stderr io.Writer) 
 	if err != nil {
 		return crawlSummary{}, err
 	}
-	rc, err := newReclassifier(g, f.cls, st, idx, log)
-	if err != nil {
-		return crawlSummary{}, err
-	}
+	rc := &reclassifier{d: g.dir, st: st, idx: idx, cls: j, log: log}
 	if err := rc.claim(); err != nil {
 		return crawlSummary{}, err
 	}
 
-	p := scamhunt.Pipeline{Crawler: cr, Extractor: ex, Classifier: rc.cls, Indexer: storedIndex{d, st, idx, rc.cls, log}, Log: log, OnRecord: prog.record}
+	p := scamhunt.Pipeline{Crawler: cr, Extractor: ex, Classifier: laterClassifier(ready), Indexer: storedIndex{d, st, idx, ready, log}, Log: log, OnRecord: prog.record}
 	stats, err := p.Run(ctx)
 	prog.done()
 	sum := crawlSummary{Site: prof.Name, Crawl: cr.Summary(), Pipeline: stats}
 	if err != nil {
+		return sum, err
+	}
+	if rc.cls, err = ready(); err != nil {
 		return sum, err
 	}
 	if ctx.Err() == nil {
@@ -207,14 +213,15 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stderr io.Writer) 
 // listing store, then to the index as stored (first seen, the verdict
 // reputation gave a listing fetched again unchanged) with its human label,
 // before its pages are acknowledged, so what the crawl fetched outlives
-// the index. Every verdict in a batch was just made by j (the pipeline's
-// classifier), and its provenance says so.
+// the index. Every verdict in a batch was just made by the judge ready
+// returns (the pipeline's classifier), and its provenance says so; a judge
+// that failed to load fails the batch.
 type storedIndex struct {
-	d   *dataDir
-	st  *store.Store
-	idx index.Index
-	j   judge
-	log *slog.Logger
+	d     *dataDir
+	st    *store.Store
+	idx   index.Index
+	ready func() (judge, error)
+	log   *slog.Logger
 }
 
 var (
@@ -223,12 +230,16 @@ var (
 )
 
 func (s storedIndex) Upsert(ctx context.Context, recs []scamhunt.Record) error {
+	j, err := s.ready()
+	if err != nil {
+		return err
+	}
 	s.d.write.RLock()
 	defer s.d.write.RUnlock()
 	now := time.Now()
 	in := make([]store.Record, len(recs))
 	for i, r := range recs {
-		r.Provenance = s.j.made(now)
+		r.Provenance = j.made(now)
 		in[i] = storeRecord(r)
 	}
 	out, err := s.st.Put(ctx, in)
