@@ -1,8 +1,6 @@
 package crawler
 
 import (
-	"bytes"
-	"compress/flate"
 	"context"
 	"encoding/binary"
 	"encoding/json"
@@ -21,6 +19,7 @@ import (
 	berrors "go.etcd.io/bbolt/errors"
 
 	"github.com/scamhunt/scamhunt/internal/boltfile"
+	"github.com/scamhunt/scamhunt/internal/deflate"
 )
 
 // boltFrontier keeps the frontier in one bbolt file under DataDir:
@@ -514,15 +513,6 @@ var errStopped = errors.New("crawl stopping")
 // build stored the list as plain text, whose first byte is never this.
 const linksFlate = 0x01
 
-// A flate writer holds about a megabyte of state: they are reused.
-var (
-	linkWriters = sync.Pool{New: func() any {
-		w, _ := flate.NewWriter(nil, flate.BestSpeed)
-		return w
-	}}
-	linkReaders = sync.Pool{New: func() any { return flate.NewReader(bytes.NewReader(nil)) }}
-)
-
 // packLinks is the stored form of a page's outlinks: the URLs of a page
 // share their host and most of their paths, so they shrink several times
 // over, and the links table, the frontier's biggest, with them.
@@ -530,19 +520,11 @@ func packLinks(ls []string) []byte {
 	if len(ls) == 0 {
 		return []byte{}
 	}
-	var buf bytes.Buffer
-	buf.WriteByte(linksFlate)
-	w := linkWriters.Get().(*flate.Writer)
-	defer linkWriters.Put(w)
-	w.Reset(&buf)
-	for i, l := range ls {
-		if i > 0 {
-			w.Write([]byte{'\n'})
-		}
-		w.Write([]byte(l))
-	}
-	w.Close() // writes to a bytes.Buffer cannot fail
-	return buf.Bytes()
+	v, _ := deflate.Pack(linksFlate, func(w io.Writer) error {
+		_, err := io.WriteString(w, strings.Join(ls, "\n"))
+		return err
+	}) // writes to a bytes.Buffer cannot fail
+	return v
 }
 
 // unpackLinks reads what packLinks stored, or an older build's plain list.
@@ -550,12 +532,11 @@ func unpackLinks(v []byte) ([]string, error) {
 	if len(v) == 0 || v[0] != linksFlate {
 		return splitLinks(string(v)), nil
 	}
-	r := linkReaders.Get().(io.ReadCloser)
-	defer linkReaders.Put(r)
-	if err := r.(flate.Resetter).Reset(bytes.NewReader(v[1:]), nil); err != nil {
-		return nil, err
-	}
-	b, err := io.ReadAll(r)
+	var b []byte
+	err := deflate.Unpack(v[1:], func(r io.Reader) (err error) {
+		b, err = io.ReadAll(r)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}

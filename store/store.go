@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"compress/flate"
 	"context"
 	"encoding/binary"
 	"encoding/json"
@@ -10,13 +9,13 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
 
 	"github.com/scamhunt/scamhunt"
+	"github.com/scamhunt/scamhunt/internal/deflate"
 )
 
 // Record is what the store keeps of one listing.
@@ -264,26 +263,12 @@ func (t *txn) getBody(id string, h head) (body, error) {
 	if len(v) == 0 || v[0] != formatFlate {
 		return body{}, fmt.Errorf("listing %s: body of an unknown format", id)
 	}
-	r := readers.Get().(io.ReadCloser)
-	defer readers.Put(r)
-	if err := r.(flate.Resetter).Reset(bytes.NewReader(v[1:]), nil); err != nil {
-		return body{}, err
-	}
 	var b body
-	if err := json.NewDecoder(r).Decode(&b); err != nil {
+	if err := deflate.Unpack(v[1:], func(r io.Reader) error { return json.NewDecoder(r).Decode(&b) }); err != nil {
 		return body{}, fmt.Errorf("listing %s: %w", id, err)
 	}
 	return b, nil
 }
-
-// A flate writer holds about a megabyte of state: they are reused.
-var (
-	writers = sync.Pool{New: func() any {
-		w, _ := flate.NewWriter(nil, flate.BestSpeed)
-		return w
-	}}
-	readers = sync.Pool{New: func() any { return flate.NewReader(bytes.NewReader(nil)) }}
-)
 
 // encodeBody is the stored payload of r's body.
 func encodeBody(r Record) ([]byte, error) {
@@ -291,18 +276,7 @@ func encodeBody(r Record) ([]byte, error) {
 	if !equalVerdict(r.Verdict, r.Base) {
 		b.Verdict = &r.Verdict
 	}
-	var buf bytes.Buffer
-	buf.WriteByte(formatFlate)
-	w := writers.Get().(*flate.Writer)
-	defer writers.Put(w)
-	w.Reset(&buf)
-	if err := json.NewEncoder(w).Encode(b); err != nil {
-		return nil, err
-	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return deflate.Pack(formatFlate, func(w io.Writer) error { return json.NewEncoder(w).Encode(b) })
 }
 
 // putBody appends r's body and points h at it; the frame h named before
