@@ -88,7 +88,7 @@ var honestLimits = map[string]float64{
 // or ease and give no contact, and lures that name work and nothing else
 // ("急招线上客服助理": 28 of them were judged by the model until a word of
 // work alone stopped counting as evidence, which cut the ordinary messages
-// flagged from 11% to 3%).
+// flagged from 11% to 4%).
 const maxBare = 0.15
 
 func share(a, n int) float64 {
