@@ -28,29 +28,11 @@ import (
 // hangs (the bug they guard against), not a speed goal.
 const hangAfter = 2 * time.Minute
 
-// syncBuffer is a bytes.Buffer safe to read while a process writes it.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // server is a running `scamhunt serve`.
 type server struct {
 	cmd *exec.Cmd
 	url string
-	log *syncBuffer
+	log *lockedBuffer
 }
 
 // startServe runs `scamhunt serve` over data and waits until it serves
@@ -65,7 +47,7 @@ func startServe(t *testing.T, data string, extra ...string) *server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &server{cmd: cmd, log: &syncBuffer{}}
+	s := &server{cmd: cmd, log: &lockedBuffer{}}
 	cmd.Stderr = s.log
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
