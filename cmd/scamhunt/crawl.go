@@ -49,7 +49,7 @@ func newCrawlCmd(g *globals) *cobra.Command {
   scamhunt crawl --site demo --frontier redis://127.0.0.1:6379/0   # one of several workers`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			sum, err := runCrawl(cmd.Context(), g, f, cmd.ErrOrStderr())
+			sum, err := runCrawl(cmd.Context(), g, f, nil, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
@@ -130,7 +130,11 @@ func (f *crawlFlags) profile() (siteProfile, error) {
 	return p, p.Crawl.Validate()
 }
 
-func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stderr io.Writer) (crawlSummary, error) {
+// runCrawl crawls f's board into the data dir: fetch, extract, classify,
+// store and index, then the reputation pass. loaded, if not nil, is the
+// judge to classify with (a server's, so that its recrawls and its
+// reclassifications judge alike); nil loads f's.
+func runCrawl(ctx context.Context, g *globals, f *crawlFlags, loaded *judge, stderr io.Writer) (crawlSummary, error) {
 	start := time.Now()
 	log, err := g.logger(stderr)
 	if err != nil {
@@ -152,8 +156,12 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, stderr io.Writer) 
 	ccfg.Log = log
 	// The rules and model load while the crawl opens its files and fetches
 	// robots.txt and the first list pages, which need no classifier.
-	j, ready, err := f.cls.judgeLater(g)
-	if err != nil {
+	var j judge
+	var ready func() (judge, error)
+	if loaded != nil {
+		j = *loaded
+		ready = func() (judge, error) { return j, nil }
+	} else if j, ready, err = f.cls.judgeLater(g); err != nil {
 		return crawlSummary{}, err
 	}
 	prog := newProgress(stderr, log)

@@ -53,7 +53,12 @@ func runDemo(ctx context.Context, g *globals, boardAddr, addr string, stdout, st
 	go func() { boardErr <- serveBoard(boardCtx, board, testsite.Config{}, stdout) }()
 
 	f := &crawlFlags{prof: profileFlags{site: "demo"}, start: []string{"http://" + board.Addr().String() + "/"}}
-	sum, err := runCrawl(ctx, g, f, stderr)
+	// One judge for the crawl and the server that follows.
+	j, err := f.cls.judge(g)
+	if err != nil {
+		return err
+	}
+	sum, err := runCrawl(ctx, g, f, &j, stderr)
 	if err != nil {
 		return fmt.Errorf("demo crawl: %w", err)
 	}
@@ -66,7 +71,7 @@ func runDemo(ctx context.Context, g *globals, boardAddr, addr string, stdout, st
 		return err
 	}
 	fmt.Fprintf(stdout, "\nscamhunt search page at http://%s/  (try 刷单, or a phone number; Ctrl-C stops)\n", ln.Addr())
-	err = serveIndex(ctx, g, ln, f, serveFlags{}, 0, stderr)
+	err = serveIndex(ctx, g, ln, f, &j, serveFlags{}, 0, stderr)
 	stopBoard()
 	<-boardErr
 	return err

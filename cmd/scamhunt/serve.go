@@ -66,7 +66,7 @@ operator POSTs /api/admin/crawl.`,
 			if os.Getenv("SCAMHUNT_ADMIN_TOKEN") != "" || len(sf.accounts) > 0 {
 				fmt.Fprintf(cmd.OutOrStdout(), "review queue at http://%s/admin/\n", ln.Addr())
 			}
-			return serveIndex(cmd.Context(), g, ln, f, sf, every, cmd.ErrOrStderr())
+			return serveIndex(cmd.Context(), g, ln, f, nil, sf, every, cmd.ErrOrStderr())
 		},
 	}
 	fl := cmd.Flags()
@@ -124,8 +124,9 @@ func (f *crawlFlags) board() bool {
 
 // serveIndex serves the web UI over the data dir's index on ln until ctx
 // ends, takes other commands on the control socket, and crawls the board
-// of f (if any) on schedule and on request.
-func serveIndex(ctx context.Context, g *globals, ln net.Listener, f *crawlFlags, sf serveFlags, every time.Duration, stderr io.Writer) error {
+// of f (if any) on schedule and on request, all with one judge: loaded, or
+// f's when loaded is nil.
+func serveIndex(ctx context.Context, g *globals, ln net.Listener, f *crawlFlags, loaded *judge, sf serveFlags, every time.Duration, stderr io.Writer) error {
 	log, err := g.logger(stderr)
 	if err != nil {
 		return err
@@ -134,8 +135,10 @@ func serveIndex(ctx context.Context, g *globals, ln net.Listener, f *crawlFlags,
 	if err != nil {
 		return err
 	}
-	rc, err := newReclassifier(g, f.cls, st, idx, log)
-	if err != nil {
+	var rc *reclassifier
+	if loaded != nil {
+		rc = &reclassifier{d: g.dir, st: st, idx: idx, cls: *loaded, log: log}
+	} else if rc, err = newReclassifier(g, f.cls, st, idx, log); err != nil {
 		return err
 	}
 	// Commands run for other processes and scheduled crawls use the data
@@ -168,7 +171,7 @@ func serveIndex(ctx context.Context, g *globals, ln net.Listener, f *crawlFlags,
 		Reviewers:      sf.accounts,
 	}
 	if f.board() {
-		rec := &recrawler{g: g, f: *f, log: log, out: stderr, wake: make(chan struct{}, 1)}
+		rec := &recrawler{g: g, f: *f, cls: rc.cls, log: log, out: stderr, wake: make(chan struct{}, 1)}
 		bg.Go(func() { rec.loop(ctx, every) })
 		cfg.CrawlNow = rec.now
 	}
@@ -184,6 +187,7 @@ func serveIndex(ctx context.Context, g *globals, ln net.Listener, f *crawlFlags,
 type recrawler struct {
 	g       *globals
 	f       crawlFlags
+	cls     judge // the server's: a recrawl judges as its reclassifications do
 	log     *slog.Logger
 	out     io.Writer
 	running atomic.Bool
@@ -226,7 +230,7 @@ func (r *recrawler) crawl(ctx context.Context) {
 	defer r.running.Store(false)
 	f := r.f
 	r.log.Info("recrawl_start", "site", cmp.Or(f.prof.site, f.prof.config))
-	sum, err := runCrawl(ctx, r.g, &f, r.out)
+	sum, err := runCrawl(ctx, r.g, &f, &r.cls, r.out)
 	if err != nil {
 		r.log.Error("recrawl_failed", "err", err)
 		return
