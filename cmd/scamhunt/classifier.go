@@ -38,24 +38,46 @@ func readConfig(file, bundled string) (name string, data []byte, err error) {
 	return "configs/" + bundled, data, err
 }
 
+// classifierFiles are the rules and model files' names and contents, read
+// once for both the classifier and its provenance, so the provenance names
+// the very bytes the classifier was built from.
+type classifierFiles struct {
+	rname, mname string
+	rules, model []byte // model nil with --no-model
+}
+
+func (f classifierFlags) read() (classifierFiles, error) {
+	var cf classifierFiles
+	var err error
+	if cf.rname, cf.rules, err = readConfig(f.rules, "rules.yaml"); err != nil {
+		return cf, fmt.Errorf("rules: %w", err)
+	}
+	if !f.noModel {
+		if cf.mname, cf.model, err = readConfig(f.model, "model.json"); err != nil {
+			return cf, fmt.Errorf("model: %w", err)
+		}
+	}
+	return cf, nil
+}
+
 // load builds the classifier.
 func (f classifierFlags) load() (*classify.Classifier, error) {
-	name, data, err := readConfig(f.rules, "rules.yaml")
+	cf, err := f.read()
 	if err != nil {
-		return nil, fmt.Errorf("rules: %w", err)
+		return nil, err
 	}
-	rules, err := classify.LoadRules(name, data)
+	return cf.load()
+}
+
+func (cf classifierFiles) load() (*classify.Classifier, error) {
+	rules, err := classify.LoadRules(cf.rname, cf.rules)
 	if err != nil {
 		return nil, err
 	}
 	var model *classify.Model
-	if !f.noModel {
-		name, data, err := readConfig(f.model, "model.json")
-		if err != nil {
-			return nil, fmt.Errorf("model: %w", err)
-		}
-		if model, err = classify.LoadModel(data); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+	if cf.model != nil {
+		if model, err = classify.LoadModel(cf.model); err != nil {
+			return nil, fmt.Errorf("%s: %w", cf.mname, err)
 		}
 	}
 	return classify.New(rules, model, classify.Config{})
@@ -92,10 +114,11 @@ func (f classifierFlags) judge(g *globals) (judge, error) {
 // load and returns the whole judge, the same to every caller.
 func (f classifierFlags) judgeLater(g *globals) (j judge, ready func() (judge, error), err error) {
 	f.rules, f.model = g.file(f.rules), g.file(f.model)
-	prov, err := f.provenance()
+	cf, err := f.read()
 	if err != nil {
 		return judge{}, nil, err
 	}
+	prov := f.provenance(cf)
 	j = judge{prov: prov, maker: prov.Maker()}
 	type loaded struct {
 		c   *classify.Classifier
@@ -103,7 +126,7 @@ func (f classifierFlags) judgeLater(g *globals) (j judge, ready func() (judge, e
 	}
 	done := make(chan loaded, 1)
 	go func() {
-		c, err := f.load()
+		c, err := cf.load()
 		done <- loaded{c, err}
 	}()
 	return j, sync.OnceValues(func() (judge, error) {
@@ -153,27 +176,18 @@ func (j judge) current(p *scamhunt.Provenance) bool {
 // the operator's by its base name only, so no local path ends up in a
 // dataset) and the scamhunt build: two verdicts made with the same
 // classifier say the same.
-func (f classifierFlags) provenance() (scamhunt.Provenance, error) {
+func (f classifierFlags) provenance(cf classifierFiles) scamhunt.Provenance {
 	name := func(file, read string) string {
 		if file != "" {
 			return filepath.Base(read)
 		}
 		return read
 	}
-	rname, rules, err := readConfig(f.rules, "rules.yaml")
-	if err != nil {
-		return scamhunt.Provenance{}, fmt.Errorf("rules: %w", err)
+	p := scamhunt.Provenance{Rules: fmt.Sprintf("%s sha256:%.12s", name(f.rules, cf.rname), scamhunt.ContentHash(cf.rules)), Tool: toolVersion()}
+	if cf.model != nil {
+		p.Model = fmt.Sprintf("%s sha256:%.12s", name(f.model, cf.mname), scamhunt.ContentHash(cf.model))
 	}
-	p := scamhunt.Provenance{Rules: fmt.Sprintf("%s sha256:%.12s", name(f.rules, rname), scamhunt.ContentHash(rules)), Tool: toolVersion()}
-	if f.noModel {
-		return p, nil
-	}
-	mname, model, err := readConfig(f.model, "model.json")
-	if err != nil {
-		return scamhunt.Provenance{}, fmt.Errorf("model: %w", err)
-	}
-	p.Model = fmt.Sprintf("%s sha256:%.12s", name(f.model, mname), scamhunt.ContentHash(model))
-	return p, nil
+	return p
 }
 
 // toolVersion is this build of scamhunt: its module version and, when
