@@ -114,7 +114,7 @@ func reindex(ctx context.Context, g *globals, cls classifierFlags, log *slog.Log
 		return res, err
 	}
 	for id := range ovs {
-		if _, ok, err := st.Get(id); err == nil && ok {
+		if _, ok, err := st.Head(id); err == nil && ok {
 			res.labels++
 		}
 	}
@@ -166,7 +166,7 @@ func setAside(ctx context.Context, d *dataDir, st *store.Store, log *slog.Logger
 func dropUnstored(ctx context.Context, st *store.Store, idx index.Index) error {
 	var drop []string
 	err := idx.All(ctx, func(r scamhunt.Record) error {
-		if _, ok, err := st.Get(r.Listing.ID); err != nil || ok {
+		if _, ok, err := st.Head(r.Listing.ID); err != nil || ok {
 			return err
 		}
 		drop = append(drop, r.Listing.ID)
