@@ -427,10 +427,9 @@ func verdictHash(v scamhunt.Verdict) string {
 
 // Update calls fn on each stored listing of ids in one transaction and
 // writes back what fn changed of Base, Verdict, Provenance, LastSeen and
-// Removed (the
-// listing itself and its contacts change only through Put). fn returns
-// whether to write. IDs not stored are skipped. It returns how many
-// records were written.
+// Removed (Touch and MarkRemoved are such functions; the listing itself
+// and its contacts change only through Put). fn returns whether to write.
+// IDs not stored are skipped. It returns how many records were written.
 func (s *Store) Update(ctx context.Context, ids []string, fn func(*Record) bool) (int, error) {
 	return s.each(ctx, ids, func(t *txn, id string) (bool, error) {
 		old, h, found, err := t.getRecord(id)
@@ -510,24 +509,6 @@ func (s *Store) SetVerdicts(ctx context.Context, verdicts map[string]Judgement, 
 	return changed, nil
 }
 
-// updateHeads is Update for what the head alone holds.
-func (s *Store) updateHeads(ctx context.Context, ids []string, fn func(*head) bool) (int, error) {
-	return s.each(ctx, ids, func(t *txn, id string) (bool, error) {
-		h, found, err := t.getHead(id)
-		if err != nil || !found || !fn(&h) {
-			return false, err
-		}
-		return true, t.putHead(id, h)
-	})
-}
-
-// Touch records listings seen again unchanged at a recrawl: LastSeen moves
-// on to at and a listing marked removed is back. Unknown IDs are skipped.
-func (s *Store) Touch(ctx context.Context, ids []string, at time.Time) error {
-	_, err := s.updateHeads(ctx, ids, func(h *head) bool { return touch(&h.Removed, &h.LastSeen, at) })
-	return err
-}
-
 // Touch records r seen again unchanged at at (an Update function): its
 // LastSeen moves on and a removed listing is back. It says whether r
 // changed.
@@ -544,16 +525,14 @@ func touch(removed *bool, last *time.Time, at time.Time) bool {
 	return true
 }
 
-// MarkRemoved flags listings gone from their site; it returns how many
-// were not flagged before.
-func (s *Store) MarkRemoved(ctx context.Context, ids []string) (int, error) {
-	return s.updateHeads(ctx, ids, func(h *head) bool {
-		if h.Removed {
-			return false
-		}
-		h.Removed = true
-		return true
-	})
+// MarkRemoved flags r gone from its site (an Update function); it says
+// whether r was not flagged before.
+func MarkRemoved(r *Record) bool {
+	if r.Removed {
+		return false
+	}
+	r.Removed = true
+	return true
 }
 
 // Get returns the stored record of id; ok is false when there is none.

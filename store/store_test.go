@@ -170,13 +170,13 @@ func TestTouchAndRemoved(t *testing.T) {
 	if _, err := s.Put(ctx, []store.Record{rec("a", "x", day1), rec("b", "y", day1)}); err != nil {
 		t.Fatal(err)
 	}
-	if n, err := s.MarkRemoved(ctx, []string{"a", "b", "gone"}); err != nil || n != 2 {
+	if n, err := s.Update(ctx, []string{"a", "b", "gone"}, store.MarkRemoved); err != nil || n != 2 {
 		t.Fatalf("MarkRemoved = %d, %v; want 2", n, err)
 	}
-	if n, err := s.MarkRemoved(ctx, []string{"a"}); err != nil || n != 0 {
+	if n, err := s.Update(ctx, []string{"a"}, store.MarkRemoved); err != nil || n != 0 {
 		t.Errorf("MarkRemoved again = %d, %v; want 0", n, err)
 	}
-	if err := s.Touch(ctx, []string{"a", "unknown"}, day2); err != nil {
+	if _, err := s.Update(ctx, []string{"a", "unknown"}, func(r *store.Record) bool { return store.Touch(r, day2) }); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct {

@@ -396,10 +396,9 @@ func markRemoved(ctx context.Context, d *dataDir, st *store.Store, idx index.Ind
 		defer d.write.Unlock()
 		var recs []store.Record
 		_, err := st.Update(ctx, ids, func(r *store.Record) bool {
-			if r.Removed {
+			if !store.MarkRemoved(r) {
 				return false
 			}
-			r.Removed = true
 			recs = append(recs, *r)
 			return true
 		})
