@@ -22,7 +22,7 @@ func newAuditCmd(g *globals) *cobra.Command {
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			out := g.file(out)
-			runs, err := g.runs()
+			runs, err := g.dir.runs()
 			if err != nil {
 				return err
 			}

@@ -12,13 +12,10 @@ import (
 	"github.com/scamhunt/scamhunt/audit"
 )
 
-// runsPath is the crawl history: one line per crawl.
-func (g *globals) runsPath() string { return filepath.Join(g.data, "crawls.jsonl") }
-
-// runs reads the crawl history.
-func (g *globals) runs() ([]audit.Run, error) {
+// runs reads the crawl history, crawls.jsonl: one line per crawl.
+func (d *dataDir) runs() ([]audit.Run, error) {
 	var runs []audit.Run
-	err := readJSONL(g.runsPath(), func(dec *json.Decoder) error {
+	err := readJSONL(d.file("crawls.jsonl"), func(dec *json.Decoder) error {
 		var r audit.Run
 		if err := dec.Decode(&r); err != nil {
 			return err

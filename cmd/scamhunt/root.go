@@ -122,7 +122,6 @@ func (g *globals) takeDataDir(cmd *cobra.Command) error {
 		if use != dataUse {
 			return fmt.Errorf("%s cannot run inside a serve", cmd.Name())
 		}
-		g.data = g.dir.path
 		return nil
 	}
 	if use == "" {
@@ -144,7 +143,6 @@ func (g *globals) takeDataDir(cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
-	g.data = dir
 	g.dir = &dataDir{path: dir, lock: lock, backend: indexFlags{backend: g.backend, meiliURL: g.meiliURL, meiliName: g.meiliName}}
 	return nil
 }

@@ -162,7 +162,7 @@ func serveIndex(ctx context.Context, g *globals, ln net.Listener, f *crawlFlags,
 			return res.Changed, err
 		},
 		NewSince: func(context.Context) (time.Time, error) {
-			runs, err := g.runs()
+			runs, err := g.dir.runs()
 			return audit.Cutoff(runs, ""), err
 		},
 		Audit:          auditHandler(g, idx),
@@ -255,7 +255,7 @@ func (l labeler) SetOverride(ctx context.Context, id string, o *scamhunt.Overrid
 // auditHandler renders the audit report of the whole index on each request.
 func auditHandler(g *globals, idx index.Index) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		runs, err := g.runs()
+		runs, err := g.dir.runs()
 		if err != nil {
 			http.Error(w, "crawl history unreadable", http.StatusInternalServerError)
 			return
