@@ -340,12 +340,6 @@ func (r *run) completeLogged(l lease, o outcome, links []entry) {
 	r.commits <- completion{l: l, o: o, links: links}
 }
 
-// commit queues the links of early completions, then completes the
-// others.
-func (r *run) commit(batch []completion) (map[string]int, error) {
-	return r.front.complete(context.Background(), batch)
-}
-
 // commitLoop writes completions to the frontier in batches, so a page's
 // fetch slot is free while its record is written, and one commit (one
 // fsync) covers many pages. A lease counts as busy until committed, so the
@@ -366,7 +360,7 @@ func (r *run) commitLoop() {
 				break more
 			}
 		}
-		added, err := r.commit(batch)
+		added, err := r.front.complete(context.Background(), batch)
 		if err != nil {
 			r.fail(err)
 		}

@@ -25,13 +25,11 @@ type frontier interface {
 	next(ctx context.Context, n int) ([]lease, error)
 	// complete records what fetching each lease found, queues its links
 	// (entries with a skip reason are only marked seen) and releases the
-	// lease; an early completion only queues its links, as queue does.
-	// It reports how many links were new, per skip reason ("" for
-	// queued).
+	// lease; an early completion only queues its links (those of a page
+	// that is not complete yet: its listings are on their way to the
+	// index). It reports how many links were new, per skip reason (""
+	// for queued).
 	complete(ctx context.Context, cs []completion) (map[string]int, error)
-	// queue queues links found on a page that is not complete yet (its
-	// listings are on their way to the index), counted as complete does.
-	queue(ctx context.Context, links []entry) (map[string]int, error)
 	// isDone says whether u was already fetched in this generation.
 	isDone(ctx context.Context, u string) (bool, error)
 	// lookup returns what the last fetch of u stored, and its outlinks.

@@ -333,20 +333,6 @@ func (f *boltFrontier) complete(_ context.Context, cs []completion) (map[string]
 	return added, nil
 }
 
-func (f *boltFrontier) queue(_ context.Context, links []entry) (map[string]int, error) {
-	gen := f.currentGen()
-	var added map[string]int
-	err := f.update(func(tx *bolt.Tx) error {
-		var err error
-		added, err = boltPush(tx, gen, links)
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("frontier queue: %w", err)
-	}
-	return added, nil
-}
-
 func boltComplete(tx *bolt.Tx, gen int, now time.Time, c completion) (map[string]int, error) {
 	urls, queue := tx.Bucket(bucketURLs), tx.Bucket(bucketQueue)
 	if seq, err := strconv.ParseUint(c.l.id, 10, 64); err == nil {

@@ -75,8 +75,9 @@ func useFrontier(t testing.TB, b []byte) (string, error) {
 			}
 		}
 		if len(ls) > 0 {
-			// A page's links are queued before it completes (ack.go).
-			if _, err := f.queue(ctx, []entry{{URL: ls[0].URL + "?page=2", Depth: ls[0].Depth + 1}}); err != nil {
+			// A page's links are queued before it completes (ack.go):
+			// an early completion.
+			if _, err := f.complete(ctx, []completion{{l: ls[0], links: []entry{{URL: ls[0].URL + "?page=2", Depth: ls[0].Depth + 1}}, early: true}}); err != nil {
 				return path, err
 			}
 			if _, err := f.complete(ctx, []completion{{l: ls[0], o: outcome{Status: 200, OK: true}}}); err != nil {

@@ -214,7 +214,9 @@ func (f *redisFrontier) complete(ctx context.Context, cs []completion) (map[stri
 		var a map[string]int
 		var err error
 		if c.early {
-			a, err = f.queue(ctx, c.links)
+			if a, err = f.push(ctx, c.links); err != nil {
+				err = fmt.Errorf("frontier queue: %w", err)
+			}
 		} else {
 			a, err = f.complete1(ctx, c.l, c.o, c.links)
 		}
@@ -224,14 +226,6 @@ func (f *redisFrontier) complete(ctx context.Context, cs []completion) (map[stri
 		for k, n := range a {
 			added[k] += n
 		}
-	}
-	return added, nil
-}
-
-func (f *redisFrontier) queue(ctx context.Context, links []entry) (map[string]int, error) {
-	added, err := f.push(ctx, links)
-	if err != nil {
-		return nil, fmt.Errorf("frontier queue: %w", err)
 	}
 	return added, nil
 }
