@@ -121,13 +121,13 @@ func (v *volatile) observe(u *url.URL, body []byte) []string {
 		}
 		others := strings.Join(append(append([]string(nil), pairs[:i]...), pairs[i+1:]...), "&")
 		key := u.Host + u.EscapedPath() + "?" + others + "#" + k
-		h := blankedHash(body, k, val)
+		// The page is hashed only when the hash is kept or compared.
 		v.mu.Lock()
 		prev, ok := v.seen[key]
 		switch {
 		case !ok && len(v.seen) < maxVolatileShapes:
-			v.seen[key] = volatileSeen{value: val, hash: h}
-		case ok && prev.value != val && prev.hash == h && !v.learned[u.Host][k]:
+			v.seen[key] = volatileSeen{value: val, hash: blankedHash(body, k, val)}
+		case ok && prev.value != val && !v.learned[u.Host][k] && prev.hash == blankedHash(body, k, val):
 			if v.learned[u.Host] == nil {
 				v.learned[u.Host] = map[string]bool{}
 			}
