@@ -270,19 +270,20 @@ func (t *txn) getBody(id string, h head) (body, error) {
 	return b, nil
 }
 
-// encodeBody is the stored payload of r's body.
-func encodeBody(r Record) ([]byte, error) {
+// encodeBody is the stored payload of r's body; raised (the head's) says
+// r.Verdict differs from r.Base and is kept too.
+func encodeBody(r Record, raised bool) ([]byte, error) {
 	b := body{Listing: r.Listing, Base: r.Base, Provenance: r.Provenance}
-	if !equalVerdict(r.Verdict, r.Base) {
+	if raised {
 		b.Verdict = &r.Verdict
 	}
 	return deflate.Pack(formatFlate, func(w io.Writer) error { return json.NewEncoder(w).Encode(b) })
 }
 
-// putBody appends r's body and points h at it; the frame h named before
-// is dead.
+// putBody appends r's body and points h, whose Raised is set for r, at
+// it; the frame h named before is dead.
 func (t *txn) putBody(h *head, r Record) error {
-	v, err := encodeBody(r)
+	v, err := encodeBody(r, h.Raised)
 	if err != nil {
 		return err
 	}
