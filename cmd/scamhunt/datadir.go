@@ -191,34 +191,10 @@ func (d *dataDir) upgrade(ctx context.Context, st *store.Store, old *index.Schem
 		return err
 	}
 	if n == 0 {
-		var batch []store.Record
-		put := func() error {
-			_, err := st.Put(ctx, batch)
-			batch = batch[:0]
-			return err
+		oldRecords := func(ctx context.Context, fn func(scamhunt.Record) error) error {
+			return index.OldRecords(ctx, old.Dir, fn)
 		}
-		labels := map[string]*scamhunt.Override{}
-		err := index.OldRecords(ctx, old.Dir, func(r scamhunt.Record) error {
-			if r.Override != nil {
-				labels[r.Listing.ID] = r.Override
-			}
-			batch = append(batch, storeRecord(r))
-			n++
-			if len(batch) == batchSize {
-				return put()
-			}
-			return nil
-		})
-		if err == nil {
-			err = put()
-		}
-		if err == nil {
-			err = d.keepLabels(labels, log)
-		}
-		if err == nil {
-			err = st.SetMeta(metaSeeded, "1")
-		}
-		if err != nil {
+		if n, err = d.fill(ctx, st, oldRecords, log); err != nil {
 			return fmt.Errorf("carry the listings of the old index %s over: %w", old.Dir, err)
 		}
 	}
@@ -244,9 +220,23 @@ func (d *dataDir) seed(ctx context.Context, st *store.Store, idx index.Index, lo
 		}
 		return err
 	}
+	n, err := d.fill(ctx, st, idx.All, log)
+	if err != nil {
+		return fmt.Errorf("fill the listing store from the index: %w", err)
+	}
+	if n > 0 {
+		log.Info("store_filled_from_index", "listings", n)
+	}
+	return nil
+}
+
+// fill puts the records walk gives into the empty store st, keeps their
+// human labels in the overrides file, and marks the store seeded. It
+// returns how many it put.
+func (d *dataDir) fill(ctx context.Context, st *store.Store, walk func(context.Context, func(scamhunt.Record) error) error, log *slog.Logger) (int, error) {
 	n := 0
 	labels := map[string]*scamhunt.Override{}
-	err := pages(ctx, idx.All, batchSize, func(recs []scamhunt.Record) error {
+	err := pages(ctx, walk, batchSize, func(recs []scamhunt.Record) error {
 		batch := make([]store.Record, len(recs))
 		for i, r := range recs {
 			batch[i] = storeRecord(r)
@@ -261,13 +251,10 @@ func (d *dataDir) seed(ctx context.Context, st *store.Store, idx index.Index, lo
 	if err == nil {
 		err = d.keepLabels(labels, log)
 	}
-	if err != nil {
-		return fmt.Errorf("fill the listing store from the index: %w", err)
+	if err == nil {
+		err = st.SetMeta(metaSeeded, "1")
 	}
-	if n > 0 {
-		log.Info("store_filled_from_index", "listings", n)
-	}
-	return st.SetMeta(metaSeeded, "1")
+	return n, err
 }
 
 // Store settings.
