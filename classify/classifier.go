@@ -188,8 +188,8 @@ func (c *Classifier) Classify(l scamhunt.Listing) scamhunt.Verdict {
 
 // HasEvidence reports whether the model may judge l: it has words to read
 // and at least one piece of evidence towards scam (a scam type's or
-// signal's rule, a word of money, earning, work, ease or contact, or a
-// contact). Without evidence the rules alone score a listing, so a
+// signal's rule, a word of money, earning or ease, or a contact; a word of
+// work or of contact alone is none). Without evidence the rules alone score a listing, so a
 // content-free line ("嘿嘿,那你看着办吧") is never flagged on the corpus's
 // share of scams alone.
 func (c *Classifier) HasEvidence(l scamhunt.Listing) bool {

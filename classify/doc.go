@@ -72,8 +72,9 @@
 // model learns corrections. The softmax category head names the scam type.
 // Without a model, for a listing with no word to read, or for one with no
 // evidence (HasEvidence: no scam type's or signal's rule fired, no word of
-// money, earning, work or ease, no contact: "都能过,这你放心"; a word of
-// contact alone, "这个怎么联系哦", asks and offers nothing),
+// money, earning or ease, no contact: "都能过,这你放心"; a word of contact
+// alone, "这个怎么联系哦", or of work alone, "晚上还有兼职吗", asks and
+// offers nothing),
 // score = logistic(bias + Σ_c R_c) with the rules file's bias, so a
 // content-free line is never flagged on the share of scams the model was
 // trained on; the scam head does not train on such texts. A listing whose
