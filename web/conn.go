@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -79,7 +80,7 @@ func (c Config) validateConn() error {
 }
 
 func (c Config) checkBody() int {
-	return jsonCheckBytes(orDefault(c.MaxCheckBytes, DefaultMaxCheckBytes))
+	return jsonCheckBytes(cmp.Or(c.MaxCheckBytes, DefaultMaxCheckBytes))
 }
 
 // maxBody is the body limit: MaxBodyBytes, or by default the larger of
@@ -98,10 +99,10 @@ func (s *Server) HTTPServer() *http.Server {
 	c := s.cfg
 	return &http.Server{
 		Handler:           s.handler,
-		ReadHeaderTimeout: orDefaultDur(c.ReadHeaderTimeout, DefaultReadHeaderTimeout),
-		ReadTimeout:       orDefaultDur(c.ReadTimeout, DefaultReadTimeout),
-		WriteTimeout:      orDefaultDur(c.WriteTimeout, DefaultWriteTimeout),
-		IdleTimeout:       orDefaultDur(c.IdleTimeout, DefaultIdleTimeout),
+		ReadHeaderTimeout: cmp.Or(c.ReadHeaderTimeout, DefaultReadHeaderTimeout),
+		ReadTimeout:       cmp.Or(c.ReadTimeout, DefaultReadTimeout),
+		WriteTimeout:      cmp.Or(c.WriteTimeout, DefaultWriteTimeout),
+		IdleTimeout:       cmp.Or(c.IdleTimeout, DefaultIdleTimeout),
 		MaxHeaderBytes:    maxHeaderBytes,
 	}
 }
@@ -114,8 +115,8 @@ func (s *Server) HTTPServer() *http.Server {
 func (s *Server) LimitListener(ln net.Listener) net.Listener {
 	return &limitListener{
 		Listener:  ln,
-		total:     orDefault(s.cfg.MaxConns, DefaultMaxConns),
-		perClient: orDefault(s.cfg.MaxConnsPerClient, DefaultMaxConnsPerClient),
+		total:     cmp.Or(s.cfg.MaxConns, DefaultMaxConns),
+		perClient: cmp.Or(s.cfg.MaxConnsPerClient, DefaultMaxConnsPerClient),
 		exempt:    s.trusted,
 		clients:   map[string]int{},
 		// The client's address is not logged, as for requests; a full
@@ -162,7 +163,7 @@ func RunServer(ctx context.Context, srv *http.Server, ln net.Listener) error {
 // operator routes their longer write deadline.
 func (s *Server) bound(next http.Handler) http.Handler {
 	limit := int64(s.cfg.maxBody())
-	adminWrite := orDefaultDur(s.cfg.AdminWriteTimeout, DefaultAdminWriteTimeout)
+	adminWrite := cmp.Or(s.cfg.AdminWriteTimeout, DefaultAdminWriteTimeout)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > limit {
 			w.Header().Set("Connection", "close")
@@ -186,13 +187,6 @@ func isOperator(path string) bool {
 		}
 	}
 	return false
-}
-
-func orDefaultDur(v, def time.Duration) time.Duration {
-	if v == 0 {
-		return def
-	}
-	return v
 }
 
 // refused is what a connection past a cap reads before it is closed.

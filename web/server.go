@@ -183,9 +183,9 @@ func New(cfg Config, s Searcher, chk Checker, lab Labeler) (*Server, error) {
 	}
 	srv := &Server{
 		cfg: cfg, log: cfg.Log, search: s, check: chk, label: lab, pages: pages, explain: explain,
-		public:    newLimiter(orDefault(cfg.RatePerMinute, DefaultRatePerMinute), time.Now),
-		checks:    newLimiter(orDefault(cfg.CheckPerMinute, DefaultCheckPerMinute), time.Now),
-		maxCheck:  orDefault(cfg.MaxCheckBytes, DefaultMaxCheckBytes),
+		public:    newLimiter(cmp.Or(cfg.RatePerMinute, DefaultRatePerMinute), time.Now),
+		checks:    newLimiter(cmp.Or(cfg.CheckPerMinute, DefaultCheckPerMinute), time.Now),
+		maxCheck:  cmp.Or(cfg.MaxCheckBytes, DefaultMaxCheckBytes),
 		sessions:  newSessions(cmp.Or(cfg.SessionIdle, DefaultSessionIdle), time.Now),
 		reviewers: map[string]passwordHash{},
 		origin:    http.NewCrossOriginProtection(),
@@ -198,13 +198,6 @@ func New(cfg Config, s Searcher, chk Checker, lab Labeler) (*Server, error) {
 	}
 	srv.handler = srv.secure(srv.logRequests(srv.bound(srv.routes())))
 	return srv, nil
-}
-
-func orDefault(v, def int) int {
-	if v == 0 {
-		return def
-	}
-	return v
 }
 
 // Handler returns the server's http.Handler with all middleware applied.
