@@ -12,13 +12,19 @@ import (
 // The patterns run over the folded text (lower-case, narrow), so full-width
 // and upper-case addresses match too.
 var (
+	// bigMailHosts are the big mail hosts, whose names make "#" or a
+	// spelled-out "at" an address.
+	bigMailHosts = []string{"qq", "163", "126", "139", "gmail", "sina", "foxmail", "outlook", "hotmail", "yahoo", "sohu", "yeah"}
+	mailHosts    = func() map[string]bool {
+		m := map[string]bool{}
+		for _, h := range bigMailHosts {
+			m[h] = true
+		}
+		return m
+	}()
 	emailRe = regexp.MustCompile(`[a-z0-9][a-z0-9._%+\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,12}` +
 		// "abc#qq.com": # for @ hides an address from filters; only the big mail hosts
-		`|[a-z0-9][a-z0-9._\-]*#(?:qq|163|126|139|gmail|sina|foxmail|outlook|hotmail|yahoo|sohu|yeah)\.(?:com\.cn|com|net|cn)`)
-	// mailHosts are the big mail hosts, whose names make "#" or a spelled-out
-	// "at" an address.
-	mailHosts = map[string]bool{"qq": true, "163": true, "126": true, "139": true, "gmail": true, "sina": true,
-		"foxmail": true, "outlook": true, "hotmail": true, "yahoo": true, "sohu": true, "yeah": true}
+		`|[a-z0-9][a-z0-9._\-]*#(?:` + strings.Join(bigMailHosts, "|") + `)\.(?:com\.cn|com|net|cn)`)
 	// obfEmailRe is an address with "@" or "." written out to pass filters:
 	// "abc123 at qq dot com", "abc123(at)qq.com", "abc123艾特qq点com". The
 	// word "at" counts only with brackets around it, or with spaces around
