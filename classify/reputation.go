@@ -267,7 +267,7 @@ func (r *Reputation) AdjustRecord(rec scamhunt.Record) scamhunt.Verdict {
 // contactView is one contact as seen from the listing being judged.
 type contactView struct {
 	others, scams     int
-	otherIDs, scamIDs []string // the first of them, sorted
+	otherIDs, scamIDs []string // the first MaxIDs of them, sorted
 	sites, cities     int      // distinct, the judged listing's included
 }
 
@@ -284,9 +284,9 @@ func (r *Reputation) view(key string, l *scamhunt.Listing, counted, scam bool) (
 		_, scam = slices.BinarySearch(t.ScamIDs, l.ID)
 	}
 	cv := contactView{
-		others: t.Listings, scams: t.Scams, otherIDs: without(t.IDs, l.ID), scamIDs: without(t.ScamIDs, l.ID),
-		sites:  len(insertSorted(slices.Clone(t.Sites), l.Site)),
-		cities: len(insertSorted(slices.Clone(t.Cities), l.City)),
+		others: t.Listings, scams: t.Scams,
+		otherIDs: firstWithout(t.IDs, l.ID, r.cfg.MaxIDs), scamIDs: firstWithout(t.ScamIDs, l.ID, r.cfg.MaxIDs),
+		sites: distinctWith(t.Sites, l.Site), cities: distinctWith(t.Cities, l.City),
 	}
 	if counted {
 		cv.others--
@@ -396,8 +396,29 @@ func (r *Reputation) ids(first []string, total int) string {
 	return strings.Join(first[:min(r.cfg.MaxIDs, len(first))], ", ") + fmt.Sprintf(" and %d more", total-r.cfg.MaxIDs)
 }
 
-func without(ids []string, id string) []string {
-	return slices.DeleteFunc(slices.Clone(ids), func(s string) bool { return s == id })
+// firstWithout returns the first n of ids that are not id: all a reason
+// names (ids), without copying what an exact tally holds of a contact
+// shared by thousands of listings, for each of them.
+func firstWithout(ids []string, id string, n int) []string {
+	out := make([]string, 0, min(n, len(ids)))
+	for _, s := range ids {
+		if len(out) == n {
+			break
+		}
+		if s != id {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// distinctWith is how many distinct values sorted holds with v added, as
+// insertSorted would make it (an empty v adds none), without the copy.
+func distinctWith(sorted []string, v string) int {
+	if _, found := slices.BinarySearch(sorted, v); found || v == "" {
+		return len(sorted)
+	}
+	return len(sorted) + 1
 }
 
 func rank(l scamhunt.Label) int {
