@@ -10,7 +10,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bleveindex "github.com/blevesearch/bleve_index_api"
@@ -127,7 +126,7 @@ func OpenBleve(dir string) (*Bleve, error) {
 }
 
 // newMapping describes the fields of a document (see document.go): the
-// gram fields use a whitespace analyzer over terms made by this package,
+// gram fields split on white space (spaceTokenizer) terms made by this package,
 // the facet combination and the sort keys keep doc values (see tally.go;
 // the single facet fields keep theirs so the benchmark can compare with
 // Bleve's own facets), the posted date is indexed for date ranges, and the
@@ -136,7 +135,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	m := bleve.NewIndexMapping()
 	if err := m.AddCustomAnalyzer(gramAnalyzer, map[string]any{
 		"type":      custom.Name,
-		"tokenizer": whitespace.Name,
+		"tokenizer": spaceTokenizer,
 	}); err != nil {
 		return nil, fmt.Errorf("bleve mapping: %w", err)
 	}
