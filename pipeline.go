@@ -88,6 +88,10 @@ func (p *Pipeline) Run(ctx context.Context) (Stats, error) {
 
 	acker, _ := p.Crawler.(Acker)
 	toucher, _ := p.Indexer.(Toucher)
+	var drained <-chan struct{}
+	if d, ok := p.Crawler.(Drainer); ok && acker != nil {
+		drained = d.Drained()
+	}
 	pages := make(chan Page, 2*workers)
 	// recs carries records and, after a page's last record, the page itself
 	// to acknowledge once everything before it is indexed.
@@ -170,6 +174,11 @@ func (p *Pipeline) Run(ctx context.Context) (Stats, error) {
 		idle := time.NewTimer(idleAfter)
 		defer idle.Stop()
 		pending := func() bool { return len(buf) > 0 || len(acks) > 0 || len(touches) > 0 }
+		// eager is set while the crawler waits only for acknowledgements
+		// (Drainer): what is held is written as soon as nothing more is
+		// queued, not after FlushIdle. The next tick clears it, in case the
+		// crawl found more to fetch.
+		eager := false
 		for {
 			select {
 			case it, ok := <-recs:
@@ -178,22 +187,27 @@ func (p *Pipeline) Run(ctx context.Context) (Stats, error) {
 					return failed
 				}
 				idle.Reset(idleAfter)
-				if it.ack != nil {
+				switch {
+				case it.ack != nil:
 					acks = append(acks, it.ack)
-					continue
-				}
-				if it.touch != "" {
+				case it.touch != "":
 					touches = append(touches, it.touch)
 					if it.at.After(touchedAt) {
 						touchedAt = it.at
 					}
-					continue
+				default:
+					buf = append(buf, it.rec)
 				}
-				buf = append(buf, it.rec)
-				if len(buf) == batch {
+				if len(buf) == batch || eager && len(recs) == 0 {
+					flush()
+				}
+			case <-drained:
+				eager = true
+				if len(recs) == 0 && pending() {
 					flush()
 				}
 			case <-tick.C:
+				eager = false
 				if pending() {
 					flush()
 				}

@@ -301,3 +301,53 @@ func TestPipelineFlushesWhenIdle(t *testing.T) {
 		t.Errorf("%d listings indexed, want 5", len(ix.recs))
 	}
 }
+
+// drainingCrawler is a waitingCrawler that says, once it has sent its
+// pages, that it waits only for their acknowledgements.
+type drainingCrawler struct {
+	waitingCrawler
+	drained chan struct{}
+}
+
+func (c *drainingCrawler) Crawl(ctx context.Context, out chan<- scamhunt.Page) error {
+	for i := range c.n {
+		out <- scamhunt.Page{URL: fmt.Sprintf("http://board.test/job/%d.html", i), Body: []byte(fmt.Sprint(i))}
+	}
+	c.drained <- struct{}{}
+	for range c.n {
+		select {
+		case <-c.acked:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	return nil
+}
+
+func (c *drainingCrawler) Drained() <-chan struct{} { return c.drained }
+
+// TestPipelineFlushesWhenDrained: once the crawler waits only for
+// acknowledgements, the pipeline writes what it holds without waiting for
+// FlushIdle or FlushEvery (both an hour here), so the crawl ends.
+func TestPipelineFlushesWhenDrained(t *testing.T) {
+	ix := &fakeIndex{}
+	cr := &drainingCrawler{waitingCrawler: waitingCrawler{n: 7, acked: make(chan struct{}, 7)}, drained: make(chan struct{}, 1)}
+	p := scamhunt.Pipeline{Crawler: cr, Extractor: fakeExtractor{}, Classifier: fakeClassifier{}, Indexer: ix,
+		BatchSize: 1000, FlushEvery: time.Hour, FlushIdle: time.Hour}
+	done := make(chan error, 1)
+	go func() {
+		_, err := p.Run(t.Context())
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(time.Minute): // a hang detector, not a speed goal
+		t.Fatal("the pipeline held the last records although the crawler had drained: the crawl could not end")
+	}
+	if len(ix.recs) != 7 {
+		t.Errorf("%d listings indexed, want 7", len(ix.recs))
+	}
+}

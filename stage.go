@@ -20,6 +20,15 @@ type Acker interface {
 	Ack(p Page)
 }
 
+// Drainer is implemented by crawlers that can tell when they have nothing
+// to fetch until the pages they sent are acknowledged: at the end of a
+// crawl, or while links just found are still being queued. Drained then
+// receives, so the pipeline writes the records it holds at once instead of
+// waiting for more that are not coming.
+type Drainer interface {
+	Drained() <-chan struct{}
+}
+
 // PageKind is what a page is, as far as listings go.
 type PageKind string
 

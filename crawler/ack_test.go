@@ -125,3 +125,67 @@ func TestLinksNotHeldByAck(t *testing.T) {
 		}
 	}
 }
+
+// TestDrainedWhenOnlyAcksAreAwaited holds back every acknowledgement: once
+// every page is fetched the crawler says it is drained (a pipeline then
+// writes what it holds), it still does not end, and it ends once the pages
+// are acknowledged.
+func TestDrainedWhenOnlyAcksAreAwaited(t *testing.T) {
+	srv, _ := serve(t, resumeBoard)
+	cfg := fastConfig(t, srv.URL+"/")
+	cfg.AwaitAck = true
+	c := newCrawler(t, cfg)
+	out := make(chan scamhunt.Page)
+	done := make(chan error, 1)
+	go func() { done <- c.Crawl(t.Context(), out) }()
+
+	wait := time.NewTimer(time.Minute) // a hang detector, not a speed goal
+	defer wait.Stop()
+	var held []scamhunt.Page
+	drained := false
+	for !drained {
+		select {
+		case p := <-out:
+			held = append(held, p)
+		case <-c.Drained():
+			drained = true
+		case err := <-done:
+			t.Fatalf("crawl ended (%v) with %d pages unacknowledged", err, len(held))
+		case <-wait.C:
+			t.Fatalf("not drained after %d of %d pages", len(held), resumeBoard.size())
+		}
+	}
+	if len(held) == 0 {
+		t.Fatal("drained before any page was sent")
+	}
+	// Drained may come while links of the pages held are still being
+	// queued; whatever it fetches next is held too, and Drained comes again.
+	for len(held) < resumeBoard.size() {
+		select {
+		case p := <-out:
+			held = append(held, p)
+		case <-c.Drained():
+		case <-wait.C:
+			t.Fatalf("%d of %d pages fetched", len(held), resumeBoard.size())
+		}
+	}
+	select {
+	case <-c.Drained():
+	case <-wait.C:
+		t.Fatal("every page fetched and none acknowledged, but the crawler did not say it was drained")
+	}
+	select {
+	case err := <-done:
+		t.Fatalf("crawl ended (%v) before its pages were acknowledged", err)
+	default:
+	}
+	for _, p := range held {
+		c.Ack(p)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if s := c.Summary(); s.Stop != "done" {
+		t.Errorf("stop %q, want done", s.Stop)
+	}
+}

@@ -22,9 +22,14 @@ type Crawler struct {
 	mu    sync.Mutex
 	tally *tally // of the current or last Crawl
 	cur   *run   // the Crawl in progress, for Ack
+
+	drained chan struct{} // see Drained
 }
 
-var _ scamhunt.Crawler = (*Crawler)(nil)
+var (
+	_ scamhunt.Crawler = (*Crawler)(nil)
+	_ scamhunt.Drainer = (*Crawler)(nil)
+)
 
 // New checks cfg and opens the frontier: an embedded bbolt file under
 // DataDir, or Redis when cfg.Frontier is a redis:// URL.
@@ -33,7 +38,7 @@ func New(cfg Config) (*Crawler, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Crawler{s: s, tally: &tally{}}
+	c := &Crawler{s: s, tally: &tally{}, drained: make(chan struct{}, 1)}
 	if s.Frontier == "" {
 		c.front, err = openBolt(s.DataDir, s.Site)
 	} else {
@@ -49,6 +54,11 @@ func New(cfg Config) (*Crawler, error) {
 
 // Close closes the frontier store.
 func (c *Crawler) Close() error { return c.front.close() }
+
+// Drained receives whenever the crawl in progress has nothing in flight and
+// nothing it can fetch, and waits only for pages it sent to be
+// acknowledged (see scamhunt.Drainer).
+func (c *Crawler) Drained() <-chan struct{} { return c.drained }
 
 // Summary is what the current (or last) Crawl did so far.
 func (c *Crawler) Summary() Summary {
@@ -204,7 +214,10 @@ func (r *run) loop(ctx context.Context) (string, error) {
 			l, buf, ok = buf[0], buf[1:], true
 		}
 		if !ok {
-			if r.busy() {
+			if busy, acks := r.busy(); busy {
+				if acks {
+					r.notifyDrained()
+				}
 				idleSince = time.Time{}
 				r.waitWake(ctx, 200*time.Millisecond)
 				continue

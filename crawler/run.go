@@ -245,12 +245,23 @@ func (r *run) popReady() (lease, bool) {
 	return l, true
 }
 
-// busy says whether fetches are in flight or retries or parked leases are
-// waiting.
-func (r *run) busy() bool {
+// busy says whether fetches are in flight, pages sent wait for their
+// acknowledgement, or retries or parked leases are waiting; onlyAcks, that
+// the acknowledgements are all it waits for.
+func (r *run) busy() (busy, onlyAcks bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return r.inflight > 0 || r.pending > 0 || len(r.timers) > 0 || len(r.ready) > 0 || r.nParked > 0 || len(r.robotsLoading) > 0
+	work := r.inflight > 0 || len(r.timers) > 0 || len(r.ready) > 0 || r.nParked > 0 || len(r.robotsLoading) > 0
+	return work || r.pending > 0, !work && r.pending > 0
+}
+
+// notifyDrained tells the caller, through Crawler.Drained, that only
+// acknowledgements are awaited; a notice not yet taken is not repeated.
+func (r *run) notifyDrained() {
+	select {
+	case r.drained <- struct{}{}:
+	default:
+	}
 }
 
 // maxParked bounds the leases parked in memory; past it the loop takes no
