@@ -43,8 +43,16 @@ const (
 	// batch size ends that; five segments a tier keeps a big index at
 	// about as many segments as the defaults gave (15 at 100,000 listings,
 	// against 14), so a search reads about as many.
+	// mergeMax caps what a merge makes, in documents (Bleve's default is
+	// five million). A merge reads its segments through their maps, so a
+	// crawl's resident set held all of them at once: a 50,000-listing crawl
+	// peaked with 108 MB of segment pages resident, merging toward one
+	// 100 MB segment. With the cap it peaked with 27 MB and stayed under
+	// 230 MB in all; a 100,000-listing index has a few more segments and
+	// searches it as fast (BenchmarkBleveSearch).
 	mergeFloor = 200
 	mergeTier  = 5
+	mergeMax   = 20_000
 	// allPage is how many records All reads per page.
 	allPage = 500
 )
@@ -105,7 +113,7 @@ func OpenBleve(dir string) (*Bleve, error) {
 	}
 	cfg := map[string]any{
 		"bolt_timeout":           lockWait.String(),
-		"scorchMergePlanOptions": map[string]any{"FloorSegmentSize": mergeFloor, "MaxSegmentsPerTier": mergeTier},
+		"scorchMergePlanOptions": map[string]any{"FloorSegmentSize": mergeFloor, "MaxSegmentsPerTier": mergeTier, "MaxSegmentSize": mergeMax},
 	}
 	idx, err := openGuarded(dir, cfg)
 	switch {
