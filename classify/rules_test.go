@@ -84,16 +84,20 @@ func TestLoadRulesConfig(t *testing.T) {
 	}
 }
 
+// reasonID is a reason's rule id, marked "~" when a context lowered it.
+func reasonID(r scamhunt.Reason) string {
+	if strings.Contains(r.Note, "lowered") {
+		return r.Rule + "~"
+	}
+	return r.Rule
+}
+
 // ruleHits classifies a listing with the rules alone and returns the rule
 // ids of its reasons, marked "~" when a context lowered them.
 func ruleHits(c *classify.Classifier, l scamhunt.Listing) []string {
 	var ids []string
 	for _, r := range c.Classify(l).Reasons {
-		id := r.Rule
-		if strings.Contains(r.Note, "lowered") {
-			id += "~"
-		}
-		if !slices.Contains(ids, id) {
+		if id := reasonID(r); !slices.Contains(ids, id) {
 			ids = append(ids, id)
 		}
 	}
@@ -249,11 +253,7 @@ func TestSchemeRules(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string
 			for _, r := range c.Classify(scamhunt.Listing{Body: tc.body}).Reasons {
-				id := r.Rule
-				if strings.Contains(r.Note, "lowered") {
-					id += "~"
-				}
-				if hit := id + "「" + r.Match + "」"; !slices.Contains(got, hit) {
+				if hit := reasonID(r) + "「" + r.Match + "」"; !slices.Contains(got, hit) {
 					got = append(got, hit)
 				}
 			}
