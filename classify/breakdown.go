@@ -78,6 +78,30 @@ type Breakdown struct {
 	// Missed are the scam texts not flagged, FalseFlags the honest texts
 	// flagged, worst first.
 	Missed, FalseFlags []Scored
+	// CaseWidth is how many runes of a listed case's text WriteText
+	// shows (0: 40).
+	CaseWidth int
+}
+
+// CasesOf keeps in Missed and FalseFlags only the texts of the given
+// categories (scam types such as "deposit", honest kinds such as
+// "warning"), so a researcher can read one type's errors; the rates are
+// unchanged. No category keeps them all.
+func (b Breakdown) CasesOf(categories ...string) Breakdown {
+	if len(categories) == 0 {
+		return b
+	}
+	keep := func(ss []Scored) []Scored {
+		var out []Scored
+		for _, s := range ss {
+			if slices.Contains(categories, s.Category) {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	b.Missed, b.FalseFlags = keep(b.Missed), keep(b.FalseFlags)
+	return b
 }
 
 // Break groups scored examples.
@@ -224,7 +248,7 @@ func (b Breakdown) WriteText(w io.Writer, cases int) error {
 		p("\n%s (%d)\n", part.name, len(part.ss))
 		for _, s := range part.ss[:min(cases, len(part.ss))] {
 			p("  %s %.3f\t%s\t%s\t%s\n", s.Verdict.Label, s.Verdict.Score, cmp.Or(s.Category, "-"),
-				safe(s.Listing.Title+" "+s.Listing.Body, 40), reasonSummary(s.Verdict.Reasons))
+				safe(s.Listing.Title+" "+s.Listing.Body, cmp.Or(b.CaseWidth, 40)), reasonSummary(s.Verdict.Reasons))
 		}
 	}
 	return tw.Flush()

@@ -395,3 +395,46 @@ func TestNoEvidence(t *testing.T) {
 		}
 	}
 }
+
+// TestSchemeVerdicts holds the committed model's verdicts on texts the
+// scheme rules (TestSchemeRules) read: a sum paid as the condition of the
+// job, a job promised outright, a threat held until paid, money asked
+// before money can leave are flagged with their type and the words that
+// said so; honest texts with the same words stay legit.
+func TestSchemeVerdicts(t *testing.T) {
+	c := newClassifier(t)
+	cases := []struct {
+		name     string
+		l        scamhunt.Listing
+		flagged  bool
+		category string // a type the flagged verdict names
+		words    string // a reason's Match that says so
+	}{
+		{"sum paid for a start tomorrow", scamhunt.Listing{Body: "交200元包你明天就上班,名额不多,加微信 zz8899"}, true, "deposit", "交200元包你明天就上班"},
+		{"an agency's promise", scamhunt.Listing{Body: "工作是可以保证你的,当天报名,明天就能上岗"}, true, "deposit", "工作是可以保证"},
+		{"a threat until paid", scamhunt.Listing{Body: "现在转钱就停,不然天天发帖曝光你家店"}, true, "review_extortion", "不然天天发帖曝光"},
+		{"money asked to withdraw", scamhunt.Listing{Body: "您的佣金已到账,提现前需要先缴纳20%的个人所得税"}, true, "advance", "提现前需要先缴"},
+		{"a factory hires the same day", scamhunt.Listing{Title: "普工", Company: "东莞市宏达电子有限公司", SalaryText: "5000-6500元/月",
+			Body: "保证当天入职，包吃住，五险一金，不收任何费用。电话：13812345678"}, false, "", ""},
+		{"an agency that charges nothing", scamhunt.Listing{Body: "本中介介绍工作不收任何费用，有意者电话联系13912345678"}, false, "", ""},
+		{"a buyer who will complain", scamhunt.Listing{Body: "再不给我退款，我就去消协投诉"}, false, "", ""},
+		{"a warning that tells the scheme", scamhunt.Listing{Body: "凡是交200元就能上班的都是骗子，请大家提高警惕"}, false, "", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			v := c.Classify(tc.l)
+			if v.Label.Flagged() != tc.flagged {
+				t.Fatalf("label = %s (score %.3f), want flagged %v; reasons %s", v.Label, v.Score, tc.flagged, summary(v.Reasons))
+			}
+			if !tc.flagged {
+				return
+			}
+			if !slices.Contains(v.Categories, tc.category) {
+				t.Errorf("categories %v, want %s among them", v.Categories, tc.category)
+			}
+			if !slices.ContainsFunc(v.Reasons, func(r scamhunt.Reason) bool { return r.Category == tc.category && r.Match == tc.words }) {
+				t.Errorf("no %s reason on「%s」: %s", tc.category, tc.words, summary(v.Reasons))
+			}
+		})
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -236,5 +237,57 @@ func TestSynthetic(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Synthetic (-want +got):\n%s", diff)
+	}
+}
+
+// TestBreakCasesOf holds the listing of one type's errors: CasesOf keeps
+// the missed scams and false flags of the named categories only, leaves
+// the rates alone, and WriteText shows CaseWidth runes of each text (title, space, body).
+func TestBreakCasesOf(t *testing.T) {
+	s := func(label scamhunt.Label, cat, body string, got scamhunt.Label) classify.Scored {
+		return classify.Scored{Example: classify.Example{Label: label, Category: cat, Listing: scamhunt.Listing{Body: body}},
+			Verdict: scamhunt.Verdict{Label: got}, Evidence: true}
+	}
+	const scam, susp, legit = scamhunt.LabelScam, scamhunt.LabelSuspicious, scamhunt.LabelLegit
+	all := classify.Break([]classify.Scored{
+		s(scam, "deposit", "交100元包你立即上班，名额有限，先到先得", legit),
+		s(scam, "advance", "先转500给我，明天再返你600", legit),
+		s(scam, "deposit", "入职先交押金200元", scam),
+		s(legit, "warning", "凡是交押金的都是骗子", susp),
+		s(legit, "honest_ad", "超市理货员，不收任何费用", susp),
+	})
+	b := all.CasesOf("deposit", "warning")
+	bodies := func(ss []classify.Scored) []string {
+		var out []string
+		for _, s := range ss {
+			out = append(out, s.Listing.Body)
+		}
+		return out
+	}
+	if diff := cmp.Diff([]string{"交100元包你立即上班，名额有限，先到先得"}, bodies(b.Missed)); diff != "" {
+		t.Errorf("missed deposit texts (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"凡是交押金的都是骗子"}, bodies(b.FalseFlags)); diff != "" {
+		t.Errorf("flagged warnings (-want +got):\n%s", diff)
+	}
+	if b.Scam != all.Scam || b.Honest != all.Honest {
+		t.Errorf("CasesOf changed the rates: %+v %+v, want %+v %+v", b.Scam, b.Honest, all.Scam, all.Honest)
+	}
+	if got := len(all.CasesOf().Missed); got != 2 {
+		t.Errorf("CasesOf() kept %d missed texts, want all 2", got)
+	}
+	b.CaseWidth = 6
+	var buf bytes.Buffer
+	if err := b.WriteText(&buf, 10); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{"missed scam texts (1)", "交100元…", "honest texts flagged (1)", "凡是交押金…"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("WriteText lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "先转500") || strings.Contains(out, "理货员") {
+		t.Errorf("WriteText lists a case of another category:\n%s", out)
 	}
 }

@@ -99,7 +99,8 @@
 // synthetic corpus; Break reports recall by source type, kind and scam type
 // (over all texts and over the texts with evidence) and false flags by
 // honest kind, beside a baseline scored on the same texts, and counts
-// apart the texts without evidence. TestRealCrossValidation holds, over
+// apart the texts without evidence; CasesOf narrows the missed scams and
+// false flags it lists to some scam types or honest kinds. TestRealCrossValidation holds, over
 // the whole corpus: scam texts with evidence flagged >= 0.90 and >= 0.80
 // for each scam type with at least 20 of them; texts without evidence at
 // most 12% of the scam texts (reported apart, with their own zero recall

@@ -84,16 +84,20 @@ func TestLoadRulesConfig(t *testing.T) {
 	}
 }
 
+// reasonID is a reason's rule id, marked "~" when a context lowered it.
+func reasonID(r scamhunt.Reason) string {
+	if strings.Contains(r.Note, "lowered") {
+		return r.Rule + "~"
+	}
+	return r.Rule
+}
+
 // ruleHits classifies a listing with the rules alone and returns the rule
 // ids of its reasons, marked "~" when a context lowered them.
 func ruleHits(c *classify.Classifier, l scamhunt.Listing) []string {
 	var ids []string
 	for _, r := range c.Classify(l).Reasons {
-		id := r.Rule
-		if strings.Contains(r.Note, "lowered") {
-			id += "~"
-		}
-		if !slices.Contains(ids, id) {
+		if id := reasonID(r); !slices.Contains(ids, id) {
 			ids = append(ids, id)
 		}
 	}
@@ -187,5 +191,76 @@ func TestDepositWarningIsNotAFlag(t *testing.T) {
 		if r.Category == "deposit" && r.Weight > 1 {
 			t.Errorf("reason %s「%s」weighs %v for deposit", r.Rule, r.Match, r.Weight)
 		}
+	}
+}
+
+// TestSchemeRules holds the rules written as patterns of a scheme rather
+// than as words (a sum paid as the condition of the job, a job promised
+// outright, a fee for being given work, a threat held until paid, a good
+// review bought, money asked before money can leave) with the words each
+// one names, beside honest texts and warnings that share their words.
+func TestSchemeRules(t *testing.T) {
+	c := rulesOnly(t)
+	cases := []struct {
+		name string
+		body string
+		want []string // rule「matched words」, "~" when lowered
+	}{
+		// deposit: the sum buys the job
+		{"sum paid for a start tomorrow", "交200元包你明天就上班,名额不多",
+			[]string{"deposit.pay_first「交200元包你明天就上班」"}},
+		{"sum paid for a factory place", "缴纳300块，马上安排进厂",
+			[]string{"deposit.pay_first「缴纳300块，马上安排」"}},
+		{"fee asked without its name", "需要先交一下费用,然后才能给你排班",
+			[]string{"deposit.pay_first「需要先交一下费用」"}},
+		{"paid only once money changes hands", "交钱面试，当天就能拿到工牌",
+			[]string{"deposit.pay_first「交钱面试」"}},
+		{"job promised outright", "我们这边工作包你有的，今天报名明天就安排",
+			[]string{"deposit.guarantee「工作包你」"}},
+		{"a paid referral with an offer promised", "大厂保offer，內推費5000，拿不到全额退款",
+			[]string{"deposit.guarantee「保offer」", "deposit.guarantee「內推費」", "deposit.refund_promise「全额退款」"}},
+		{"an agency that charges to place", "我们是劳务中介，介绍工作肯定要收费的",
+			[]string{"deposit.agency_fee「中介，介绍工作肯定要收费」"}},
+		{"fees of a job search service", "先交求职服务费和档案费，再等通知",
+			[]string{"deposit.fee「服务费」", "deposit.items「档案费」", "deposit.items「求职服务费」"}},
+		// deposit: honest texts and warnings
+		{"a factory hires the same day", "本厂保证当天入职，包吃住，月薪5000", nil},
+		{"a work card's printing cost", "入职统一办理工作牌，制卡费10元", []string{"deposit.card_cost~「制卡费」"}},
+		{"an agency that charges nothing", "本中介介绍工作不收任何费用", nil},
+		{"social insurance is no fee", "公司缴纳社保，试用期3000元，面试通过即可上班", []string{"signal.reassurance「缴纳社保」"}},
+		{"a warning that tells the scheme", "凡是交200元就能上班的都是骗子",
+			[]string{"warning.advice「凡是」", "warning.advice「都是骗子」", "warning.narration「骗子」"}},
+		// review_extortion
+		{"a threat until paid", "三天内不转钱，就天天发帖曝光你们店",
+			[]string{"review_extortion.complaint「不转钱，就天天发帖曝光」"}},
+		{"an article held until paid", "钱不到账，帖子不删",
+			[]string{"review_extortion.complaint「帖子不删」"}},
+		{"a good review bought", "五星好评加晒图，截图发客服领取5元红包",
+			[]string{"review_extortion.water_army「五星好评加晒图，截图发客服领取5元」"}},
+		{"a buyer who will complain", "再不给我退款，我就去消协投诉", nil},
+		{"a shop asks for a good review", "收到货满意的话麻烦给个好评，谢谢", nil},
+		{"a shop asks not to leave a bad review", "如果您对订单有不满意的地方,请不要直接差评", nil},
+		// advance
+		{"money asked to withdraw", "提现前需要先缴纳20%的个人所得税",
+			[]string{"advance.payment「提现前需要先缴」"}},
+		{"pay first, more back after", "先转500给我，明天再返你600",
+			[]string{"advance.payment「先转500给我，明天再返」"}},
+		{"an account unlocked for a fee", "解锁账号要先充值",
+			[]string{"advance.payment「充值」", "advance.payment「解锁账号要先充」", "advance.topup「解锁账号」"}},
+		{"wages withdrawn to a card", "工资提现到银行卡需要1-3个工作日", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, r := range c.Classify(scamhunt.Listing{Body: tc.body}).Reasons {
+				if hit := reasonID(r) + "「" + r.Match + "」"; !slices.Contains(got, hit) {
+					got = append(got, hit)
+				}
+			}
+			slices.Sort(got)
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("rules fired on %q (-want +got):\n%s", tc.body, diff)
+			}
+		})
 	}
 }

@@ -93,6 +93,21 @@ func TestEvalCrossValidation(t *testing.T) {
 	if !strings.Contains(out, "== "+shared+" (never trained on), bundled classifier") {
 		t.Errorf("eval --cv output lacks the shared file's section:\n%s", out)
 	}
+	// --cases-of lists one kind's errors, --case-width runes of each: two
+	// scam texts posing as honest ones are both flagged, and only the
+	// "warning" is listed.
+	posers := writeJSONL(t, dir, "posers.jsonl", []map[string]string{
+		{"id": "p1", "body": "淘宝刷单，一单一结，佣金日结，加薇信 kk8866", "label": "legit", "category": "honest_ad"},
+		{"id": "p2", "body": "刷单兼职，本金+佣金秒返，加薇信 kk6688", "label": "legit", "category": "warning"},
+	})
+	out, _, err = run(t, "", "eval", "--cv", "--folds", "3", "--in", in, "--synthetic", synthetic,
+		"--shared", posers, "--cases", "5", "--cases-of", "warning", "--case-width", "6")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "honest texts flagged (1)") || !strings.Contains(out, " 刷单兼职，…") || strings.Contains(out, "淘宝刷单") {
+		t.Errorf("eval --cv --cases-of warning does not list the flagged warning alone, 6 runes wide:\n%s", out)
+	}
 	if _, _, err := run(t, "", "eval", "--cv", "--folds", "100", "--in", in); err == nil || !strings.Contains(err.Error(), "100 folds of 36 examples") {
 		t.Errorf("eval --cv with more folds than texts: %v", err)
 	}

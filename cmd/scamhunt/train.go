@@ -110,7 +110,8 @@ func newEvalCmd(*globals) *cobra.Command {
 	var in, synthetic, shared []string
 	var baseline string
 	var cv bool
-	var folds, cases int
+	var folds, cases, caseWidth int
+	var casesOf []string
 	var syntheticWeight float64
 	var cls classifierFlags
 	cmd := &cobra.Command{
@@ -126,7 +127,8 @@ tested on each fold; recall is reported by source type, kind and scam type,
 false flags by honest kind, each beside the --baseline keyword list on the same
 texts: for all texts, then for the two fifths of source groups whose errors
 are never read (classify.ReadGroup) and the three fifths that are, whose
-missed scams and false flags are listed (--cases). Each --shared file of honest ads is then scored by the bundled classifier
+missed scams and false flags are listed (--cases; --cases-of deposit,warning
+lists only those scam types and honest kinds, --case-width runes of each). Each --shared file of honest ads is then scored by the bundled classifier
 (which never saw it) beside the baseline.`,
 		Example: `  scamhunt eval --in classify/testdata/heldout.jsonl
   scamhunt eval --cv --in classify/testdata/real/scam.jsonl,classify/testdata/real/honest.jsonl \
@@ -189,7 +191,7 @@ missed scams and false flags are listed (--cases). Each --shared file of honest 
 					continue
 				}
 				fmt.Fprint(w, part.head)
-				if err := classify.Break(part.scored).WriteText(w, part.cases); err != nil {
+				if err := breakCases(part.scored, casesOf, caseWidth).WriteText(w, part.cases); err != nil {
 					return err
 				}
 			}
@@ -210,7 +212,7 @@ missed scams and false flags are listed (--cases). Each --shared file of honest 
 					base = kw
 				}
 				fmt.Fprintf(w, "\n== %s (never trained on), bundled classifier\n", f)
-				if err := classify.Break(classify.Score(c, base, sx)).WriteText(w, cases); err != nil {
+				if err := breakCases(classify.Score(c, base, sx), casesOf, caseWidth).WriteText(w, cases); err != nil {
 					return err
 				}
 			}
@@ -225,7 +227,17 @@ missed scams and false flags are listed (--cases). Each --shared file of honest 
 	cmd.Flags().Float64Var(&syntheticWeight, "synthetic-weight", classify.DefaultSyntheticWeight, "with --cv: loss weight of a synthetic example")
 	cmd.Flags().StringSliceVar(&shared, "shared", nil, "with --cv: files of honest texts to score with the bundled classifier")
 	cmd.Flags().IntVar(&cases, "cases", 10, "with --cv: missed scam texts and false flags to list")
+	cmd.Flags().StringSliceVar(&casesOf, "cases-of", nil, "with --cv: list only the cases of these scam types or honest kinds (deposit, warning, …)")
+	cmd.Flags().IntVar(&caseWidth, "case-width", 40, "with --cv: runes of each listed case's text")
 	cmd.MarkFlagRequired("in")
 	cls.add(cmd.Flags())
 	return cmd
+}
+
+// breakCases breaks scored texts down with the listed cases limited to
+// the given categories and shown width runes wide.
+func breakCases(scored []classify.Scored, categories []string, width int) classify.Breakdown {
+	b := classify.Break(scored).CasesOf(categories...)
+	b.CaseWidth = width
+	return b
 }
