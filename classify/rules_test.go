@@ -248,6 +248,13 @@ func TestSchemeRules(t *testing.T) {
 		{"an account unlocked for a fee", "解锁账号要先充值",
 			[]string{"advance.payment「充值」", "advance.payment「解锁账号要先充」", "advance.topup「解锁账号」"}},
 		{"wages withdrawn to a card", "工资提现到银行卡需要1-3个工作日", nil},
+		{"an expense paid first, reimbursed later", "进店胸卡先自行垫付（公司有损失），等档期做完如实报销",
+			[]string{"advance.payment~「自行垫付」"}},
+		{"money paid first, returned with more", "先自行垫付货款，完成后返还本金加佣金",
+			[]string{"advance.payment「本金」", "advance.payment「自行垫付」", "advance.topup「返还本金」", "shuadan.rebate「本金加佣金」", "shuadan.rebate「返还本金」"}},
+		// deposit: extras recruited for a film, the way to their fees
+		{"extras wanted", "因拍摄电视剧需要，急聘群众演员、特约演员多名",
+			[]string{"deposit.talent「特约演员」", "deposit.talent「群众演员」"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
