@@ -248,6 +248,8 @@ func TestSchemeRules(t *testing.T) {
 		{"an account unlocked for a fee", "解锁账号要先充值",
 			[]string{"advance.payment「充值」", "advance.payment「解锁账号要先充」", "advance.topup「解锁账号」"}},
 		{"wages withdrawn to a card", "工资提现到银行卡需要1-3个工作日", nil},
+		{"price and pay paid back", "我们就会将货款＋报酬打到您账户中",
+			[]string{"shuadan.rebate「货款＋报酬」"}},
 		{"an expense paid first, reimbursed later", "进店胸卡先自行垫付（公司有损失），等档期做完如实报销",
 			[]string{"advance.payment~「自行垫付」"}},
 		{"money paid first, returned with more", "先自行垫付货款，完成后返还本金加佣金",
