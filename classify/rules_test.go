@@ -248,18 +248,91 @@ func TestSchemeRules(t *testing.T) {
 		{"an account unlocked for a fee", "解锁账号要先充值",
 			[]string{"advance.payment「充值」", "advance.payment「解锁账号要先充」", "advance.topup「解锁账号」"}},
 		{"wages withdrawn to a card", "工资提现到银行卡需要1-3个工作日", nil},
+		{"price and pay paid back", "我们就会将货款＋报酬打到您账户中",
+			[]string{"shuadan.rebate「货款＋报酬」"}},
+		{"an expense paid first, reimbursed later", "进店胸卡先自行垫付（公司有损失），等档期做完如实报销",
+			[]string{"advance.payment~「自行垫付」"}},
+		{"money paid first, returned with more", "先自行垫付货款，完成后返还本金加佣金",
+			[]string{"advance.payment「本金」", "advance.payment「自行垫付」", "advance.topup「返还本金」", "shuadan.rebate「本金加佣金」", "shuadan.rebate「返还本金」"}},
+		// deposit: extras recruited for a film, the way to their fees
+		{"extras wanted", "因拍摄电视剧需要，急聘群众演员、特约演员多名",
+			[]string{"deposit.talent「特约演员」", "deposit.talent「群众演员」"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			var got []string
-			for _, r := range c.Classify(scamhunt.Listing{Body: tc.body}).Reasons {
-				if hit := reasonID(r) + "「" + r.Match + "」"; !slices.Contains(got, hit) {
-					got = append(got, hit)
-				}
-			}
-			slices.Sort(got)
-			if diff := cmp.Diff(tc.want, got); diff != "" {
+			if diff := cmp.Diff(tc.want, ruleWords(c, tc.body)); diff != "" {
 				t.Errorf("rules fired on %q (-want +got):\n%s", tc.body, diff)
+			}
+		})
+	}
+}
+
+// ruleWords lists the rules that fired on body with the words each
+// matched, as rule「words」 ("~" after the rule when lowered), sorted.
+func ruleWords(c *classify.Classifier, body string) []string {
+	var got []string
+	for _, r := range c.Classify(scamhunt.Listing{Body: body}).Reasons {
+		if hit := reasonID(r) + "「" + r.Match + "」"; !slices.Contains(got, hit) {
+			got = append(got, hit)
+		}
+	}
+	slices.Sort(got)
+	return got
+}
+
+// TestPhishingRules holds the rules of phishing and impersonation SMS
+// (scams outside the seven job types): an account said to be stopped or
+// expiring, a link or upgrade to put it right, a verification code asked
+// for, a student loan to cancel, a refund offered unasked; beside the
+// honest messages that share their words (a code SMS that says 请勿告诉他人,
+// a bank's 入账 notice, a courier's 取件码) and warnings that quote them.
+// The rules' words are checked on the rules alone, the label with the
+// bundled model.
+func TestPhishingRules(t *testing.T) {
+	rules, full := rulesOnly(t), newClassifier(t)
+	cases := []struct {
+		name  string
+		body  string
+		label scamhunt.Label
+		want  []string
+	}{
+		{"a medical card stopped, an upgrade to restore it", "您的医保卡已停用，请下载APP进行更新升级方可启用。", scamhunt.LabelScam,
+			[]string{"signal.account_threat「医保卡已停用」", "signal.app「下载APP」", "signal.fix_now「更新升级方可」"}},
+		{"points expiring, a link to redeem", "尊敬的客户，您的积分将于明日清零，请尽快点击网址兑换礼品。", scamhunt.LabelScam,
+			[]string{"signal.account_threat「积分将于明日清零」", "signal.fix_now「点击网址兑换」"}},
+		{"an ETC card out of date", "您的ETC卡已失效，为免影响通行，请点击链接重新认证。", scamhunt.LabelScam,
+			[]string{"signal.account_threat「ETC卡已失效」", "signal.fix_now「点击链接重新认证」"}},
+		{"void unless verified", "您的保障金未领取，不认证将自动作废。", scamhunt.LabelScam,
+			[]string{"signal.account_threat「保障金未领取，不认证将自动作废」", "signal.fix_now「不认证将自动作废」"}},
+		{"a code to be read out", "稍后会有一条短信，麻烦把验证码告诉我，我帮你退款。", scamhunt.LabelScam,
+			[]string{"signal.code_request「验证码告诉」", "signal.refund_offer「帮你退款」"}},
+		{"a student loan to cancel", "您的校园贷账号还未注销，不处理会影响个人征信。", scamhunt.LabelScam,
+			[]string{"signal.loan_cancel「校园贷账号还未注销，不处理会影响个人征信」"}},
+		{"a lost parcel paid twice", "您好，您的包裹在运输中遗失，我们将为您双倍理赔。", scamhunt.LabelScam,
+			[]string{"signal.refund_offer「遗失，我们将为您双倍理赔」"}},
+		{"a flight cancelled, a call-back", "您的航班因故取消，请尽快与本公司联系，为您办理改签。", scamhunt.LabelScam,
+			[]string{"signal.refund_offer「为您办理改签」"}},
+		// honest messages and warnings with the same words
+		{"a real code SMS", "【某银行】您的验证码为825614，请勿将验证码告诉他人。", scamhunt.LabelLegit,
+			[]string{"warning.advice「请勿」"}},
+		{"a login code", "【某平台】513380短信登录验证码，5分钟内有效，请勿泄露。", scamhunt.LabelLegit,
+			[]string{"warning.advice「请勿」"}},
+		{"a bank's credit notice", "【某银行】您尾号3321账户05月06日10:21入账工资，人民币6520.00，余额8120.55。", scamhunt.LabelLegit,
+			[]string{"signal.account_notice「余额8」", "signal.account_notice「尾号3321账户05月06日10:21入账」"}},
+		{"a phone bill", "【某运营商】您本月账单合计58.00元，感谢使用。", scamhunt.LabelLegit,
+			[]string{"signal.account_notice「账单合计5」"}},
+		{"a parcel to collect", "【驿站】您的快递已到，取件码5-2-1033，请及时领取。", scamhunt.LabelLegit, nil},
+		{"a card that will not be frozen", "系统升级期间您的银行卡不会冻结，可正常使用。", scamhunt.LabelLegit, nil},
+		{"a warning that quotes the scheme", "警方提醒：凡是称医保卡已停用、要你点击链接认证的都是诈骗。", scamhunt.LabelLegit,
+			[]string{"signal.account_threat~「医保卡已停用」", "signal.fix_now~「点击链接认证」", "warning.advice「凡是」", "warning.advice「都是诈骗」", "warning.narration「警方」", "warning.narration「诈骗」"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, ruleWords(rules, tc.body)); diff != "" {
+				t.Errorf("rules fired on %q (-want +got):\n%s", tc.body, diff)
+			}
+			if v := full.Classify(scamhunt.Listing{Body: tc.body}); v.Label != tc.label {
+				t.Errorf("%q: label %s (score %.3f), want %s", tc.body, v.Label, v.Score, tc.label)
 			}
 		})
 	}
