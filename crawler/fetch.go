@@ -276,7 +276,7 @@ func (r *run) follow(page, base *url.URL, raw []string, from entry) ([]entry, []
 	traps := map[string]int{}
 	var trapped, deep int
 	for _, h := range raw {
-		cu, u, ok := resolve(base, h, r.s.DropParams)
+		cu, u, ok := r.links.resolve(base, h)
 		if !ok {
 			continue
 		}

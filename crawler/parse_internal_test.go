@@ -237,3 +237,43 @@ func FuzzVolatile(f *testing.F) {
 		dropPathSessions(raw)
 	})
 }
+
+// TestResolverAgreesWithResolve: the memo gives, for every link from
+// every page, what resolving it afresh gives, in any order of pages: links
+// relative to a page's directory or query are never taken from it, and a
+// host's absolute paths are not shared with another host or scheme.
+func TestResolverAgreesWithResolve(t *testing.T) {
+	bases := []string{
+		"http://board.test/", "http://board.test/beijing/", "http://board.test/beijing/chuandan/10908.html",
+		"http://board.test/shanghai/list_2.html?page=2", "https://board.test/job/1.html",
+		"http://BOARD.test:80/a/b/", "http://other.test/x/y.html", "http://user@board.test/u/",
+	}
+	links := []string{
+		"/", "/beijing/", "/job/1.html?utm_source=qq&id=3", "/a/../b/./c.html", "/list_%zz.html", "/搜索?q=刷单",
+		"10908.html", "../", "?page=3", "#top", "", " /padded.html", "//cdn.test/x.png",
+		"http://board.test/job/2.html", "HTTPS://Board.Test/Job/3.html", "http://other.test/", "javascript:void(0)",
+		"mailto:hr@board.test", "/a\tb.html",
+	}
+	drop := []string{"utm_source"}
+	for _, order := range [][]int{{0, 1, 2, 3, 4, 5, 6, 7}, {7, 6, 5, 4, 3, 2, 1, 0}, {2, 6, 0, 4, 1, 7, 3, 5}} {
+		r := newResolver(drop)
+		for round := range 2 { // the second round answers from the memo
+			for _, i := range order {
+				base, err := url.Parse(bases[i])
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, raw := range links {
+					wantCU, wantU, wantOK := resolve(base, raw, drop)
+					gotCU, gotU, gotOK := r.resolve(base, raw)
+					if gotCU != wantCU || gotOK != wantOK || (wantU == nil) != (gotU == nil) || (wantU != nil && gotU.String() != wantU.String()) {
+						t.Errorf("round %d, %q on %s: got (%q, %v, %v), want (%q, %v, %v)", round, raw, bases[i], gotCU, gotU, gotOK, wantCU, wantU, wantOK)
+					}
+				}
+			}
+		}
+		if len(r.seen) == 0 {
+			t.Error("nothing was memoised")
+		}
+	}
+}

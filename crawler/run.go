@@ -29,6 +29,7 @@ type run struct {
 	robots *robots
 	policy *hostPolicy
 	traps  *trapper
+	links  *resolver
 	warc   *warcWriter
 	shared bool
 	batch  int
@@ -74,6 +75,7 @@ func newRun(ctx context.Context, c *Crawler, t *tally, gen int, out chan<- scamh
 		awaiting: map[string][]completion{}, hostBusy: map[string]int{}, parked: map[string][]lease{},
 		robotsLoading: map[string]bool{},
 		traps:         newTrapper(s.Traps, time.Now()),
+		links:         newResolver(s.DropParams),
 	}
 	hosts := len(s.hosts)
 	r.sem = make(chan struct{}, max(1, s.Politeness.Parallelism*hosts))
