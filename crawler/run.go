@@ -247,14 +247,23 @@ func (r *run) popReady() (lease, bool) {
 	return l, true
 }
 
-// busy says whether fetches are in flight, pages sent wait for their
-// acknowledgement, or retries or parked leases are waiting; onlyAcks, that
-// the acknowledgements are all it waits for.
+// busy says whether fetches are in flight, completions wait to be
+// committed (pages sent wait for their acknowledgement), or retries or
+// parked leases are waiting; onlyAcks, that the acknowledgements are all
+// it waits for: no link found is still on its way to the frontier, so
+// nothing more can come until a page is acknowledged.
 func (r *run) busy() (busy, onlyAcks bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	work := r.inflight > 0 || len(r.timers) > 0 || len(r.ready) > 0 || r.nParked > 0 || len(r.robotsLoading) > 0
-	return work || r.pending > 0, !work && r.pending > 0
+	if work || r.pending == 0 {
+		return work || r.pending > 0, false
+	}
+	awaited := 0
+	for _, cs := range r.awaiting {
+		awaited += len(cs)
+	}
+	return true, r.pending == awaited
 }
 
 // notifyDrained tells the caller, through Crawler.Drained, that only
