@@ -42,6 +42,34 @@ type boltFrontier struct {
 	gen     int
 	cursor  uint64
 	memGate *memGate
+	known   genMemo // used by complete alone (the commit loop)
+}
+
+// genMemo remembers URLs the frontier holds at the current generation:
+// the links a board repeats on every page (navigation, cities,
+// pagination) then skip a lookup in the URL table each time they are
+// found again. It is filled only after a commit, so it never holds a URL
+// a failed transaction wrote; it is bounded, and starts afresh past
+// genMemoMax or at a new generation.
+type genMemo struct {
+	gen  int
+	urls map[string]struct{}
+}
+
+const genMemoMax = 1 << 15
+
+func (m *genMemo) has(gen int, u string) bool {
+	_, ok := m.urls[u]
+	return ok && m.gen == gen
+}
+
+func (m *genMemo) add(gen int, urls []string) {
+	if m.urls == nil || m.gen != gen || len(m.urls)+len(urls) > genMemoMax {
+		m.gen, m.urls = gen, make(map[string]struct{}, min(genMemoMax, 2*len(urls)))
+	}
+	for _, u := range urls {
+		m.urls[u] = struct{}{}
+	}
 }
 
 var (
@@ -176,7 +204,7 @@ func (f *boltFrontier) begin(_ context.Context, starts []entry) (int, bool, erro
 				return err
 			}
 		}
-		_, err := boltPush(tx, gen, starts)
+		_, _, err := boltPush(tx, gen, starts, nil)
 		return err
 	})
 	if err != nil {
@@ -231,10 +259,18 @@ func putRec(b *bolt.Bucket, u string, r boltRec) error {
 
 func seqKey(n uint64) []byte { return binary.BigEndian.AppendUint64(nil, n) }
 
-func boltPush(tx *bolt.Tx, gen int, links []entry) (map[string]int, error) {
+// boltPush queues the links not yet seen in generation gen (known, when
+// not nil, names some that were) and returns how many it added by skip
+// reason and every link now known at gen.
+func boltPush(tx *bolt.Tx, gen int, links []entry, known *genMemo) (map[string]int, []string, error) {
 	urls, queue := tx.Bucket(bucketURLs), tx.Bucket(bucketQueue)
 	added := map[string]int{}
+	var atGen []string
 	for _, e := range links {
+		if known != nil && known.has(gen, e.URL) {
+			continue
+		}
+		atGen = append(atGen, e.URL)
 		if g, ok := genOf(urls, e.URL); ok && g == gen {
 			continue
 		}
@@ -246,20 +282,20 @@ func boltPush(tx *bolt.Tx, gen int, links []entry) (map[string]int, error) {
 			r.meta.Done = false
 			seq, err := queue.NextSequence()
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			v, _ := json.Marshal(e)
 			if err := queue.Put(seqKey(seq), v); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			r.seq = seq
 		}
 		if err := putRec(urls, e.URL, r); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		added[e.Skip]++
 	}
-	return added, nil
+	return added, atGen, nil
 }
 
 func (f *boltFrontier) next(_ context.Context, n int) ([]lease, error) {
@@ -308,15 +344,18 @@ func (f *boltFrontier) next(_ context.Context, n int) ([]lease, error) {
 func (f *boltFrontier) complete(_ context.Context, cs []completion) (map[string]int, error) {
 	gen := f.currentGen()
 	now := time.Now().UTC()
-	added := map[string]int{}
+	var added map[string]int
+	var atGen []string
 	err := f.update(func(tx *bolt.Tx) error {
+		added, atGen = map[string]int{}, atGen[:0] // a retried transaction starts over
 		for _, c := range cs {
 			var a map[string]int
+			var seen []string
 			var err error
 			if c.early {
-				a, err = boltPush(tx, gen, c.links)
+				a, seen, err = boltPush(tx, gen, c.links, &f.known)
 			} else {
-				a, err = boltComplete(tx, gen, now, c)
+				a, seen, err = boltComplete(tx, gen, now, c, &f.known)
 			}
 			if err != nil {
 				return fmt.Errorf("%s: %w", c.l.URL, err)
@@ -324,40 +363,42 @@ func (f *boltFrontier) complete(_ context.Context, cs []completion) (map[string]
 			for k, n := range a {
 				added[k] += n
 			}
+			atGen = append(atGen, seen...)
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("frontier complete: %w", err)
 	}
+	f.known.add(gen, atGen)
 	return added, nil
 }
 
-func boltComplete(tx *bolt.Tx, gen int, now time.Time, c completion) (map[string]int, error) {
+func boltComplete(tx *bolt.Tx, gen int, now time.Time, c completion, known *genMemo) (map[string]int, []string, error) {
 	urls, queue := tx.Bucket(bucketURLs), tx.Bucket(bucketQueue)
 	if seq, err := strconv.ParseUint(c.l.id, 10, 64); err == nil {
 		if err := queue.Delete(seqKey(seq)); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	for _, u := range append([]string{c.l.URL}, c.o.Also...) {
 		r, _ := getRec(urls, u)
 		if r.seq != 0 && r.gen == gen {
 			if err := queue.Delete(seqKey(r.seq)); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
 		r.gen, r.seq, r.meta = gen, 0, r.meta.apply(gen, c.o, now)
 		if err := putRec(urls, u, r); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	if c.o.OK && c.o.Links != nil {
 		if err := tx.Bucket(bucketLinks).Put([]byte(c.l.URL), packLinks(c.o.Links)); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return boltPush(tx, gen, c.links)
+	return boltPush(tx, gen, c.links, known)
 }
 
 func (f *boltFrontier) currentGen() int {

@@ -167,3 +167,52 @@ func TestLinksPacked(t *testing.T) {
 		t.Error("a damaged packed list read without an error")
 	}
 }
+
+// TestKnownLinksSkipOnlyTheirGeneration: links found again in the same
+// crawl are not queued twice (whether the table or the memo of known links
+// answers), and a new crawl queues them again although the memo still
+// names them from the last one.
+func TestKnownLinksSkipOnlyTheirGeneration(t *testing.T) {
+	f, err := openBolt(t.TempDir(), "memo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.close()
+	ctx := t.Context()
+	nav := []entry{{URL: "http://board.test/"}, {URL: "http://board.test/beijing/"}, {URL: "http://board.test/member/", Skip: "ignored"}}
+	queued := func(links []entry) map[string]int {
+		t.Helper()
+		added, err := f.complete(ctx, []completion{{links: links, early: true}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return added
+	}
+	for gen := 1; gen <= 2; gen++ {
+		if _, _, err := f.begin(ctx, nil); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(map[string]int{"": 2, "ignored": 1}, queued(nav)); diff != "" {
+			t.Errorf("crawl %d, first page: added (-want +got):\n%s", gen, diff)
+		}
+		more := append(nav[:len(nav):len(nav)], entry{URL: "http://board.test/job/1.html"})
+		if diff := cmp.Diff(map[string]int{"": 1}, queued(more)); diff != "" {
+			t.Errorf("crawl %d, second page: added (-want +got):\n%s", gen, diff)
+		}
+		ls, err := f.next(ctx, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ls) != 3 {
+			t.Errorf("crawl %d: %d leases, want 3 (each link once)", gen, len(ls))
+		}
+		for _, l := range ls {
+			if _, err := f.complete(ctx, []completion{{l: l, o: outcome{OK: true}}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := f.finish(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
