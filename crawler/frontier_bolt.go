@@ -56,7 +56,7 @@ type genMemo struct {
 	urls map[string]struct{}
 }
 
-const genMemoMax = 1 << 15
+const genMemoMax = 1 << 12
 
 func (m *genMemo) has(gen int, u string) bool {
 	_, ok := m.urls[u]

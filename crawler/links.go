@@ -126,8 +126,9 @@ type resolved struct {
 	ok bool
 }
 
-// resolverMax bounds the memo; past it, it starts afresh.
-const resolverMax = 1 << 14
+// resolverMax bounds the memo; past it, it starts afresh (a board's
+// repeated links are back in it after a page or two).
+const resolverMax = 1 << 12
 
 func newResolver(drop []string) *resolver {
 	return &resolver{drop: drop, seen: map[string]resolved{}}
