@@ -277,3 +277,31 @@ func TestResolverAgreesWithResolve(t *testing.T) {
 		}
 	}
 }
+
+// FuzzResolver: for any page and link, the memo answers what resolving
+// afresh answers, also when another page of the host asked first.
+func FuzzResolver(f *testing.F) {
+	f.Add("http://board.test/beijing/", "/job/1.html", "http://board.test/a/b/c.html")
+	f.Add("https://board.test/x?y=1", "HTTP://Other.test/%zz", "http://board.test/")
+	f.Add("http://board.test/", "/a/../b/./c.html?utm_source=1", "http://user@board.test:80/d/")
+	f.Fuzz(func(t *testing.T, page, raw, other string) {
+		base, err := url.Parse(page)
+		if err != nil {
+			return
+		}
+		first, err := url.Parse(other)
+		if err != nil {
+			return
+		}
+		drop := []string{"utm_source"}
+		r := newResolver(drop)
+		r.resolve(first, raw)
+		for range 2 {
+			wantCU, wantU, wantOK := resolve(base, raw, drop)
+			gotCU, gotU, gotOK := r.resolve(base, raw)
+			if gotCU != wantCU || gotOK != wantOK || (wantU == nil) != (gotU == nil) || (wantU != nil && gotU.String() != wantU.String()) {
+				t.Fatalf("%q on %s after %s: got (%q, %v), want (%q, %v)", raw, page, other, gotCU, gotOK, wantCU, wantOK)
+			}
+		}
+	})
+}
