@@ -254,15 +254,21 @@ func TestPipelineTouchesUnchanged(t *testing.T) {
 }
 
 // waitingCrawler sends its pages, then, as the real crawler does, waits
-// for every one to be acknowledged before it returns.
+// for every one to be acknowledged before it returns. With drained set it
+// also says, once its pages are sent, that it waits only for their
+// acknowledgements (scamhunt.Drainer); without, Drained never receives.
 type waitingCrawler struct {
-	n     int
-	acked chan struct{}
+	n       int
+	acked   chan struct{}
+	drained chan struct{}
 }
 
 func (c *waitingCrawler) Crawl(ctx context.Context, out chan<- scamhunt.Page) error {
 	for i := range c.n {
 		out <- scamhunt.Page{URL: fmt.Sprintf("http://board.test/job/%d.html", i), Body: []byte(fmt.Sprint(i))}
+	}
+	if c.drained != nil {
+		c.drained <- struct{}{}
 	}
 	for range c.n {
 		select {
@@ -276,77 +282,49 @@ func (c *waitingCrawler) Crawl(ctx context.Context, out chan<- scamhunt.Page) er
 
 func (c *waitingCrawler) Ack(scamhunt.Page) { c.acked <- struct{}{} }
 
+func (c *waitingCrawler) Drained() <-chan struct{} { return c.drained }
+
+// runUnlessHung runs p, failing with hung if it has not ended in a minute
+// (a hang detector, not a speed goal).
+func runUnlessHung(t *testing.T, p *scamhunt.Pipeline, hung string) {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() {
+		_, err := p.Run(t.Context())
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal(hung)
+	}
+}
+
 // TestPipelineFlushesWhenIdle: the last pages of a crawl are indexed and
 // acknowledged once records stop coming, not when FlushEvery (here an
 // hour) comes round, so a crawl waiting for them ends.
 func TestPipelineFlushesWhenIdle(t *testing.T) {
 	ix := &fakeIndex{}
 	cr := &waitingCrawler{n: 5, acked: make(chan struct{}, 5)}
-	p := scamhunt.Pipeline{Crawler: cr, Extractor: fakeExtractor{}, Classifier: fakeClassifier{}, Indexer: ix,
-		BatchSize: 1000, FlushEvery: time.Hour}
-	done := make(chan error, 1)
-	go func() {
-		_, err := p.Run(t.Context())
-		done <- err
-	}()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(time.Minute): // a hang detector, not a speed goal
-		t.Fatal("the last batch waited for FlushEvery: the crawl could not end")
-	}
+	runUnlessHung(t, &scamhunt.Pipeline{Crawler: cr, Extractor: fakeExtractor{}, Classifier: fakeClassifier{}, Indexer: ix,
+		BatchSize: 1000, FlushEvery: time.Hour}, "the last batch waited for FlushEvery: the crawl could not end")
 	if len(ix.recs) != 5 {
 		t.Errorf("%d listings indexed, want 5", len(ix.recs))
 	}
 }
-
-// drainingCrawler is a waitingCrawler that says, once it has sent its
-// pages, that it waits only for their acknowledgements.
-type drainingCrawler struct {
-	waitingCrawler
-	drained chan struct{}
-}
-
-func (c *drainingCrawler) Crawl(ctx context.Context, out chan<- scamhunt.Page) error {
-	for i := range c.n {
-		out <- scamhunt.Page{URL: fmt.Sprintf("http://board.test/job/%d.html", i), Body: []byte(fmt.Sprint(i))}
-	}
-	c.drained <- struct{}{}
-	for range c.n {
-		select {
-		case <-c.acked:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-	}
-	return nil
-}
-
-func (c *drainingCrawler) Drained() <-chan struct{} { return c.drained }
 
 // TestPipelineFlushesWhenDrained: once the crawler waits only for
 // acknowledgements, the pipeline writes what it holds without waiting for
 // FlushIdle or FlushEvery (both an hour here), so the crawl ends.
 func TestPipelineFlushesWhenDrained(t *testing.T) {
 	ix := &fakeIndex{}
-	cr := &drainingCrawler{waitingCrawler: waitingCrawler{n: 7, acked: make(chan struct{}, 7)}, drained: make(chan struct{}, 1)}
-	p := scamhunt.Pipeline{Crawler: cr, Extractor: fakeExtractor{}, Classifier: fakeClassifier{}, Indexer: ix,
-		BatchSize: 1000, FlushEvery: time.Hour, FlushIdle: time.Hour}
-	done := make(chan error, 1)
-	go func() {
-		_, err := p.Run(t.Context())
-		done <- err
-	}()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(time.Minute): // a hang detector, not a speed goal
-		t.Fatal("the pipeline held the last records although the crawler had drained: the crawl could not end")
-	}
+	cr := &waitingCrawler{n: 7, acked: make(chan struct{}, 7), drained: make(chan struct{}, 1)}
+	runUnlessHung(t, &scamhunt.Pipeline{Crawler: cr, Extractor: fakeExtractor{}, Classifier: fakeClassifier{}, Indexer: ix,
+		BatchSize: 1000, FlushEvery: time.Hour, FlushIdle: time.Hour},
+		"the pipeline held the last records although the crawler had drained: the crawl could not end")
 	if len(ix.recs) != 7 {
 		t.Errorf("%d listings indexed, want 7", len(ix.recs))
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/scamhunt/scamhunt"
+	"github.com/scamhunt/scamhunt/crawler"
 )
 
 // TestAwaitAckKeepsLostPagesOwed plays a pipeline whose index loses some
@@ -79,11 +80,10 @@ loop:
 	}
 }
 
-// TestLinksNotHeldByAck holds back the acknowledgement of the first page
-// (its listings "wait for the index flush"): the pages it links to are
-// fetched meanwhile, and the crawl ends only once it is acknowledged, with
-// every page fetched once.
-func TestLinksNotHeldByAck(t *testing.T) {
+// crawlAwaitingAcks starts a crawl of resumeBoard whose pages count as
+// done only once acknowledged; it ends on done.
+func crawlAwaitingAcks(t *testing.T) (*crawler.Crawler, chan scamhunt.Page, chan error, *fetchLog) {
+	t.Helper()
 	srv, log := serve(t, resumeBoard)
 	cfg := fastConfig(t, srv.URL+"/")
 	cfg.AwaitAck = true
@@ -91,6 +91,15 @@ func TestLinksNotHeldByAck(t *testing.T) {
 	out := make(chan scamhunt.Page)
 	done := make(chan error, 1)
 	go func() { done <- c.Crawl(t.Context(), out) }()
+	return c, out, done, log
+}
+
+// TestLinksNotHeldByAck holds back the acknowledgement of the first page
+// (its listings "wait for the index flush"): the pages it links to are
+// fetched meanwhile, and the crawl ends only once it is acknowledged, with
+// every page fetched once.
+func TestLinksNotHeldByAck(t *testing.T) {
+	c, out, done, log := crawlAwaitingAcks(t)
 
 	first := <-out
 	wait := time.NewTimer(time.Minute) // a hang detector, not a speed goal
@@ -131,13 +140,7 @@ func TestLinksNotHeldByAck(t *testing.T) {
 // writes what it holds), it still does not end, and it ends once the pages
 // are acknowledged.
 func TestDrainedWhenOnlyAcksAreAwaited(t *testing.T) {
-	srv, _ := serve(t, resumeBoard)
-	cfg := fastConfig(t, srv.URL+"/")
-	cfg.AwaitAck = true
-	c := newCrawler(t, cfg)
-	out := make(chan scamhunt.Page)
-	done := make(chan error, 1)
-	go func() { done <- c.Crawl(t.Context(), out) }()
+	c, out, done, _ := crawlAwaitingAcks(t)
 
 	wait := time.NewTimer(time.Minute) // a hang detector, not a speed goal
 	defer wait.Stop()
@@ -158,8 +161,8 @@ func TestDrainedWhenOnlyAcksAreAwaited(t *testing.T) {
 	if len(held) == 0 {
 		t.Fatal("drained before any page was sent")
 	}
-	// Drained may come while links of the pages held are still being
-	// queued; whatever it fetches next is held too, and Drained comes again.
+	// Drained may come while the last pages are still on their way to
+	// out; they are held too, and Drained comes again.
 	for len(held) < resumeBoard.size() {
 		select {
 		case p := <-out:

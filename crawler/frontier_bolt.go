@@ -344,10 +344,9 @@ func (f *boltFrontier) next(_ context.Context, n int) ([]lease, error) {
 func (f *boltFrontier) complete(_ context.Context, cs []completion) (map[string]int, error) {
 	gen := f.currentGen()
 	now := time.Now().UTC()
-	var added map[string]int
+	added := map[string]int{}
 	var atGen []string
 	err := f.update(func(tx *bolt.Tx) error {
-		added, atGen = map[string]int{}, atGen[:0] // a retried transaction starts over
 		for _, c := range cs {
 			var a map[string]int
 			var seen []string

@@ -1,6 +1,7 @@
 package crawler
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -264,10 +265,8 @@ func TestResolverAgreesWithResolve(t *testing.T) {
 					t.Fatal(err)
 				}
 				for _, raw := range links {
-					wantCU, wantU, wantOK := resolve(base, raw, drop)
-					gotCU, gotU, gotOK := r.resolve(base, raw)
-					if gotCU != wantCU || gotOK != wantOK || (wantU == nil) != (gotU == nil) || (wantU != nil && gotU.String() != wantU.String()) {
-						t.Errorf("round %d, %q on %s: got (%q, %v, %v), want (%q, %v, %v)", round, raw, bases[i], gotCU, gotU, gotOK, wantCU, wantU, wantOK)
+					if diff := resolutionDiff(r, base, raw, drop); diff != "" {
+						t.Errorf("round %d, %q on %s: %s", round, raw, bases[i], diff)
 					}
 				}
 			}
@@ -276,6 +275,17 @@ func TestResolverAgreesWithResolve(t *testing.T) {
 			t.Error("nothing was memoised")
 		}
 	}
+}
+
+// resolutionDiff is how r's answer for raw on base differs from resolving
+// it afresh, or "" when it does not.
+func resolutionDiff(r *resolver, base *url.URL, raw string, drop []string) string {
+	wantCU, wantU, wantOK := resolve(base, raw, drop)
+	gotCU, gotU, gotOK := r.resolve(base, raw)
+	if gotCU != wantCU || gotOK != wantOK || (wantU == nil) != (gotU == nil) || (wantU != nil && gotU.String() != wantU.String()) {
+		return fmt.Sprintf("got (%q, %v, %v), want (%q, %v, %v)", gotCU, gotU, gotOK, wantCU, wantU, wantOK)
+	}
+	return ""
 }
 
 // FuzzResolver: for any page and link, the memo answers what resolving
@@ -297,10 +307,8 @@ func FuzzResolver(f *testing.F) {
 		r := newResolver(drop)
 		r.resolve(first, raw)
 		for range 2 {
-			wantCU, wantU, wantOK := resolve(base, raw, drop)
-			gotCU, gotU, gotOK := r.resolve(base, raw)
-			if gotCU != wantCU || gotOK != wantOK || (wantU == nil) != (gotU == nil) || (wantU != nil && gotU.String() != wantU.String()) {
-				t.Fatalf("%q on %s after %s: got (%q, %v), want (%q, %v)", raw, page, other, gotCU, gotOK, wantCU, wantOK)
+			if diff := resolutionDiff(r, base, raw, drop); diff != "" {
+				t.Fatalf("%q on %s after %s: %s", raw, page, other, diff)
 			}
 		}
 	})
