@@ -98,3 +98,17 @@ func BenchmarkLoadRules(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoadModel measures reading configs/model.json, done once at
+// start-up while the crawl fetches its first pages.
+func BenchmarkLoadModel(b *testing.B) {
+	data, err := os.ReadFile(modelPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := classify.LoadModel(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

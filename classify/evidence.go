@@ -241,7 +241,10 @@ func (e *evidence) categories() []string {
 			ch := &e.c.model.cat
 			note := fmt.Sprintf("character n-gram the model associates with %s (p=%.2f)", catNames[best], p[best])
 			n := e.grams(maxTypeGrams, catNames[best], note, func(g gram) float64 {
-				return float64(ch.grams[int(g.bucket)*nTypes+best]) * e.s.scale
+				if w := ch.row(g.bucket); w != nil {
+					return float64(w[best]) * e.s.scale
+				}
+				return 0
 			})
 			if n == 0 {
 				e.reasons = append(e.reasons, scamhunt.Reason{Rule: RuleCategory, Category: catNames[best], Weight: round(p[best]),

@@ -44,12 +44,39 @@ type head struct {
 	grams []float32 // bucket -> weight
 }
 
-// catHead is the softmax head over the scam types.
+// catHead is the softmax head over the scam types. Few buckets have
+// weights for it (it learns from the typed scam examples only), so they
+// are kept sparse: idx the buckets in ascending order, w their weights
+// (row i of nTypes for bucket idx[i]). It is read only for flagged
+// listings, and a dense table would be 7 MB, most of the model's load.
 type catHead struct {
 	bias  [nTypes]float64
 	dense [nDense][nTypes]float64
 	rules [nCats][nTypes]float64
-	grams []float32 // bucket*nTypes + type -> weight
+	idx   []uint32
+	w     []float32
+}
+
+// row returns bucket b's weights, nil if it has none.
+func (c *catHead) row(b uint32) []float32 {
+	i, ok := slices.BinarySearch(c.idx, b)
+	if !ok {
+		return nil
+	}
+	return c.w[i*nTypes : (i+1)*nTypes]
+}
+
+// setGrams keeps the rows of the dense table grams (bucket*nTypes + type)
+// that have a weight.
+func (c *catHead) setGrams(grams []float32) {
+	c.idx, c.w = c.idx[:0], c.w[:0]
+	for b := 0; b*nTypes < len(grams); b++ {
+		row := grams[b*nTypes : (b+1)*nTypes]
+		if slices.ContainsFunc(row, func(w float32) bool { return w != 0 }) {
+			c.idx = append(c.idx, uint32(b))
+			c.w = append(c.w, row...)
+		}
+	}
 }
 
 // TrainInfo records how a model was trained.
@@ -136,9 +163,10 @@ func gate(k int, pw float64) float64 {
 func (c *catHead) probs(grams []gram, scale float64, dense *[nDense]float64, sums *[nCats]float64) [nTypes]float64 {
 	z := c.bias
 	for _, x := range grams {
-		w := c.grams[int(x.bucket)*nTypes : int(x.bucket+1)*nTypes]
-		for k := range z {
-			z[k] += float64(w[k]) * scale
+		if w := c.row(x.bucket); w != nil {
+			for k := range z {
+				z[k] += float64(w[k]) * scale
+			}
 		}
 	}
 	for i, x := range dense {
@@ -202,16 +230,16 @@ type headJSON struct {
 	Warn  float64   `json:"warning_weight,omitempty"`
 	Dense []float64 `json:"dense"`
 	Rules []float64 `json:"rules"`
-	Idx   []uint32  `json:"gram_buckets"`
-	W     []float32 `json:"gram_weights"`
+	Idx   uint32s   `json:"gram_buckets"`
+	W     float32s  `json:"gram_weights"`
 }
 
 type catHeadJSON struct {
 	Bias  []float64   `json:"bias"`
 	Dense [][]float64 `json:"dense"`
 	Rules [][]float64 `json:"rules"`
-	Idx   []uint32    `json:"gram_buckets"`
-	W     [][]float32 `json:"gram_weights"`
+	Idx   uint32s     `json:"gram_buckets"`
+	W     float32Rows `json:"gram_weights"`
 }
 
 // MarshalJSON writes the model in its file format (configs/model.json).
@@ -231,15 +259,15 @@ func (m *Model) MarshalJSON() ([]byte, error) {
 	for i := range c.rules {
 		j.Category.Rules = append(j.Category.Rules, roundAll(c.rules[i][:]))
 	}
-	for b := range int(m.buckets) {
+	for i, b := range c.idx {
 		w := make([]float32, nTypes)
 		keep := false
 		for k := range w {
-			w[k] = round32(c.grams[b*nTypes+k])
+			w[k] = round32(c.w[i*nTypes+k])
 			keep = keep || w[k] != 0
 		}
 		if keep {
-			j.Category.Idx = append(j.Category.Idx, uint32(b))
+			j.Category.Idx = append(j.Category.Idx, b)
 			j.Category.W = append(j.Category.W, w)
 		}
 	}
@@ -326,14 +354,14 @@ func (j *modelJSON) model() (*Model, error) {
 		}
 		copy(m.cat.rules[i][:], row)
 	}
-	m.cat.grams = make([]float32, int(j.Buckets)*nTypes)
+	m.cat.idx, m.cat.w = c.Idx, make([]float32, 0, len(c.W)*nTypes)
 	var shapeErr error
 	err = scatter(c.Idx, j.Buckets, func(i int, b uint32) {
 		if len(c.W[i]) != nTypes {
 			shapeErr = errors.New("category head: wrong shape")
 			return
 		}
-		copy(m.cat.grams[int(b)*nTypes:], c.W[i])
+		m.cat.w = append(m.cat.w, c.W[i]...)
 	})
 	if err = errors.Join(err, shapeErr); err != nil {
 		return nil, err
@@ -368,7 +396,7 @@ func (m *Model) finite() bool {
 		}
 	}
 	c := &m.cat
-	if !all(c.bias[:]...) || !all32(c.grams) {
+	if !all(c.bias[:]...) || !all32(c.w) {
 		return false
 	}
 	for i := range c.dense {

@@ -407,9 +407,10 @@ func trainTypes(vecs []vec, o TrainOptions) catHead {
 			}
 		}
 	}
-	c.grams = make([]float32, len(gw))
+	grams := make([]float32, len(gw))
 	for j, w := range gw {
-		c.grams[j] = float32(w)
+		grams[j] = float32(w)
 	}
+	c.setGrams(grams)
 	return c
 }

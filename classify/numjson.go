@@ -1,0 +1,133 @@
+package classify
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strconv"
+)
+
+// The model file is mostly two kinds of array: n-gram buckets and their
+// weights, some 150,000 numbers. encoding/json decodes each through
+// reflection; these types read them directly, which halves loading the
+// model at the start of every command. They encode as the plain slices
+// do, so the file format is unchanged.
+type (
+	float32s    []float32
+	float32Rows [][]float32
+	uint32s     []uint32
+)
+
+func (f *float32s) UnmarshalJSON(data []byte) error {
+	out := (*f)[:0]
+	isNull, err := eachNumber(data, func(tok []byte) error {
+		v, err := strconv.ParseFloat(string(tok), 32)
+		if err != nil {
+			return numErr(tok, "float32")
+		}
+		out = append(out, float32(v))
+		return nil
+	})
+	if err != nil || isNull {
+		return err
+	}
+	*f = out
+	return nil
+}
+
+func (u *uint32s) UnmarshalJSON(data []byte) error {
+	out := (*u)[:0]
+	isNull, err := eachNumber(data, func(tok []byte) error {
+		v, err := strconv.ParseUint(string(tok), 10, 32)
+		if err != nil {
+			return numErr(tok, "uint32")
+		}
+		out = append(out, uint32(v))
+		return nil
+	})
+	if err != nil || isNull {
+		return err
+	}
+	*u = out
+	return nil
+}
+
+func (r *float32Rows) UnmarshalJSON(data []byte) error {
+	data = bytes.TrimSpace(data)
+	if string(data) == "null" {
+		return nil
+	}
+	if len(data) < 2 || data[0] != '[' || data[len(data)-1] != ']' {
+		return errors.New("want an array of arrays of numbers")
+	}
+	rest := bytes.TrimSpace(data[1 : len(data)-1])
+	out := (*r)[:0]
+	for len(rest) > 0 {
+		if rest[0] != '[' && !bytes.HasPrefix(rest, []byte("null")) {
+			return errors.New("want an array of arrays of numbers")
+		}
+		end := bytes.IndexByte(rest, ']') + 1
+		if rest[0] == 'n' {
+			end = len("null")
+		}
+		if end <= 0 {
+			return errors.New("want an array of arrays of numbers")
+		}
+		var row float32s
+		if err := row.UnmarshalJSON(rest[:end]); err != nil {
+			return err
+		}
+		out = append(out, row)
+		rest = bytes.TrimSpace(rest[end:])
+		if len(rest) > 0 {
+			if rest[0] != ',' {
+				return errors.New("want an array of arrays of numbers")
+			}
+			rest = bytes.TrimSpace(rest[1:])
+			if len(rest) == 0 {
+				return errors.New("want an array of arrays of numbers")
+			}
+		}
+	}
+	*r = out
+	return nil
+}
+
+// eachNumber calls fn with each element of the JSON array data (already
+// checked to be valid JSON by encoding/json), each of which must be a
+// number. A null array reports isNull and calls nothing.
+func eachNumber(data []byte, fn func(tok []byte) error) (isNull bool, err error) {
+	data = bytes.TrimSpace(data)
+	if string(data) == "null" {
+		return true, nil
+	}
+	if len(data) < 2 || data[0] != '[' || data[len(data)-1] != ']' {
+		return false, errors.New("want an array of numbers")
+	}
+	rest := data[1 : len(data)-1]
+	if len(bytes.TrimSpace(rest)) == 0 {
+		return false, nil
+	}
+	for {
+		tok, after, more := bytes.Cut(rest, []byte(","))
+		tok = bytes.TrimSpace(tok)
+		if len(tok) == 0 || !isJSONNumberStart(tok[0]) {
+			return false, errors.New("want an array of numbers")
+		}
+		if err := fn(tok); err != nil {
+			return false, err
+		}
+		if !more {
+			return false, nil
+		}
+		rest = after
+	}
+}
+
+// isJSONNumberStart reports whether c may begin a JSON number: strconv
+// also reads "Inf", "NaN" and hex, which JSON has not.
+func isJSONNumberStart(c byte) bool { return c == '-' || c >= '0' && c <= '9' }
+
+func numErr(tok []byte, typ string) error {
+	return fmt.Errorf("cannot read %.20q as %s", tok, typ)
+}
