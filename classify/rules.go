@@ -220,8 +220,9 @@ func LoadRules(name string, data []byte) (*Rules, error) {
 
 	var pats []string
 	index := map[string]int{}
+	var fold view // one for every pattern: a view per pattern was most of the load's garbage
 	add := func(p string, r ref) error {
-		f := foldPattern(p)
+		f := fold.foldPattern(p)
 		if f == "" {
 			return fmt.Errorf("pattern %q folds to nothing", p)
 		}
@@ -438,8 +439,7 @@ func compileRule(sp ruleSpec) (*rule, error) {
 
 // foldPattern folds a pattern the way view folds text into its compact
 // form.
-func foldPattern(p string) string {
-	var v view
+func (v *view) foldPattern(p string) string {
 	v.reset("", p)
 	return string(v.comp)
 }
