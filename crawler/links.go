@@ -12,6 +12,44 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
+// tagAttrs are the attributes of a tag that hrefs reads, each the first
+// of its name (the tokenizer gives names lower-cased), so a tag costs no
+// map and only its wanted values are copied.
+type tagAttrs struct {
+	href, rel, src, httpEquiv, content string
+	has                                uint8
+}
+
+const (
+	hasHref uint8 = 1 << iota
+	hasRel
+	hasSrc
+	hasHTTPEquiv
+	hasContent
+)
+
+func (t *tagAttrs) keep(k, v []byte) {
+	var dst *string
+	var bit uint8
+	switch string(k) {
+	case "href":
+		dst, bit = &t.href, hasHref
+	case "rel":
+		dst, bit = &t.rel, hasRel
+	case "src":
+		dst, bit = &t.src, hasSrc
+	case "http-equiv":
+		dst, bit = &t.httpEquiv, hasHTTPEquiv
+	case "content":
+		dst, bit = &t.content, hasContent
+	default:
+		return
+	}
+	if t.has&bit == 0 {
+		*dst, t.has = string(v), t.has|bit
+	}
+}
+
 // maxLinksPerPage bounds the work a hostile page can cause.
 const maxLinksPerPage = 5000
 
@@ -39,37 +77,35 @@ func hrefs(body []byte) (links []string, base string) {
 		default:
 			continue
 		}
-		attrs := map[string]string{}
+		var at tagAttrs
 		for {
 			k, v, more := z.TagAttr()
-			if _, dup := attrs[string(k)]; !dup {
-				attrs[string(k)] = string(v)
-			}
+			at.keep(k, v)
 			if !more {
 				break
 			}
 		}
 		switch a {
 		case atom.A, atom.Area:
-			if h, ok := attrs["href"]; ok {
-				links = append(links, h)
+			if at.has&hasHref != 0 {
+				links = append(links, at.href)
 			}
 		case atom.Link:
-			rel := " " + strings.ToLower(attrs["rel"]) + " "
+			rel := " " + strings.ToLower(at.rel) + " "
 			if strings.Contains(rel, " next ") || strings.Contains(rel, " prev ") {
-				links = append(links, attrs["href"])
+				links = append(links, at.href)
 			}
 		case atom.Frame, atom.Iframe:
-			if s := attrs["src"]; s != "" {
+			if s := at.src; s != "" {
 				links = append(links, s)
 			}
 		case atom.Base:
 			if base == "" {
-				base = attrs["href"]
+				base = at.href
 			}
 		case atom.Meta:
-			if strings.EqualFold(attrs["http-equiv"], "refresh") {
-				if u := refreshURL(attrs["content"]); u != "" {
+			if strings.EqualFold(at.httpEquiv, "refresh") {
+				if u := refreshURL(at.content); u != "" {
 					links = append(links, u)
 				}
 			}

@@ -131,17 +131,52 @@ func TestTrapCalendarCount(t *testing.T) {
 	}
 }
 
-func FuzzTrap(f *testing.F) {
-	for _, c := range trapCases {
-		f.Add(c.url)
-	}
-	f.Fuzz(func(t *testing.T, raw string) {
+// trapMemoDiff runs the lines of urls, each at each growth in turn, through
+// a trapper with its memo and one judging every URL afresh, and reports
+// the first call on which they disagree, or "".
+func trapMemoDiff(urls []string, growths []int) string {
+	memo, fresh := newTrapper(testTraps(3), now), newTrapper(testTraps(3), now)
+	for i, raw := range urls {
 		u, err := url.Parse(raw)
 		if err != nil {
-			return
+			continue
 		}
-		tr := newTrapper(testTraps(3), now)
-		tr.trap(u, raw, len(raw)%12)
+		g := growths[i%len(growths)]
+		if a, b := memo.trap(u, raw, g), fresh.judge(u, raw, g); a != b {
+			return fmt.Sprintf("call %d: trap(%.60q, growth %d) = %q with the memo, %q without", i, raw, g, a, b)
+		}
+	}
+	return ""
+}
+
+// TestTrapMemoAgrees holds the memo to the verdicts given without it: the
+// same URLs again at other path growths, a calendar filling up, a URL cut
+// for growth before its dates were counted.
+func TestTrapMemoAgrees(t *testing.T) {
+	var urls []string
+	for range 3 {
+		for _, c := range trapCases {
+			urls = append(urls, c.url)
+		}
+		for d := 1; d <= 6; d++ {
+			urls = append(urls, fmt.Sprintf("http://jz.test/events/2026-11-%02d/", d), fmt.Sprintf("http://jz.test/a/b/c/d/e/f/g/h/i/j/?date=202611%02d", d))
+		}
+	}
+	if diff := trapMemoDiff(urls, []int{0, 9, 3, 12, 1}); diff != "" {
+		t.Error(diff)
+	}
+}
+
+func FuzzTrap(f *testing.F) {
+	for _, c := range trapCases {
+		f.Add(c.url + "\n" + c.url)
+	}
+	f.Add("http://jz.test/cal/2026-11-01/\nhttp://jz.test/cal/2026-11-02/\nhttp://jz.test/cal/2026-11-01/\nhttp://jz.test/cal/2026-11-03/\nhttp://jz.test/cal/2026-11-04/")
+	f.Fuzz(func(t *testing.T, raw string) {
+		lines := strings.Split(raw, "\n")
+		if diff := trapMemoDiff(lines, []int{len(raw) % 12, 0, 10}); diff != "" {
+			t.Error(diff)
+		}
 	})
 }
 

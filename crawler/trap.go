@@ -35,12 +35,21 @@ type trapper struct {
 
 	mu     sync.Mutex
 	shapes map[string]map[string]bool // shape -> dates seen (at most maxCal+1)
+	// judged memoizes the verdict on each canonical URL judged in full
+	// (not cut for path growth first): a board links the same URLs from
+	// every page, and the verdict on a URL never changes once given (a
+	// date shape's seen dates only grow). At most trapMemoMax entries; past
+	// it, it starts afresh.
+	judged map[string]string
 }
+
+// trapMemoMax bounds the trapper's memo, as resolverMax does the resolver's.
+const trapMemoMax = 1 << 12
 
 func newTrapper(t Traps, now time.Time) *trapper {
 	return &trapper{maxRepeat: t.MaxRepeatedSegments, maxCal: t.MaxCalendarPages, maxLen: t.MaxURLLength,
 		maxSegs: t.MaxPathSegments, maxGrowth: t.MaxPathGrowth, now: now, volatile: newVolatile(),
-		shapes: map[string]map[string]bool{}}
+		shapes: map[string]map[string]bool{}, judged: map[string]string{}}
 }
 
 var (
@@ -56,6 +65,32 @@ var (
 // trap returns why the canonical URL u, reached by growth links in a row
 // that each led below their page, is a trap, or "".
 func (t *trapper) trap(u *url.URL, canonical string, growth int) string {
+	t.mu.Lock()
+	reason, ok := t.judged[canonical]
+	t.mu.Unlock()
+	if !ok {
+		reason = t.judge(u, canonical, growth)
+		if reason == "path_growth" {
+			return reason // not judged in full: its dates were not counted
+		}
+		t.mu.Lock()
+		if len(t.judged) >= trapMemoMax {
+			clear(t.judged)
+		}
+		t.judged[canonical] = reason
+		t.mu.Unlock()
+		return reason
+	}
+	// The checks run in judge's order: the URL's length and depth first,
+	// then the growth of the path that led to it.
+	if reason != "long_url" && reason != "deep_path" && growth > t.maxGrowth {
+		return "path_growth"
+	}
+	return reason
+}
+
+// judge is trap without the memo.
+func (t *trapper) judge(u *url.URL, canonical string, growth int) string {
 	if len(canonical) > t.maxLen {
 		return "long_url"
 	}
