@@ -1,6 +1,8 @@
 package deflate_test
 
 import (
+	"bytes"
+	stdflate "compress/flate"
 	"io"
 	"strings"
 	"testing"
@@ -57,4 +59,31 @@ func FuzzUnpack(f *testing.F) {
 			return err
 		})
 	})
+}
+
+// TestUnpackStandardDeflate reads what the standard library wrote: stores
+// and frontiers made before Pack used klauspost/compress stay readable.
+func TestUnpackStandardDeflate(t *testing.T) {
+	text := strings.Repeat(`{"id":"a1b2","title":"周末发传单 日结120元"}`+"\n", 40)
+	var buf bytes.Buffer
+	w, err := stdflate.NewWriter(&buf, stdflate.BestSpeed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.WriteString(w, text); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var got []byte
+	if err := deflate.Unpack(buf.Bytes(), func(r io.Reader) error {
+		got, err = io.ReadAll(r)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != text {
+		t.Errorf("unpacked %d bytes, want the %d the standard library packed", len(got), len(text))
+	}
 }
