@@ -146,6 +146,11 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, loaded *judge, std
 		return crawlSummary{}, err
 	}
 	d := g.dir
+	// The store and index open (and a missing index is rebuilt) while the
+	// classifier's files and the frontier are read; every return waits for
+	// it, so the data dir is never closed under it.
+	opened := d.openAsync(ctx, log)
+	defer opened()
 	ccfg := prof.Crawl
 	ccfg.DataDir = d.file(filepath.Join("frontier", prof.Name))
 	ccfg.Frontier = f.frontier
@@ -175,7 +180,7 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, loaded *judge, std
 	if err != nil {
 		return crawlSummary{}, err
 	}
-	st, idx, err := d.open(ctx, log)
+	st, idx, err := opened()
 	if err != nil {
 		return crawlSummary{}, err
 	}

@@ -70,6 +70,25 @@ func (d *dataDir) openStore() (*store.Store, error) {
 	return st, nil
 }
 
+// openAsync starts open and returns a function that waits for it.
+func (d *dataDir) openAsync(ctx context.Context, log *slog.Logger) func() (*store.Store, index.Index, error) {
+	type result struct {
+		st  *store.Store
+		idx index.Index
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		st, idx, err := d.open(ctx, log)
+		done <- result{st, idx, err}
+	}()
+	wait := sync.OnceValue(func() result { return <-done })
+	return func() (*store.Store, index.Index, error) {
+		r := wait()
+		return r.st, r.idx, r.err
+	}
+}
+
 // open opens the store and the index. An index that is missing (deleted,
 // or left half built) is rebuilt from the store first; one that cannot be
 // read is an error naming the fix. A data dir made before the store
