@@ -270,30 +270,9 @@ func (b *Bleve) Replace(ctx context.Context, recs []scamhunt.Record) error {
 	})
 }
 
-// splitMin is the fewest documents write splits into two batches built at
-// once: building a batch's segment runs on one core, and the last batch
-// of a crawl is written while nothing else runs. Smaller batches are not
-// worth a second segment.
-const splitMin = 32
-
-// write indexes docs, whose IDs are distinct, in one batch or, from
-// splitMin on, in two built at once; was holds the tally's keys of the
-// documents they replace. A document is in one batch only, so a split
-// never writes one ID twice; if a batch fails, the other's documents may
-// be indexed, as with any failed write of several batches.
+// write indexes docs in one batch; was holds the tally's keys of the
+// documents they replace.
 func (b *Bleve) write(docs []document, was map[string]keys) error {
-	if len(docs) < splitMin {
-		return b.writeBatch(docs, was)
-	}
-	half := len(docs) / 2
-	other := make(chan error, 1)
-	go func() { other <- b.writeBatch(docs[half:], was) }()
-	err := b.writeBatch(docs[:half], was)
-	return errors.Join(err, <-other)
-}
-
-// writeBatch indexes docs in one batch.
-func (b *Bleve) writeBatch(docs []document, was map[string]keys) error {
 	batch := b.idx.NewBatch()
 	old := make([]*keys, len(docs))
 	now := make([]keys, len(docs))

@@ -195,7 +195,7 @@ func TestTallyAgreesWithIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Replace rewrites verdicts without reading the stored records.
-	if err := ix.Replace(ctx, changed[100:200]); err != nil { // two batches built at once (splitMin)
+	if err := ix.Replace(ctx, changed[100:160]); err != nil {
 		t.Fatal(err)
 	}
 	for i, r := range recs[:40] {
