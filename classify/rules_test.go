@@ -314,7 +314,15 @@ func TestPhishingRules(t *testing.T) {
 			[]string{"signal.refund_offer「遗失，我们将为您双倍理赔」"}},
 		{"a flight cancelled, a call-back", "您的航班因故取消，请尽快与本公司联系，为您办理改签。", scamhunt.LabelScam,
 			[]string{"signal.refund_offer「联系，为您办理改签」"}},
+		{"a prize claimed through a group", "恭喜您在周年庆活动中被抽中二等奖，扫码进群领取奖品。", scamhunt.LabelScam,
+			[]string{"downline.qr「扫码进群」", "signal.im_contact「进群」", "signal.prize「恭喜您在周年庆活动中被抽中二等奖，扫码进群」", "signal.prize「扫码进群领取奖品」"}},
+		{"a television show's lucky viewer", "您好，您已被《快乐大本营》栏目组选为场外幸运观众，请点击链接领奖。", scamhunt.LabelScam,
+			[]string{"signal.prize「栏目组选为场外幸运观众」", "signal.prize「点击链接领奖」", "signal.prize「选为场外幸运观众，请点击链接」"}},
 		// honest messages and warnings with the same words
+		{"a shop's own draw", "【某商场】恭喜您在店庆抽奖中获得三等奖，请凭购物小票到一楼服务台领取。", scamhunt.LabelLegit, nil},
+		{"a year-end bonus", "五险一金，年中奖、年终奖，周末双休，详情可电话咨询。", scamhunt.LabelLegit, []string{"signal.reassurance「五险一金」"}},
+		{"a phone top-up done", "【某银行】您参加的刷卡抽奖活动已开奖，您获得50元话费，将于5个工作日内充值到您的手机。", scamhunt.LabelLegit,
+			nil},
 		{"a real code SMS", "【某银行】您的验证码为825614，请勿将验证码告诉他人。", scamhunt.LabelLegit,
 			[]string{"warning.advice「请勿」"}},
 		{"a login code", "【某平台】513380短信登录验证码，5分钟内有效，请勿泄露。", scamhunt.LabelLegit,
@@ -393,6 +401,8 @@ func TestGenuineNoticesStayLegit(t *testing.T) {
 		"【中国银行】您的信用卡账单已出，本期应还1234.56元，到期还款日12月20日。",
 		"【支付宝】您的账户存在异常登录，如非本人操作请及时修改密码。",
 		"您的积分将于12月31日清零，可登录掌上营业厅兑换礼品。【中国移动】",
+		"【某超市】恭喜您在会员日抽奖中获得一等奖电饭煲一台，请于本周内凭会员卡到服务台领取。",
+		"【某银行】您参加的刷卡抽奖活动已开奖，您获得50元话费，将于5个工作日内充值到您的手机。",
 	} {
 		if v := full.Classify(scamhunt.Listing{Body: body}); v.Label != scamhunt.LabelLegit {
 			t.Errorf("%q: label %s (score %.3f), want legit", body, v.Label, v.Score)
