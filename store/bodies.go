@@ -188,7 +188,7 @@ const compactDead = 8 << 20
 func (s *Store) openBodies() error {
 	var gen, live uint64
 	var inBucket bool
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.dbView(func(tx *bolt.Tx) error {
 		m := tx.Bucket(bucketMeta)
 		gen, _ = strconv.ParseUint(string(m.Get(metaBodiesGen)), 10, 64)
 		live, inBucket = liveBytes(m), tx.Bucket(bucketBodies) != nil
@@ -246,7 +246,7 @@ func (s *Store) compact(gen uint64) error {
 	}
 	w := bufio.NewWriterSize(nl.f, 1<<20)
 	end, live := nl.end, int64(0)
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err = s.dbUpdate(func(tx *bolt.Tx) error {
 		t := &txn{tx: tx, log: s.log}
 		type moved struct {
 			id []byte

@@ -120,7 +120,7 @@ func (s *Store) MarkListings(ctx context.Context, ids []string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.dbUpdate(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketDirty)
 		for _, id := range ids {
 			if err := mark(b, id); err != nil {
@@ -181,7 +181,7 @@ func (s *Store) Carriers(ctx context.Context, contact string, fn func(Carrier) e
 // Tally returns what was stored for contact by SetTallies (nil if none).
 func (s *Store) Tally(contact string) ([]byte, error) {
 	var v []byte
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.dbView(func(tx *bolt.Tx) error {
 		v = bytes.Clone(tx.Bucket(bucketTallies).Get([]byte(contact)))
 		return nil
 	})
@@ -196,7 +196,7 @@ func (s *Store) SetTallies(ctx context.Context, tallies map[string][]byte, judge
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.dbUpdate(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketTallies)
 		for k, v := range tallies {
 			var err error

@@ -15,6 +15,7 @@ import (
 	berrors "go.etcd.io/bbolt/errors"
 
 	"github.com/scamhunt/scamhunt"
+	"github.com/scamhunt/scamhunt/internal/boltfile"
 	"github.com/scamhunt/scamhunt/internal/deflate"
 )
 
@@ -87,31 +88,76 @@ func Open(file string, opt Options) (*Store, error) {
 	if opt.Timeout <= 0 {
 		opt.Timeout = time.Second
 	}
-	db, err := bolt.Open(file, 0o600, &bolt.Options{Timeout: opt.Timeout, NoFreelistSync: true, FreelistType: bolt.FreelistMapType})
+	s := &Store{path: file}
+	// A damaged file must give an error naming the fix, not a panic in
+	// bbolt: every page reachable from the root is checked first.
+	err := boltfile.Check(file, opt.Timeout)
+	if err == nil {
+		err = s.guard(func() error {
+			s.db, err = bolt.Open(file, 0o600, &bolt.Options{Timeout: opt.Timeout, NoFreelistSync: true, FreelistType: bolt.FreelistMapType})
+			return err
+		})
+	}
 	if errors.Is(err, berrors.ErrTimeout) {
 		return nil, fmt.Errorf("open %s: %w", file, ErrLocked)
 	}
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", file, err)
-	}
-	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range allBuckets {
-			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
-				return err
+	if err == nil {
+		err = s.dbUpdate(func(tx *bolt.Tx) error {
+			for _, b := range allBuckets {
+				if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+					return err
+				}
 			}
-		}
-		return nil
-	})
+			return nil
+		})
+	}
 	if err != nil {
-		db.Close()
+		if s.db != nil {
+			s.db.Close()
+		}
+		if why, ok := boltfile.Reason(err); ok {
+			return nil, &CorruptError{File: file, Why: why}
+		}
 		return nil, fmt.Errorf("open %s: %w", file, err)
 	}
-	s := &Store{db: db, path: file}
 	if err := s.openBodies(); err != nil {
-		db.Close()
+		s.db.Close()
+		if ce := (*CorruptError)(nil); errors.As(err, &ce) {
+			return nil, err
+		}
 		return nil, fmt.Errorf("open %s: %w", file, err)
 	}
 	return s, nil
+}
+
+// CorruptError is a listing store whose file is damaged: File and why.
+// The store holds what crawls fetched, and the index holds it too: moved
+// aside, the store is filled again from the index when next opened, and a
+// recrawl fetches the rest.
+type CorruptError struct {
+	File, Why string
+}
+
+func (e *CorruptError) Error() string {
+	return fmt.Sprintf("listing store %s is corrupt: %s; move it and its %s.bodies.* files aside: the next command fills a new store from the index (human labels are kept in overrides.jsonl), and a recrawl fetches what the index lacks", e.File, e.Why, e.File)
+}
+
+// dbView and dbUpdate run a bbolt transaction; a panic or memory fault
+// on a damaged page becomes a *CorruptError.
+func (s *Store) dbView(fn func(*bolt.Tx) error) error {
+	return s.guard(func() error { return s.db.View(fn) })
+}
+
+func (s *Store) dbUpdate(fn func(*bolt.Tx) error) error {
+	return s.guard(func() error { return s.db.Update(fn) })
+}
+
+func (s *Store) guard(fn func() error) error {
+	err := boltfile.Guard(fn)
+	if why, ok := boltfile.Reason(err); ok {
+		return &CorruptError{File: s.path, Why: why}
+	}
+	return err
 }
 
 // Close closes the files.
@@ -190,13 +236,13 @@ type txn struct {
 
 // view runs fn in a read transaction.
 func (s *Store) view(fn func(t *txn) error) error {
-	return s.db.View(func(tx *bolt.Tx) error { return fn(&txn{tx: tx, log: s.log}) })
+	return s.dbView(func(tx *bolt.Tx) error { return fn(&txn{tx: tx, log: s.log}) })
 }
 
 // update runs fn in a write transaction; the bodies it appended are
 // synced, and the live byte count moved, before bbolt commits.
 func (s *Store) update(fn func(t *txn) error) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.dbUpdate(func(tx *bolt.Tx) error {
 		t := &txn{tx: tx, log: s.log, app: &appender{l: s.log}}
 		if err := fn(t); err != nil {
 			return err
@@ -560,7 +606,7 @@ func (s *Store) Head(id string) (Head, bool, error) {
 // Len returns how many listings are stored.
 func (s *Store) Len() (int, error) {
 	n := 0
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.dbView(func(tx *bolt.Tx) error {
 		n = tx.Bucket(bucketHeads).Stats().KeyN
 		return nil
 	})
@@ -596,7 +642,7 @@ func (s *Store) walk(ctx context.Context, bucket, prefix []byte, fn func(k, v []
 			return err
 		}
 		var batch []kv
-		err := s.db.View(func(tx *bolt.Tx) error {
+		err := s.dbView(func(tx *bolt.Tx) error {
 			c := tx.Bucket(bucket).Cursor()
 			k, v := c.Seek(from)
 			if !first && k != nil && bytes.Equal(k, from) {
@@ -625,7 +671,7 @@ func (s *Store) walk(ctx context.Context, bucket, prefix []byte, fn func(k, v []
 // Meta returns a setting ("" when unset).
 func (s *Store) Meta(key string) (string, error) {
 	var v string
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.dbView(func(tx *bolt.Tx) error {
 		v = string(tx.Bucket(bucketMeta).Get([]byte(key)))
 		return nil
 	})
@@ -634,7 +680,7 @@ func (s *Store) Meta(key string) (string, error) {
 
 // SetMeta stores a setting.
 func (s *Store) SetMeta(key, value string) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.dbUpdate(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketMeta).Put([]byte(key), []byte(value))
 	})
 }
