@@ -247,7 +247,7 @@ func (s *Store) compact(gen uint64) error {
 	w := bufio.NewWriterSize(nl.f, 1<<20)
 	end, live := nl.end, int64(0)
 	err = s.dbUpdate(func(tx *bolt.Tx) error {
-		t := &txn{tx: tx, log: s.log}
+		t := &txn{tx: tx, log: s.log, file: s.path}
 		type moved struct {
 			id []byte
 			h  head

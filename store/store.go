@@ -229,21 +229,28 @@ func seqKey(n uint64) []byte { return binary.BigEndian.AppendUint64(nil, n) }
 // txn is a bbolt transaction with the bodies file: a write transaction
 // appends its bodies (app) and syncs them before bbolt commits.
 type txn struct {
-	tx  *bolt.Tx
-	log *bodyLog
-	app *appender // nil in a read transaction
+	tx   *bolt.Tx
+	log  *bodyLog
+	file string    // the store's bbolt file, for errors
+	app  *appender // nil in a read transaction
+}
+
+// corrupt is a *CorruptError of the store's file: a record it holds does
+// not decode.
+func (t *txn) corrupt(format string, a ...any) error {
+	return &CorruptError{File: t.file, Why: fmt.Sprintf(format, a...)}
 }
 
 // view runs fn in a read transaction.
 func (s *Store) view(fn func(t *txn) error) error {
-	return s.dbView(func(tx *bolt.Tx) error { return fn(&txn{tx: tx, log: s.log}) })
+	return s.dbView(func(tx *bolt.Tx) error { return fn(&txn{tx: tx, log: s.log, file: s.path}) })
 }
 
 // update runs fn in a write transaction; the bodies it appended are
 // synced, and the live byte count moved, before bbolt commits.
 func (s *Store) update(fn func(t *txn) error) error {
 	return s.dbUpdate(func(tx *bolt.Tx) error {
-		t := &txn{tx: tx, log: s.log, app: &appender{l: s.log}}
+		t := &txn{tx: tx, log: s.log, file: s.path, app: &appender{l: s.log}}
 		if err := fn(t); err != nil {
 			return err
 		}
@@ -274,7 +281,7 @@ func (t *txn) getHead(id string) (head, bool, error) {
 	}
 	var h head
 	if err := json.Unmarshal(v, &h); err != nil {
-		return head{}, false, fmt.Errorf("listing %s: %w", id, err)
+		return head{}, false, t.corrupt("listing %s: %v", id, err)
 	}
 	return h, true, nil
 }
@@ -298,7 +305,7 @@ func (t *txn) rawBody(id string, h head) ([]byte, error) {
 			return v, nil
 		}
 	}
-	return nil, fmt.Errorf("listing %s: body missing", id)
+	return nil, t.corrupt("listing %s: body missing", id)
 }
 
 func (t *txn) getBody(id string, h head) (body, error) {
@@ -307,11 +314,11 @@ func (t *txn) getBody(id string, h head) (body, error) {
 		return body{}, err
 	}
 	if len(v) == 0 || v[0] != formatFlate {
-		return body{}, fmt.Errorf("listing %s: body of an unknown format", id)
+		return body{}, t.corrupt("listing %s: body of an unknown format", id)
 	}
 	var b body
 	if err := deflate.Unpack(v[1:], func(r io.Reader) error { return json.NewDecoder(r).Decode(&b) }); err != nil {
-		return body{}, fmt.Errorf("listing %s: %w", id, err)
+		return body{}, t.corrupt("listing %s: %v", id, err)
 	}
 	return b, nil
 }
