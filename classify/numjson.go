@@ -19,36 +19,35 @@ type (
 )
 
 func (f *float32s) UnmarshalJSON(data []byte) error {
-	out := (*f)[:0]
-	isNull, err := eachNumber(data, func(tok []byte) error {
+	return readNumbers((*[]float32)(f), data, func(tok []byte) (float32, error) {
 		v, err := strconv.ParseFloat(string(tok), 32)
-		if err != nil {
-			return numErr(tok, "float32")
-		}
-		out = append(out, float32(v))
-		return nil
-	})
-	if err != nil || isNull {
-		return err
-	}
-	*f = out
-	return nil
+		return float32(v), err
+	}, "float32")
 }
 
 func (u *uint32s) UnmarshalJSON(data []byte) error {
-	out := (*u)[:0]
-	isNull, err := eachNumber(data, func(tok []byte) error {
+	return readNumbers((*[]uint32)(u), data, func(tok []byte) (uint32, error) {
 		v, err := strconv.ParseUint(string(tok), 10, 32)
+		return uint32(v), err
+	}, "uint32")
+}
+
+// readNumbers sets *dst to the numbers of the JSON array data, each read
+// by parse; a null array leaves it as it is.
+func readNumbers[T any](dst *[]T, data []byte, parse func(tok []byte) (T, error), typ string) error {
+	out := (*dst)[:0]
+	isNull, err := eachNumber(data, func(tok []byte) error {
+		v, err := parse(tok)
 		if err != nil {
-			return numErr(tok, "uint32")
+			return numErr(tok, typ)
 		}
-		out = append(out, uint32(v))
+		out = append(out, v)
 		return nil
 	})
 	if err != nil || isNull {
 		return err
 	}
-	*u = out
+	*dst = out
 	return nil
 }
 

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/scamhunt/scamhunt/internal/boltfile"
 )
 
 // frontierFile builds a real frontier of n fetched pages, each with links,
@@ -172,13 +174,7 @@ func FuzzFrontierFile(f *testing.F) {
 	f.Add(uint32(len(good)/2), []byte("garbage in the middle"))
 	f.Add(uint32(pageSize+16), []byte{1, 2, 3})
 	f.Fuzz(func(t *testing.T, at uint32, data []byte) {
-		b := bytes.Clone(good)
-		off := int(at) % (len(b) + 1)
-		if off+len(data) > len(b) {
-			b = b[:off] // data past the end truncates the file there
-		} else {
-			copy(b[off:], data)
-		}
+		b := boltfile.Damage(good, at, data)
 		path, err := useFrontier(t, b)
 		if err != nil && !strings.Contains(err.Error(), path) {
 			t.Errorf("error does not name the file %s: %v", path, err)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/scamhunt/scamhunt/internal/boltfile"
 	"github.com/scamhunt/scamhunt/store"
 )
 
@@ -113,13 +114,7 @@ func FuzzStoreFile(f *testing.F) {
 	f.Add(uint32(len(good)/2), []byte("garbage in the middle"))
 	f.Add(uint32(4096+16), []byte{1, 2, 3})
 	f.Fuzz(func(t *testing.T, at uint32, data []byte) {
-		b := bytes.Clone(good)
-		off := int(at) % (len(b) + 1)
-		if off+len(data) > len(b) {
-			b = b[:off] // data past the end truncates the file there
-		} else {
-			copy(b[off:], data)
-		}
+		b := boltfile.Damage(good, at, data)
 		file, err := useStore(t, b, bodies)
 		if err != nil && !strings.Contains(err.Error(), file) {
 			t.Errorf("error does not name the file %s: %v", file, err)

@@ -1,6 +1,7 @@
 package boltfile
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -184,4 +185,18 @@ func Reason(err error) (string, bool) {
 		return err.Error(), true
 	}
 	return "", false
+}
+
+// Damage returns a copy of a file's bytes with data written at offset at
+// (taken modulo the length plus one); data that would run past the end
+// cuts the file there instead. It is how the fuzz targets of the bbolt
+// files (frontier, listing store) damage a real file.
+func Damage(file []byte, at uint32, data []byte) []byte {
+	b := bytes.Clone(file)
+	off := int(at) % (len(b) + 1)
+	if off+len(data) > len(b) {
+		return b[:off]
+	}
+	copy(b[off:], data)
+	return b
 }
