@@ -208,6 +208,7 @@ func (r *run) loop(ctx context.Context) (string, error) {
 				}
 				return "error", err
 			}
+			r.starved.Store(len(buf) < r.batch)
 			r.hold(buf...)
 		}
 		if !ok && len(buf) > 0 {

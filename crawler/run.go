@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"regexp"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gocolly/colly/v2"
@@ -32,7 +33,12 @@ type run struct {
 	links  *resolver
 	warc   *warcWriter
 	shared bool
-	batch  int
+	// starved says the frontier last gave the loop fewer URLs than it
+	// asked for: links on their way to it are awaited, and the committer
+	// writes them at once instead of gathering more (commitLoop).
+	starved atomic.Bool
+	gather  time.Duration // see commitLoop
+	batch   int
 
 	stopCtx context.Context // done once no new fetch may start
 	stopNow context.CancelFunc
@@ -75,6 +81,7 @@ func newRun(ctx context.Context, c *Crawler, t *tally, gen int, out chan<- scamh
 		awaiting: map[string][]completion{}, hostBusy: map[string]int{}, parked: map[string][]lease{},
 		robotsLoading: map[string]bool{},
 		traps:         newTrapper(s.Traps, time.Now()),
+		gather:        commitGather,
 		links:         newResolver(s.DropParams),
 	}
 	hosts := len(s.hosts)
