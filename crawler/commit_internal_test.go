@@ -1,10 +1,14 @@
 package crawler
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"sync"
 	"testing"
+	"testing/iotest"
 	"time"
 )
 
@@ -87,4 +91,36 @@ func TestCommitLoopGathers(t *testing.T) {
 		close(r.commits)
 		<-r.committed
 	})
+}
+
+// TestReadLimited reads bodies whatever length the server announced: none,
+// the right one, too little or too much; past the limit it cuts and says
+// so, and a read error is returned with what came before it.
+func TestReadLimited(t *testing.T) {
+	page := bytes.Repeat([]byte("<p>周末发传单日结</p>"), 3000) // 78 KB
+	for _, c := range []struct {
+		name        string
+		body        []byte
+		limit, size int64
+		want        int
+		cut         bool
+	}{
+		{"no length announced", page, 1 << 20, -1, len(page), false},
+		{"the right length", page, 1 << 20, int64(len(page)), len(page), false},
+		{"less announced than sent", page, 1 << 20, 100, len(page), false},
+		{"more announced than sent", page[:500], 1 << 20, 1 << 30, 500, false},
+		{"empty", nil, 1 << 20, 0, 0, false},
+		{"cut at the limit", page, 10000, int64(len(page)), 10000, true},
+		{"exactly the limit", page[:10000], 10000, -1, 10000, false},
+	} {
+		got, cut, err := readLimited(bytes.NewReader(c.body), c.limit, c.size)
+		if err != nil || len(got) != c.want || cut != c.cut || !bytes.Equal(got, c.body[:c.want]) {
+			t.Errorf("%s: %d bytes, cut %v, err %v; want %d bytes of the body, cut %v", c.name, len(got), cut, err, c.want, c.cut)
+		}
+	}
+	broken := io.MultiReader(bytes.NewReader(page[:7000]), iotest.ErrReader(errors.New("connection reset")))
+	got, _, err := readLimited(broken, 1<<20, -1)
+	if err == nil || len(got) != 7000 {
+		t.Errorf("a body broken after 7000 bytes: %d bytes, err %v; want the 7000 and the error", len(got), err)
+	}
 }

@@ -123,7 +123,7 @@ func (t *fetchTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	body, truncated, err := readLimited(resp.Body, t.maxBody)
+	body, truncated, err := readLimited(resp.Body, t.maxBody, resp.ContentLength)
 	resp.Body.Close()
 	t.tally.do(func(s *Summary) { s.Bytes += int64(len(body)) })
 	if err != nil {
@@ -167,8 +167,31 @@ func (t *fetchTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 }
 
 // readLimited reads at most limit bytes and says whether more followed.
-func readLimited(r io.Reader, limit int64) ([]byte, bool, error) {
-	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+// size is the length the response announced (-1: none); the buffer starts
+// at it, within [4 KB, 1 MB], so a page is read without growing its
+// buffer a dozen times, and a server that announces more than it sends
+// costs at most a megabyte.
+func readLimited(r io.Reader, limit, size int64) ([]byte, bool, error) {
+	if size < 0 {
+		size = 32 << 10
+	}
+	b := make([]byte, 0, min(max(size, 4<<10), 1<<20, limit)+1)
+	lr := io.LimitReader(r, limit+1)
+	var err error
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // grow as append does
+		}
+		var n int
+		n, err = lr.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err != nil {
+			break
+		}
+	}
+	if err == io.EOF {
+		err = nil
+	}
 	if err != nil {
 		return b, false, err
 	}
