@@ -3,6 +3,7 @@ package e2e_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"os"
@@ -208,4 +209,33 @@ func TestDistributedCrawl(t *testing.T) {
 	}
 	t.Logf("3 workers, one killed after %d pages holding %d URLs: %d pages fetched twice, %d listings indexed by two workers",
 		pages/3, len(held), twice, dup)
+}
+
+// TestCrawlSummarySaysWhyVerdictsChanged: after a crawl the summary counts
+// the labels shared contacts raised apart from the verdicts a new
+// classifier changed. A recrawl with another classifier judges the whole
+// board again and says so; it is not reported as reputation.
+func TestCrawlSummarySaysWhyVerdictsChanged(t *testing.T) {
+	b := newBoard(t, testsite.Config{}, nil)
+	defer b.srv.Close()
+	data := t.TempDir()
+	crawl := func(extra ...string) crawlSummary {
+		t.Helper()
+		var sum crawlSummary
+		out := runCLI(t, append([]string{"crawl", "--site", "demo", "--start", b.URL + "/", "--data", data, "--log-level", "warn", "--json"}, extra...)...)
+		if err := json.Unmarshal([]byte(out), &sum); err != nil {
+			t.Fatalf("crawl --json: %v\n%s", err, out)
+		}
+		return sum
+	}
+	first := crawl()
+	if first.Rejudged != 0 || first.Raised > first.Pipeline.Indexed/10 {
+		t.Errorf("first crawl: raised %d, rejudged %d of %d listings; want a few raised, none rejudged",
+			first.Raised, first.Rejudged, first.Pipeline.Indexed)
+	}
+	again := crawl("--no-model")
+	if again.Rejudged == 0 || again.Raised > first.Pipeline.Indexed/10 {
+		t.Errorf("recrawl with the rules alone: raised %d, rejudged %d; want the board judged again, not raised",
+			again.Raised, again.Rejudged)
+	}
 }

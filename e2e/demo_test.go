@@ -16,6 +16,8 @@ type crawlSummary struct {
 		Failed    int `json:"failed"`
 	} `json:"crawl"`
 	Pipeline scamhunt.Stats `json:"pipeline"`
+	Raised   int            `json:"raised_by_reputation"`
+	Rejudged int            `json:"rejudged_by_new_classifier"`
 }
 
 // TestDemoEndToEnd is the main job on the embedded default: `scamhunt

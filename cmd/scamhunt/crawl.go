@@ -88,8 +88,11 @@ type crawlSummary struct {
 	Crawl    crawler.Summary `json:"crawl"`
 	Pipeline scamhunt.Stats  `json:"pipeline"`
 	Raised   int             `json:"raised_by_reputation"`
-	Removed  int             `json:"marked_removed"`
-	Elapsed  string          `json:"elapsed"`
+	// Rejudged counts the verdicts new rules, a new model or a new build
+	// changed, the whole board being judged again after the crawl.
+	Rejudged int    `json:"rejudged_by_new_classifier,omitempty"`
+	Removed  int    `json:"marked_removed"`
+	Elapsed  string `json:"elapsed"`
 	// Interrupted says Ctrl-C stopped the crawl; contact reputation is
 	// applied by the next crawl or reclassify.
 	Interrupted bool `json:"interrupted,omitempty"`
@@ -207,7 +210,10 @@ func runCrawl(ctx context.Context, g *globals, f *crawlFlags, loaded *judge, std
 		if err != nil && ctx.Err() == nil {
 			return sum, err
 		}
-		sum.Raised = res.Changed
+		sum.Raised = res.Raised
+		if res.Full {
+			sum.Rejudged = res.Rebased
+		}
 	}
 	if ctx.Err() != nil {
 		// Everything fetched is stored and indexed; what reputation has
@@ -313,6 +319,9 @@ func (s crawlSummary) writeText(w io.Writer) {
 	}
 	if s.Raised > 0 {
 		fmt.Fprintf(w, "  raised by shared contacts: %d\n", s.Raised)
+	}
+	if s.Rejudged > 0 {
+		fmt.Fprintf(w, "  judged again by new rules or model: %d verdicts changed\n", s.Rejudged)
 	}
 	if s.Removed > 0 {
 		fmt.Fprintf(w, "  marked removed (gone from the site): %d\n", s.Removed)

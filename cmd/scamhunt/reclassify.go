@@ -39,6 +39,9 @@ type judged struct {
 	Rebased int // base verdicts the classifier changed (a rules, model or build change)
 	Judged  int // listings judged again
 	Changed int // verdicts that changed
+	// Raised counts the changed verdicts whose label contact reputation
+	// (shared contacts, the block list) moved off the classifier's own.
+	Raised int
 	// Restamped counts verdicts this classifier confirmed unchanged: only
 	// their provenance changed.
 	Restamped int
@@ -122,7 +125,7 @@ func (rc *reclassifier) run(ctx context.Context) (judged, error) {
 	if err := rc.judge(ctx, ovs, rep, &res); err != nil {
 		return res, err
 	}
-	rc.log.Info("reclassified", "judged", res.Judged, "changed", res.Changed, "restamped", res.Restamped, "rebased", res.Rebased, "full", res.Full)
+	rc.log.Info("reclassified", "judged", res.Judged, "changed", res.Changed, "raised", res.Raised, "restamped", res.Restamped, "rebased", res.Rebased, "full", res.Full)
 	return res, nil
 }
 
@@ -266,7 +269,7 @@ func (rc *reclassifier) judge(ctx context.Context, ovs map[string]*scamhunt.Over
 		// must not happen inside the write transaction of Update.
 		verdicts := map[string]store.Judgement{}
 		var changed []store.Record
-		restamped := 0
+		restamped, raised := 0, 0
 		now := time.Now()
 		var err error
 		for _, id := range ids {
@@ -297,6 +300,8 @@ func (rc *reclassifier) judge(ctx context.Context, ovs map[string]*scamhunt.Over
 			}
 			if same {
 				restamped++
+			} else if v.Label != r.Base.Label {
+				raised++
 			}
 			// A verdict this classifier confirms is its verdict now: its
 			// provenance says so.
@@ -318,6 +323,7 @@ func (rc *reclassifier) judge(ctx context.Context, ovs map[string]*scamhunt.Over
 		}
 		res.Changed += len(changed) - restamped
 		res.Restamped += restamped
+		res.Raised += raised
 		return nil
 	})
 }
