@@ -13,9 +13,10 @@ import (
 // model at the start of every command. They encode as the plain slices
 // do, so the file format is unchanged.
 type (
-	float32s    []float32
-	float32Rows [][]float32
-	uint32s     []uint32
+	float32s []float32
+	uint32s  []uint32
+	// float32Rows are read row by row through float32s.
+	float32Rows []float32s
 )
 
 func (f *float32s) UnmarshalJSON(data []byte) error {
@@ -48,47 +49,6 @@ func readNumbers[T any](dst *[]T, data []byte, parse func(tok []byte) (T, error)
 		return err
 	}
 	*dst = out
-	return nil
-}
-
-func (r *float32Rows) UnmarshalJSON(data []byte) error {
-	data = bytes.TrimSpace(data)
-	if string(data) == "null" {
-		return nil
-	}
-	if len(data) < 2 || data[0] != '[' || data[len(data)-1] != ']' {
-		return errors.New("want an array of arrays of numbers")
-	}
-	rest := bytes.TrimSpace(data[1 : len(data)-1])
-	out := (*r)[:0]
-	for len(rest) > 0 {
-		if rest[0] != '[' && !bytes.HasPrefix(rest, []byte("null")) {
-			return errors.New("want an array of arrays of numbers")
-		}
-		end := bytes.IndexByte(rest, ']') + 1
-		if rest[0] == 'n' {
-			end = len("null")
-		}
-		if end <= 0 {
-			return errors.New("want an array of arrays of numbers")
-		}
-		var row float32s
-		if err := row.UnmarshalJSON(rest[:end]); err != nil {
-			return err
-		}
-		out = append(out, row)
-		rest = bytes.TrimSpace(rest[end:])
-		if len(rest) > 0 {
-			if rest[0] != ',' {
-				return errors.New("want an array of arrays of numbers")
-			}
-			rest = bytes.TrimSpace(rest[1:])
-			if len(rest) == 0 {
-				return errors.New("want an array of arrays of numbers")
-			}
-		}
-	}
-	*r = out
 	return nil
 }
 

@@ -34,6 +34,6 @@ func FuzzModelArrays(f *testing.F) {
 		var pr [][]float32
 		var or float32Rows
 		e1, e2 = json.Unmarshal([]byte(s), &pr), json.Unmarshal([]byte(s), &or)
-		same("[][]float32", pr, e1, [][]float32(or), e2)
+		same("[][]float32", pr, e1, or, e2)
 	})
 }
