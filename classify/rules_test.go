@@ -324,7 +324,10 @@ func TestPhishingRules(t *testing.T) {
 			[]string{"signal.account_change「房租请转到我老婆的农行卡」"}},
 		{"a party's photos behind a link", "老同学，上次聚会的照片整理好了，点击链接查看：http://t.cn/abc123", scamhunt.LabelScam,
 			[]string{"signal.trojan_link「照片整理好了，点击链接查看：http:」"}},
+		{"a new number to confirm through a link", "同事们好，我换号了，以后用这个号联系我，请点击确认：t.cn/Rx8k2", scamhunt.LabelScam,
+			[]string{"signal.trojan_link「换号了，以后用这个号联系我，请点击确认」"}},
 		// honest messages and warnings with the same words
+		{"a new number to save", "各位亲友，我换号了，新号码139****5521，原号码下月停用，请惠存。", scamhunt.LabelLegit, nil},
 		{"a landlord's own account", "【租房】本月房租2500元请于5号前转入房东本人账户，如已支付请忽略。", scamhunt.LabelLegit, nil},
 		{"a traffic fine looked up in the official app", "【交管12123】您的车辆有1条违章记录，请登录交管12123 App查询处理。", scamhunt.LabelLegit, nil},
 		{"a shop's own draw", "【某商场】恭喜您在店庆抽奖中获得三等奖，请凭购物小票到一楼服务台领取。", scamhunt.LabelLegit, nil},
