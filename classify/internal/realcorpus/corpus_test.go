@@ -12,7 +12,9 @@ import (
 // corpusDir is the committed real corpus.
 const corpusDir = "../../testdata/real"
 
-var corpusFiles = []string{"scam.jsonl", "honest.jsonl"}
+// corpusFiles are the corpus and its fresh set (fresh/PROVENANCE.md),
+// which is held to the same format and kept apart from training.
+var corpusFiles = []string{"scam.jsonl", "honest.jsonl", "fresh/scam.jsonl", "fresh/honest.jsonl"}
 
 // sharedDir is ../shared beside the repository, or $SCAMHUNT_SHARED; ""
 // when it is absent.
@@ -43,7 +45,7 @@ func TestCorpusIntegrity(t *testing.T) {
 		if len(ls) == 0 {
 			t.Errorf("%s is empty", name)
 		}
-		wantLabel := map[string]string{"scam.jsonl": "scam", "honest.jsonl": "legit"}[name]
+		wantLabel := map[string]string{"scam.jsonl": "scam", "honest.jsonl": "legit"}[filepath.Base(name)]
 		for _, l := range ls {
 			at := name + ":" + l.ID
 			if err := l.Check(); err != nil {
