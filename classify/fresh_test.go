@@ -33,11 +33,12 @@ func TestFreshTexts(t *testing.T) {
 
 // freshFloor and freshCeiling are the counts TestFreshTexts holds, read
 // groups first, each within one text of what was measured. Measured at
-// stop 20 with the bundled classifier (the wider phishing rules):
-// scam texts flagged 28/32 read and 12/17 never-read; honest texts
+// stop 20 with the bundled classifier (the wider phishing rules, and
+// link patterns that no longer need the dots the rules' text drops):
+// scam texts flagged 29/32 read and 12/17 never-read; honest texts
 // flagged 2/46 read and 4/24 never-read. At stop 19, before those
 // rules, they were 20/32, 11/17, 3/46 and 4/24.
 var (
-	freshFloor   = [2]int{27, 11}
+	freshFloor   = [2]int{28, 11}
 	freshCeiling = [2]int{3, 5}
 )

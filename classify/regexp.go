@@ -36,6 +36,26 @@ func needsDigit(re *syntax.Regexp) bool {
 	return false
 }
 
+// droppedLiteral returns a rune that re must match literally but that the
+// compact text rules run on never holds (dropped: a dot, a slash, a
+// space), so that the part of re that needs it can never match: "www\."
+// reads "www" there, "a.cn" "acn".
+func droppedLiteral(re *syntax.Regexp) (rune, bool) {
+	if re.Op == syntax.OpLiteral {
+		for _, r := range re.Rune {
+			if dropped(r) {
+				return r, true
+			}
+		}
+	}
+	for _, sub := range re.Sub {
+		if r, ok := droppedLiteral(sub); ok {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
 // maxRunes returns the most runes a match of re can span, or -1 when
 // that is unbounded.
 func maxRunes(re *syntax.Regexp) int {

@@ -391,6 +391,9 @@ func compileRule(sp ruleSpec) (*rule, error) {
 		if err != nil {
 			return nil, fmt.Errorf("regexp %q: %w", re.Pattern, err)
 		}
+		if r, ok := droppedLiteral(tree); ok {
+			return nil, fmt.Errorf("regexp %q: %q is dropped from the text rules read (spaces, dots, slashes and dashes are), so it can never match", re.Pattern, r)
+		}
 		x, err := regexp.Compile(`^(?:` + re.Pattern + `)`)
 		if err != nil {
 			return nil, fmt.Errorf("regexp %q: %w", re.Pattern, err)
