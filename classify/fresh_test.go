@@ -33,12 +33,10 @@ func TestFreshTexts(t *testing.T) {
 
 // freshFloor and freshCeiling are the counts TestFreshTexts holds, read
 // groups first, each within one text of what was measured. Measured at
-// stop 20 with the bundled classifier (the wider phishing rules, and
-// link patterns that no longer need the dots the rules' text drops):
-// scam texts flagged 29/32 read and 12/17 never-read; honest texts
-// flagged 2/46 read and 4/24 never-read. At stop 19, before those
-// rules, they were 20/32, 11/17, 3/46 and 4/24.
+// stop 20 with the bundled classifier, after the set grew by 144 texts:
+// scam texts flagged 42/70 read and 19/39 never-read; honest texts
+// flagged 7/108 read and 9/46 never-read.
 var (
-	freshFloor   = [2]int{28, 11}
-	freshCeiling = [2]int{3, 5}
+	freshFloor   = [2]int{41, 18}
+	freshCeiling = [2]int{8, 10}
 )
