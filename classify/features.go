@@ -291,7 +291,8 @@ func splitter(r rune) bool {
 func isHan(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }
 
 // smsShape reports a bulk SMS: a 【signature】 at the start or end of the
-// body, or an unsubscribe line (回T退订).
+// body or a [signature] at its end, or an unsubscribe line (回T退订,
+// 拒收请回复R).
 func smsShape(full []rune) bool {
 	n := len(full)
 	if n == 0 {
@@ -300,8 +301,16 @@ func smsShape(full []rune) bool {
 	if full[0] == '【' || full[n-1] == '】' {
 		return true
 	}
+	// a bank's or operator's [招商银行] at the end
+	if full[n-1] == ']' || full[n-1] == '］' {
+		for i := n - 2; i >= 0 && i >= n-14; i-- {
+			if full[i] == '[' || full[i] == '［' {
+				return i < n-3
+			}
+		}
+	}
 	for i := 0; i+1 < n; i++ {
-		if full[i] == '退' && full[i+1] == '订' {
+		if (full[i] == '退' && full[i+1] == '订') || (full[i] == '拒' && full[i+1] == '收') {
 			return true
 		}
 	}

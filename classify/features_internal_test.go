@@ -43,6 +43,10 @@ func TestStructuralFeatures(t *testing.T) {
 			// 日入300 is under the default day rate: the pay alone is no
 			// evidence, the promise of easy earning is.
 			map[string]float64{"sms_shape": 1, "topic_earn": 1, "topic_job": 1, "topic_ease": 1, "earn_easy": 1, "pay_modest": 1}},
+		{"a bank's signature in square brackets", scamhunt.Listing{Body: "您的信用卡本期账单已出，最后还款日12月25日[招商银行]"},
+			map[string]float64{"sms_shape": 1, "topic_notice": 1, "topic_address": 1, "off_topic": 1}},
+		{"an unsubscribe line that refuses", scamhunt.Listing{Body: "盒马鲜生新年满79减30，拒收请回复R"},
+			map[string]float64{"sms_shape": 1, "off_topic": 1}},
 		{"words split to dodge filters", scamhunt.Listing{Body: "刷 单 兼★职"},
 			map[string]float64{"segmented": 3, "emoji": 1, "topic_job": 1}},
 		{"nothing of money or work", scamhunt.Listing{Body: "邮件我已经收到了，感谢哟！"},
