@@ -301,11 +301,11 @@ func smsShape(full []rune) bool {
 	if full[0] == '【' || full[n-1] == '】' {
 		return true
 	}
-	// a bank's or operator's [招商银行] at the end
+	// a bank's or operator's [招商银行] at the end (two to twelve runes)
 	if full[n-1] == ']' || full[n-1] == '］' {
-		for i := n - 2; i >= 0 && i >= n-14; i-- {
+		for i := n - 4; i >= 0 && i >= n-14; i-- {
 			if full[i] == '[' || full[i] == '［' {
-				return i < n-3
+				return true
 			}
 		}
 	}

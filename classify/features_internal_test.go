@@ -47,6 +47,8 @@ func TestStructuralFeatures(t *testing.T) {
 			map[string]float64{"sms_shape": 1, "topic_notice": 1, "topic_address": 1, "off_topic": 1}},
 		{"an unsubscribe line that refuses", scamhunt.Listing{Body: "盒马鲜生新年满79减30，拒收请回复R"},
 			map[string]float64{"sms_shape": 1, "off_topic": 1}},
+		{"an unsubscribe line before a footnote mark [1]", scamhunt.Listing{Body: "回T退订，详见附件[1]"},
+			map[string]float64{"sms_shape": 1, "off_topic": 1}},
 		{"words split to dodge filters", scamhunt.Listing{Body: "刷 单 兼★职"},
 			map[string]float64{"segmented": 3, "emoji": 1, "topic_job": 1}},
 		{"nothing of money or work", scamhunt.Listing{Body: "邮件我已经收到了，感谢哟！"},
