@@ -358,6 +358,7 @@ func TestPhishingRules(t *testing.T) {
 		{"a parcel held for an address", "【某快递】您的快件因地址不详暂存网点，请联系派件员确认地址。", scamhunt.LabelLegit, nil},
 		{"an auto-renewal reminder", "【爱奇艺】您的黄金会员将于12月10日自动续费25元，如不需要可在App内取消。", scamhunt.LabelLegit, nil},
 		{"a relative in hospital, no money asked", "爸，我同事住院了，我今晚去医院陪他，晚点回家。", scamhunt.LabelLegit, nil},
+		{"a report on a hospital stay", "奶奶住院检查结果出来了，没什么大事，我尽快汇报给大家。", scamhunt.LabelLegit, nil},
 		{"a card spend with a bank's 400 line", "【某银行】您的信用卡2月3日在华联超市消费人民币238.00元，满500元可办理账单分期，详询4008895558。", scamhunt.LabelLegit, nil},
 		{"a card spend with the bank's own hotline", "【工商银行】您尾号6217的信用卡12月3日在国美电器消费6980元，如有疑问请致电95588。", scamhunt.LabelLegit,
 			[]string{"signal.account_notice「尾号6217的信用卡12月3日在国美电器消费」"}},
