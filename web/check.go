@@ -40,6 +40,10 @@ type checkResult struct {
 	Lookup     *lookupResult `json:"lookup,omitempty"`
 }
 
+// bareSummary is the first line of the answer to a text with nothing to
+// judge.
+const bareSummary = "这段话里没有可以判断的内容。"
+
 // Answers of a check.
 const (
 	answerVerdict = "verdict"
@@ -142,6 +146,9 @@ func (s *Server) runCheck(ctx context.Context, text string) checkResult {
 	}
 	v := res.Verdict
 	a := s.explain.assess(scamhunt.Listing{Body: text}, v.Label, v.Categories, v.Reasons, false)
+	if ec, ok := s.check.(EvidenceChecker); ok && a.Tone == toneClear && !ec.HasEvidence(text) {
+		a.Summary, a.Caveat = bareSummary, s.explain.Caveats.Bare
+	}
 	res.Answer, res.Assessment = answerVerdict, &a
 	return res
 }

@@ -281,6 +281,54 @@ func TestCheckBelowThresholdIsNotGreen(t *testing.T) {
 	}
 }
 
+// TestCheckNothingToJudge: a clear verdict on a text the classifier finds
+// nothing in (a fake boss's opening line) says there is nothing to judge
+// and what such openings lead to, not "no scam signs"; a clear verdict on
+// a text with evidence keeps the usual answer.
+func TestCheckNothingToJudge(t *testing.T) {
+	bare := "正在开会中，不方便接听电话。"
+	chk := evidenceChecker{checkerFunc(func(string) scamhunt.Verdict {
+		return scamhunt.Verdict{Label: scamhunt.LabelLegit, Score: 0.018, Categories: []string{}, Reasons: []scamhunt.Reason{}}
+	}), func(text string) bool { return text != bare }}
+	h := newServer(t, web.Config{}, &fakeSearcher{}, chk, nil)
+	w := postForm(t, h, bare)
+	for _, want := range []string{
+		`<span class="badge clear">未见骗局特征</span> 这段话里没有可以判断的内容。`,
+		`骗子也常先用“在吗”“我是你领导”“正在开会不方便接电话”这样的话开场`,
+	} {
+		if !strings.Contains(w.Body, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	if strings.Contains(w.Body, "未发现明显骗局特征") {
+		t.Error("a text with nothing to judge is answered as one with no scam signs")
+	}
+	w = postForm(t, h, "周末餐厅服务员，时薪25元")
+	if !strings.Contains(w.Body, "未发现明显骗局特征。") || strings.Contains(w.Body, "没有可以判断的内容") {
+		t.Errorf("a clear text with evidence lost the usual answer:\n%s", w.Body)
+	}
+	aw := serve(t, h, request{method: http.MethodPost, path: "/api/classify", contentType: "application/json",
+		body: `{"text":"正在开会中，不方便接听电话。"}`})
+	var res struct {
+		Assessment struct{ Summary, Caveat string }
+	}
+	if err := json.Unmarshal(aw.Body.Bytes(), &res); err != nil {
+		t.Fatalf("%v: %s", err, aw.Body)
+	}
+	if res.Assessment.Summary != "这段话里没有可以判断的内容。" || !strings.Contains(res.Assessment.Caveat, "请把对方后来发的内容一起粘贴进来") {
+		t.Errorf("API assessment = %+v", res.Assessment)
+	}
+}
+
+// evidenceChecker is a checker that also says whether a text holds
+// anything to judge.
+type evidenceChecker struct {
+	checkerFunc
+	evidence func(string) bool
+}
+
+func (e evidenceChecker) HasEvidence(text string) bool { return e.evidence(text) }
+
 type checkerFunc func(string) scamhunt.Verdict
 
 func (f checkerFunc) Check(text string) scamhunt.Verdict { return f(text) }

@@ -47,6 +47,7 @@ type caveats struct {
 	Caution  string `yaml:"caution"`
 	Unlisted string `yaml:"unlisted"`
 	Lookup   string `yaml:"lookup"`
+	Bare     string `yaml:"bare"` // a clear verdict on a text with nothing to judge
 }
 
 // explanations is the decoded explain.yaml.
@@ -107,8 +108,8 @@ func parseExplanations(name string, data []byte) (*explanations, error) {
 			problems = append(problems, fmt.Sprintf("next_steps[%d]: needs title and text", i))
 		}
 	}
-	if c := e.Caveats; c.Clear == "" || c.Caution == "" || c.Unlisted == "" || c.Lookup == "" {
-		problems = append(problems, "caveats: needs clear, caution, unlisted and lookup")
+	if c := e.Caveats; c.Clear == "" || c.Caution == "" || c.Unlisted == "" || c.Lookup == "" || c.Bare == "" {
+		problems = append(problems, "caveats: needs clear, caution, unlisted, lookup and bare")
 	}
 	if len(problems) > 0 {
 		slices.Sort(problems)

@@ -29,6 +29,16 @@ type Checker interface {
 	Check(text string) scamhunt.Verdict
 }
 
+// EvidenceChecker is a Checker that also says whether a pasted text holds
+// anything to judge: a word of money, earning or ease, a contact, a link,
+// or a rule of a scam type or sign. A greeting, "在吗" or a fake boss's
+// "正在开会中" holds none; its clear verdict means only that, and the
+// answer says so.
+type EvidenceChecker interface {
+	Checker
+	HasEvidence(text string) bool
+}
+
 // Labeler stores human overrides; a nil Override clears the listing's.
 type Labeler interface {
 	SetOverride(ctx context.Context, id string, o *scamhunt.Override) error

@@ -83,11 +83,23 @@ func (cf classifierFiles) load() (*classify.Classifier, error) {
 	return classify.New(rules, model, classify.Config{})
 }
 
-// checker classifies pasted text for the check-an-ad form.
+// checker classifies pasted text for the check-an-ad form, and says when
+// a text holds nothing to judge.
 type checker struct{ c *classify.Classifier }
 
 func (k checker) Check(text string) scamhunt.Verdict {
-	return k.c.Classify(scamhunt.Listing{ID: "check", Body: text, Contacts: contact.Find(text)})
+	return k.c.Classify(checkListing(text))
+}
+
+// HasEvidence reports whether the classifier finds anything in text to
+// judge (web.EvidenceChecker).
+func (k checker) HasEvidence(text string) bool {
+	return k.c.HasEvidence(checkListing(text))
+}
+
+// checkListing is a pasted text as the listing the check form judges.
+func checkListing(text string) scamhunt.Listing {
+	return scamhunt.Listing{ID: "check", Body: text, Contacts: contact.Find(text)}
 }
 
 // judge is a classifier and what its verdicts record as their provenance.

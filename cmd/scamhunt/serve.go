@@ -25,6 +25,9 @@ import (
 	"github.com/scamhunt/scamhunt/web"
 )
 
+// The check form says when a pasted text holds nothing to judge.
+var _ web.EvidenceChecker = checker{}
+
 func newServeCmd(g *globals) *cobra.Command {
 	var addr string
 	var every time.Duration
