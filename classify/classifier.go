@@ -106,11 +106,12 @@ func (c *Classifier) Config() Config { return c.cfg }
 
 // scratch holds the buffers of one classification.
 type scratch struct {
-	views [nFields]view
-	hits  []hit
-	stops []hit // topic stop words of the field being matched
-	trig  []trigger
-	ctxs  []ctxOcc
+	views  [nFields]view
+	hits   []hit
+	stops  []hit // topic stop words of the field being matched
+	cstops []hit // context_not phrases of the field being matched
+	trig   []trigger
+	ctxs   []ctxOcc
 	// hasRaw marks the rules with an occurrence in the listing.
 	hasRaw []bool
 	raw    []occ

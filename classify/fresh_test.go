@@ -35,10 +35,10 @@ func TestFreshTexts(t *testing.T) {
 // groups first, each within one text of what was measured. Measured at
 // stop 20 with the bundled classifier, after the set grew by 144 texts
 // and rules and the SMS shape were written from its read groups' errors:
-// scam texts flagged 51/70 read and 20/39 never-read; honest texts
+// scam texts flagged 52/70 read and 20/39 never-read; honest texts
 // flagged 4/108 read and 9/46 never-read (before those changes 42/70,
 // 19/39, 7/108 and 9/46).
 var (
-	freshFloor   = [2]int{50, 19}
+	freshFloor   = [2]int{51, 19}
 	freshCeiling = [2]int{5, 10}
 )

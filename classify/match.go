@@ -86,12 +86,13 @@ func (rs *Rules) match(views []view, s *scratch) *ruleMatch {
 		}
 		s.hits = rs.ac.scan(v.comp, s.hits[:0])
 		s.trig = s.trig[:0]
-		s.stops = s.stops[:0]
-		if fi <= 1 {
-			for _, h := range s.hits {
-				if rs.topicStop[h.pat] {
-					s.stops = append(s.stops, h)
-				}
+		s.stops, s.cstops = s.stops[:0], s.cstops[:0]
+		for _, h := range s.hits {
+			if fi <= 1 && rs.topicStop[h.pat] {
+				s.stops = append(s.stops, h)
+			}
+			if rs.ctxStop[h.pat] {
+				s.cstops = append(s.cstops, h)
 			}
 		}
 		for _, h := range s.hits {
@@ -101,7 +102,7 @@ func (rs *Rules) match(views []view, s *scratch) *ruleMatch {
 			if sec := rs.sectionRefs[h.pat]; sec >= 0 && fi == 1 {
 				m.sections |= 1 << sec
 			}
-			if fi <= 1 && len(rs.topicRefs[h.pat]) > 0 && !inside(s.stops, h) {
+			if fi <= 1 && len(rs.topicRefs[h.pat]) > 0 && !inside(s.stops, h, false) {
 				for _, tp := range rs.topicRefs[h.pat] {
 					m.topics[tp]++
 				}
@@ -124,6 +125,9 @@ func (rs *Rules) match(views []view, s *scratch) *ruleMatch {
 						s.trig = append(s.trig, trigger{r.rule, r.sub, h.start})
 					}
 				case refContext:
+					if inside(s.cstops, h, true) {
+						continue
+					}
 					s.ctxs = append(s.ctxs, ctxOcc{rule: r.rule, sub: r.sub, field: int8(fi), start: h.start, end: h.end})
 				}
 			}
@@ -362,10 +366,12 @@ func resize[T any](f []T, n int) []T {
 	return f
 }
 
-// inside reports whether h lies within one of spans.
-func inside(spans []hit, h hit) bool {
+// inside reports whether h lies within one of spans; with longer, within
+// one longer than h (a context_not phrase masks the context words it
+// holds, not itself when a rule names the whole phrase as a context).
+func inside(spans []hit, h hit, longer bool) bool {
 	for _, sp := range spans {
-		if sp.start <= h.start && h.end <= sp.end {
+		if sp.start <= h.start && h.end <= sp.end && (!longer || sp.end-sp.start > h.end-h.start) {
 			return true
 		}
 	}

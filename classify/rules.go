@@ -48,6 +48,10 @@ type Rules struct {
 	// topicStop marks the matcher patterns that hold a topic word without
 	// meaning it (区块链 holds 块): a topic word inside one is not counted.
 	topicStop []bool
+	// ctxStop marks the matcher patterns of context_not: phrases that hold
+	// a context word without meaning it (切勿超时 urges, it warns of no
+	// scam): a context word inside one does not count, for any rule.
+	ctxStop []bool
 }
 
 // Rate is the going pay for a kind of work, in yuan per hour, day and
@@ -94,13 +98,14 @@ const (
 type refKind uint8
 
 const (
-	refKeyword   refKind = iota // a keyword of rule
-	refLiteral                  // a literal gating regexp sub of rule
-	refContext                  // a pattern of context sub of rule
-	refRate                     // a keyword of a going rate
-	refSection                  // a section heading of a job description
-	refTopic                    // a word of a topic
-	refTopicStop                // a word that holds a topic word without meaning it
+	refKeyword     refKind = iota // a keyword of rule
+	refLiteral                    // a literal gating regexp sub of rule
+	refContext                    // a pattern of context sub of rule
+	refRate                       // a keyword of a going rate
+	refSection                    // a section heading of a job description
+	refTopic                      // a word of a topic
+	refTopicStop                  // a word that holds a topic word without meaning it
+	refContextStop                // a phrase that holds a context word without meaning it
 )
 
 // ref says what a matcher pattern stands for.
@@ -140,6 +145,7 @@ type fileSpec struct {
 	DefaultRate Rate       `yaml:"default_rate"`
 	Rates       []Rate     `yaml:"rates"`
 	Topics      yaml.Node  `yaml:"topics"`
+	ContextNot  []string   `yaml:"context_not"`
 	Rules       []ruleSpec `yaml:"rules"`
 }
 
@@ -237,6 +243,11 @@ func LoadRules(name string, data []byte) (*Rules, error) {
 			rs.sectionRefs = append(rs.sectionRefs, -1)
 			rs.topicRefs = append(rs.topicRefs, nil)
 			rs.topicStop = append(rs.topicStop, false)
+			rs.ctxStop = append(rs.ctxStop, false)
+		}
+		if r.kind == refContextStop {
+			rs.ctxStop[id] = true
+			return nil
 		}
 		if r.kind == refTopicStop {
 			rs.topicStop[id] = true
@@ -315,6 +326,11 @@ func LoadRules(name string, data []byte) (*Rules, error) {
 	for _, w := range stops {
 		if err := add(w, ref{kind: refTopicStop}); err != nil {
 			return nil, fmt.Errorf("%s: topic %s: %w", name, topicStopKey, err)
+		}
+	}
+	for _, p := range spec.ContextNot {
+		if err := add(p, ref{kind: refContextStop}); err != nil {
+			return nil, fmt.Errorf("%s: context_not: %w", name, err)
 		}
 	}
 	for i, h := range sectionWords {

@@ -41,6 +41,8 @@ func TestLoadRulesErrors(t *testing.T) {
 			`rules.yaml:3: rule "a.b": regexp "刷.单": needs literals that gate it`},
 		{"regexp needs a dropped rune", head + "  - id: a.b\n    category: signal\n    weight: 1\n    regexps:\n      - pattern: '链接[^。]{0,9}www\\.'\n        literals: [链接]\n",
 			`rules.yaml:3: rule "a.b": regexp "链接[^。]{0,9}www\\.": '.' is dropped from the text rules read`},
+		{"context_not folds to nothing", "context_not: ['★']\n" + head + "  - id: a.b\n    category: signal\n    weight: 1\n    patterns: [x]\n",
+			`rules.yaml: context_not: pattern "★" folds to nothing`},
 		{"unknown field", head + "  - id: a.b\n    category: signal\n    weight: 1\n    fields: [subject]\n    patterns: [x]\n",
 			`rules.yaml:3: rule "a.b": unknown field "subject"`},
 		{"context factor", head + "  - id: a.b\n    category: signal\n    weight: 1\n    patterns: [x]\n    context:\n      - patterns: [不]\n        factor: 1.5\n",
@@ -162,6 +164,10 @@ func TestContexts(t *testing.T) {
 		{"task-scam job titles", scamhunt.Listing{Body: "手机APP试玩专员、控机专员"}, []string{"shuadan.task_jobs"}},
 		{"places counted down", scamhunt.Listing{Body: "还剩最后五个名额，错过只能等下次"}, []string{"signal.urgency"}},
 		{"paid recovery of losses", scamhunt.Listing{Body: "遭遇刷单如何处理？帮追回，先追回后收费"}, []string{"shuadan.brushing", "signal.recovery"}},
+		// 切勿 inside 切勿超时 urges, it lowers nothing
+		{"a deadline is no warning", scamhunt.Listing{Body: "您的ETC已停用，请点击链接重新认证，切勿超时"}, []string{"signal.account_threat", "signal.fix_now"}},
+		{"a warning that also names the deadline", scamhunt.Listing{Body: "切勿相信ETC已停用的短信，切勿超时之类都是骗局"},
+			[]string{"signal.account_threat~", "warning.advice", "warning.narration"}},
 		{"likes for a named target", scamhunt.Listing{Body: "给指定视频点赞、关注，截图发给客服"}, []string{"shuadan.tasks"}},
 	}
 	for _, tc := range cases {
