@@ -334,6 +334,8 @@ func TestPhishingRules(t *testing.T) {
 			[]string{"signal.trojan_link「照片整理好了，点击链接查看：http:」"}},
 		{"a card spend to call back about on a landline", "【银联中心】您的银行卡于今日在国美电器刷卡消费6980元，将从您账户扣除，如有疑问请速致电021-51863702。", scamhunt.LabelScam,
 			[]string{"signal.charge_callback「刷卡消费6980元，将从您账户扣除，如有疑问请速致电021-51863702。」"}},
+		{"a card spend dressed as the bank's notice, hurrying a call", "【银联中心】您尾号6217的银行卡于今日在国美电器刷卡消费6980元，将从您账户扣除，如有疑问请速致电021-51863702。", scamhunt.LabelScam,
+			[]string{"signal.charge_callback「刷卡消费6980元，将从您账户扣除，如有疑问请速致电021-51863702。」"}},
 		{"points for cash on the scammer's own 'official site'", "尊敬的用户，您的积分已满12600分可兑换现金126元，请登录手机官网 yd-jf.cc 兑换，逾期清零。", scamhunt.LabelScam,
 			[]string{"signal.fix_now「登录手机官网 yd-jf.cc 兑换」", "signal.points_cash「积分已满12600分可兑换现金126元，请登录」"}},
 		{"a membership to cancel or be charged", "您好，我是快手官方客服，您之前开通了直播会员，如不取消的话每个月扣费600元，还会影响征信。", scamhunt.LabelScam,
