@@ -121,7 +121,9 @@
 // far its scam words were discounted. A flagged verdict names the scam types whose rules sum to category_min and
 // half the strongest type's sum, plus the model's type (a softmax head over
 // the same features) when it is sure or nothing else was found; each named
-// type carries reasons. Every flagged verdict has a reason whose Match is
+// type carries reasons. The head also knows scams of no job type
+// (CategoryOther: phishing, prize and impersonation SMS) and names nothing
+// for them, rather than the nearest job scam. Every flagged verdict has a reason whose Match is
 // its field's text at [Start:End].
 //
 // # Files

@@ -236,7 +236,8 @@ func (e *evidence) categories() []string {
 			}
 		}
 		known := slices.ContainsFunc(fs, func(f found) bool { return f.k == best })
-		if !known && p[best] >= minTypeProb {
+		// a scam of no job type (a phishing SMS) is named no job type
+		if best != typeOther && !known && p[best] >= minTypeProb {
 			fs = append(fs, found{best, 0})
 			ch := &e.c.model.cat
 			note := fmt.Sprintf("character n-gram the model associates with %s (p=%.2f)", catNames[best], p[best])

@@ -10,10 +10,22 @@ import (
 
 // ModelFormat names the model file format and the feature hashing it
 // depends on; a model of another format is refused.
-const ModelFormat = "scamhunt-classify-model/2 fnv1a-runes-digits0"
+const ModelFormat = "scamhunt-classify-model/3 fnv1a-runes-digits0"
 
-// nTypes is the number of scam types the category head tells apart.
+// nTypes is the number of scam types (the job-scam types of rules.yaml).
 const nTypes = 7
+
+// The category head tells the scam types apart, and from them the scams
+// of no job type (CategoryOther: phishing, prize and impersonation SMS),
+// so that it does not call a card-charge SMS the nearest job scam.
+const (
+	typeOther = nTypes     // the category head's class for CategoryOther
+	nHead     = nTypes + 1 // the category head's classes
+)
+
+// headCategories are the category head's classes, as the model file
+// names them.
+var headCategories = append(slices.Clone(catNames[:nTypes]), CategoryOther)
 
 // Model is the statistical half of the classifier. A logistic-regression
 // head gives the probability that a text describes or warns about a scam
@@ -47,12 +59,12 @@ type head struct {
 // catHead is the softmax head over the scam types. Few buckets have
 // weights for it (it learns from the typed scam examples only), so they
 // are kept sparse: idx the buckets in ascending order, w their weights
-// (row i of nTypes for bucket idx[i]). It is read only for flagged
+// (row i of nHead for bucket idx[i]). It is read only for flagged
 // listings, and a dense table would be 7 MB, most of the model's load.
 type catHead struct {
-	bias  [nTypes]float64
-	dense [nDense][nTypes]float64
-	rules [nCats][nTypes]float64
+	bias  [nHead]float64
+	dense [nDense][nHead]float64
+	rules [nCats][nHead]float64
 	idx   []uint32
 	w     []float32
 }
@@ -63,15 +75,15 @@ func (c *catHead) row(b uint32) []float32 {
 	if !ok {
 		return nil
 	}
-	return c.w[i*nTypes : (i+1)*nTypes]
+	return c.w[i*nHead : (i+1)*nHead]
 }
 
-// setGrams keeps the rows of the dense table grams (bucket*nTypes + type)
+// setGrams keeps the rows of the dense table grams (bucket*nHead + class)
 // that have a weight.
 func (c *catHead) setGrams(grams []float32) {
 	c.idx, c.w = c.idx[:0], c.w[:0]
-	for b := 0; b*nTypes < len(grams); b++ {
-		row := grams[b*nTypes : (b+1)*nTypes]
+	for b := 0; b*nHead < len(grams); b++ {
+		row := grams[b*nHead : (b+1)*nHead]
 		if slices.ContainsFunc(row, func(w float32) bool { return w != 0 }) {
 			c.idx = append(c.idx, uint32(b))
 			c.w = append(c.w, row...)
@@ -160,7 +172,7 @@ func gate(k int, pw float64) float64 {
 }
 
 // probs returns the softmax over scam types.
-func (c *catHead) probs(grams []gram, scale float64, dense *[nDense]float64, sums *[nCats]float64) [nTypes]float64 {
+func (c *catHead) probs(grams []gram, scale float64, dense *[nDense]float64, sums *[nCats]float64) [nHead]float64 {
 	z := c.bias
 	for _, x := range grams {
 		if w := c.row(x.bucket); w != nil {
@@ -186,7 +198,7 @@ func (c *catHead) probs(grams []gram, scale float64, dense *[nDense]float64, sum
 	return softmax(z)
 }
 
-func softmax(z [nTypes]float64) [nTypes]float64 {
+func softmax(z [nHead]float64) [nHead]float64 {
 	mx := z[0]
 	for _, v := range z {
 		mx = max(mx, v)
@@ -248,7 +260,7 @@ type catHeadJSON struct {
 func (m *Model) MarshalJSON() ([]byte, error) {
 	j := modelJSON{
 		Format: ModelFormat, Buckets: m.buckets, MaxN: m.maxN,
-		Dense: denseNames[:], RuleCats: catNames[:], Categories: catNames[:nTypes], Trained: m.info,
+		Dense: denseNames[:], RuleCats: catNames[:], Categories: headCategories, Trained: m.info,
 	}
 	j.Warning, j.Scam = m.warn.json(), m.scam.json()
 	c := &m.cat
@@ -260,10 +272,10 @@ func (m *Model) MarshalJSON() ([]byte, error) {
 		j.Category.Rules = append(j.Category.Rules, roundAll(c.rules[i][:]))
 	}
 	for i, b := range c.idx {
-		w := make([]float32, nTypes)
+		w := make([]float32, nHead)
 		keep := false
 		for k := range w {
-			w[k] = round32(c.w[i*nTypes+k])
+			w[k] = round32(c.w[i*nHead+k])
 			keep = keep || w[k] != 0
 		}
 		if keep {
@@ -326,7 +338,7 @@ func (j *modelJSON) model() (*Model, error) {
 	if !slices.Equal(j.Dense, denseNames[:]) {
 		return nil, fmt.Errorf("dense features %v, want %v", j.Dense, denseNames)
 	}
-	if !slices.Equal(j.RuleCats, catNames[:]) || !slices.Equal(j.Categories, catNames[:nTypes]) {
+	if !slices.Equal(j.RuleCats, catNames[:]) || !slices.Equal(j.Categories, headCategories) {
 		return nil, errors.New("categories differ from this version's")
 	}
 	m := &Model{buckets: j.Buckets, maxN: j.MaxN, info: j.Trained}
@@ -338,26 +350,26 @@ func (j *modelJSON) model() (*Model, error) {
 		return nil, fmt.Errorf("scam head: %w", err)
 	}
 	c := &j.Category
-	if len(c.Bias) != nTypes || len(c.Dense) != nDense || len(c.Rules) != nCats || len(c.Idx) != len(c.W) {
+	if len(c.Bias) != nHead || len(c.Dense) != nDense || len(c.Rules) != nCats || len(c.Idx) != len(c.W) {
 		return nil, errors.New("category head: wrong shape")
 	}
 	copy(m.cat.bias[:], c.Bias)
 	for i, row := range c.Dense {
-		if len(row) != nTypes {
+		if len(row) != nHead {
 			return nil, errors.New("category head: wrong shape")
 		}
 		copy(m.cat.dense[i][:], row)
 	}
 	for i, row := range c.Rules {
-		if len(row) != nTypes {
+		if len(row) != nHead {
 			return nil, errors.New("category head: wrong shape")
 		}
 		copy(m.cat.rules[i][:], row)
 	}
-	m.cat.idx, m.cat.w = c.Idx, make([]float32, 0, len(c.W)*nTypes)
+	m.cat.idx, m.cat.w = c.Idx, make([]float32, 0, len(c.W)*nHead)
 	var shapeErr error
 	err = scatter(c.Idx, j.Buckets, func(i int, b uint32) {
-		if len(c.W[i]) != nTypes {
+		if len(c.W[i]) != nHead {
 			shapeErr = errors.New("category head: wrong shape")
 			return
 		}

@@ -97,7 +97,7 @@ type vec struct {
 	sums  [nCats]float64
 	y     float64 // 1 scam, 0.5 suspicious, 0 legit
 	w     float64
-	typ   int     // scam type index, -1 if none
+	typ   int     // category head class: a scam type or typeOther, -1 if none
 	warn  float64 // 1 for a text that describes or warns about a scam
 	pw    float64 // its warning probability, from a head not trained on it
 	fold  int     // cross-fitting fold of its source
@@ -153,7 +153,11 @@ func Train(examples []Example, opts TrainOptions) (*Model, error) {
 		default:
 			return nil, fmt.Errorf("train: example %q: label %q", e.Listing.ID, e.Label)
 		}
-		if v.y > 0 && e.Category != "" && e.Category != CategoryOther {
+		switch {
+		case v.y == 0 || e.Category == "":
+		case e.Category == CategoryOther:
+			v.typ = typeOther
+		default:
 			v.typ = catIndex(e.Category)
 			if v.typ < 0 || v.typ >= nTypes {
 				return nil, fmt.Errorf("train: example %q: category %q", e.Listing.ID, e.Category)
@@ -350,11 +354,11 @@ func trainHead(vecs []vec, o TrainOptions, sp headSpec) head {
 
 func trainTypes(vecs []vec, o TrainOptions) catHead {
 	var c catHead
-	gw := make([]float64, o.Buckets*nTypes)
-	ga := make([]float64, o.Buckets*nTypes)
-	var ba [nTypes]float64
-	var da [nDense][nTypes]float64
-	var ra [nCats][nTypes]float64
+	gw := make([]float64, o.Buckets*nHead)
+	ga := make([]float64, o.Buckets*nHead)
+	var ba [nHead]float64
+	var da [nDense][nHead]float64
+	var ra [nCats][nHead]float64
 	var typed []int
 	for i, v := range vecs {
 		if v.typ >= 0 {
@@ -368,7 +372,7 @@ func trainTypes(vecs []vec, o TrainOptions) catHead {
 			v := &vecs[i]
 			z := c.bias
 			for _, g := range v.grams {
-				w := gw[int(g.bucket)*nTypes:]
+				w := gw[int(g.bucket)*nHead:]
 				for k := range z {
 					z[k] += w[k] * v.scale
 				}
@@ -391,7 +395,7 @@ func trainTypes(vecs []vec, o TrainOptions) catHead {
 				}
 				adagrad(&c.bias[k], &ba[k], e, o.LearningRate)
 				for _, g := range v.grams {
-					j := int(g.bucket)*nTypes + k
+					j := int(g.bucket)*nHead + k
 					adagrad(&gw[j], &ga[j], e*v.scale+o.L2*gw[j], o.LearningRate)
 				}
 				for d, x := range v.dense {
