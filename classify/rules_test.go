@@ -164,6 +164,13 @@ func TestContexts(t *testing.T) {
 		{"task-scam job titles", scamhunt.Listing{Body: "手机APP试玩专员、控机专员"}, []string{"shuadan.task_jobs"}},
 		{"places counted down", scamhunt.Listing{Body: "还剩最后五个名额，错过只能等下次"}, []string{"signal.urgency"}},
 		{"paid recovery of losses", scamhunt.Listing{Body: "遭遇刷单如何处理？帮追回，先追回后收费"}, []string{"shuadan.brushing", "signal.recovery"}},
+		// notices whose words a scam also uses, read by the rules as notices
+		// (the model still flags the first two: money and 到账 in a
+		// notification weigh as in a lure)
+		{"a rental deposit released", scamhunt.Listing{Body: "【某租车】您的订单已还车，押金3000元已解冻，违章押金将在还车30天后解冻。"}, []string{"deposit.fee~"}},
+		{"a top-up confirmed", scamhunt.Listing{Body: "尊敬的客户，您充值50元，已到账。[某运营商]"}, nil},
+		{"a notice that denies expiry", scamhunt.Listing{Body: "速通卡不存在失效续签，有效期十年，无需操作银行账户。"}, nil},
+		{"what to do if an account were at fault", scamhunt.Listing{Body: "如遇社保账户信息出现异常，请本人携带身份证到经办大厅办理。"}, nil},
 		// 切勿 inside 切勿超时 urges, it lowers nothing
 		{"a deadline is no warning", scamhunt.Listing{Body: "您的ETC已停用，请点击链接重新认证，切勿超时"}, []string{"signal.account_threat", "signal.fix_now"}},
 		{"a warning that also names the deadline", scamhunt.Listing{Body: "切勿相信ETC已停用的短信，切勿超时之类都是骗局"},
