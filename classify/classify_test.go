@@ -39,6 +39,12 @@ func TestClassify(t *testing.T) {
 			scamhunt.LabelScam, []string{"shuadan"}},
 		{"Taiwan's words: 網路 for 网络, 日領 for 日结, 加賴 for LINE", scamhunt.Listing{Body: "誠徵網路兼職，工作輕鬆，日領1500，有意者加賴 ID: kk2266"},
 			scamhunt.LabelScam, nil},
+		// the type head knows scams of no job type and names them none
+		// (before it had that class, these were shuadan and downline)
+		{"a card-charge phishing SMS", scamhunt.Listing{Body: "银联通知：您的银行卡今日在国美电器刷卡消费6980元，将从您账户扣除，请速咨询021-51863702。"},
+			scamhunt.LabelScam, nil},
+		{"points for cash on a look-alike site", scamhunt.Listing{Body: "【积分提醒】您的积分已满12600分可兑换现金126元，请登录手机官网 yd-jf.cc 兑换，逾期清零。"},
+			scamhunt.LabelScam, nil},
 		{"leaflet job paid daily", scamhunt.Listing{Title: "周末发传单", Company: "北京众合广告传媒有限公司", SalaryText: "150元/天",
 			Body: "在朝阳大悦城门口发放宣传单，工资日结，公司直招不收任何费用。联系电话：13812345678"},
 			scamhunt.LabelLegit, nil},

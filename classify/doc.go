@@ -123,8 +123,8 @@
 // the same features) when it is sure or nothing else was found; each named
 // type carries reasons. The head also knows scams of no job type
 // (CategoryOther: phishing, prize and impersonation SMS) and names nothing
-// for them, rather than the nearest job scam. Every flagged verdict has a reason whose Match is
-// its field's text at [Start:End].
+// for them, rather than the nearest job scam. Every flagged verdict has a
+// reason whose Match is its field's text at [Start:End].
 //
 // # Files
 //

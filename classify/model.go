@@ -56,11 +56,12 @@ type head struct {
 	grams []float32 // bucket -> weight
 }
 
-// catHead is the softmax head over the scam types. Few buckets have
-// weights for it (it learns from the typed scam examples only), so they
-// are kept sparse: idx the buckets in ascending order, w their weights
-// (row i of nHead for bucket idx[i]). It is read only for flagged
-// listings, and a dense table would be 7 MB, most of the model's load.
+// catHead is the softmax head over the scam types and CategoryOther. Few
+// buckets have weights for it (it learns from the scam examples with a
+// category only), so they are kept sparse: idx the buckets in ascending
+// order, w their weights (row i of nHead for bucket idx[i]). It is read
+// only for flagged listings, and a dense table would be 7 MB, most of the
+// model's load.
 type catHead struct {
 	bias  [nHead]float64
 	dense [nDense][nHead]float64
@@ -171,7 +172,7 @@ func gate(k int, pw float64) float64 {
 	return 1 - pw
 }
 
-// probs returns the softmax over scam types.
+// probs returns the softmax over the head's classes (headCategories).
 func (c *catHead) probs(grams []gram, scale float64, dense *[nDense]float64, sums *[nCats]float64) [nHead]float64 {
 	z := c.bias
 	for _, x := range grams {
