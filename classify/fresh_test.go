@@ -17,32 +17,51 @@ import (
 func TestFreshTexts(t *testing.T) {
 	fresh := append(readExamples(t, "testdata/real/fresh/scam.jsonl"), readExamples(t, "testdata/real/fresh/honest.jsonl")...)
 	read, unread := classify.SplitRead(classify.Score(newClassifier(t), nil, fresh))
-	groups := [2]classify.Breakdown{classify.Break(read), classify.Break(unread)}
-	for i, name := range [2]string{"read", "never-read"} {
-		b := groups[i]
-		t.Logf("%s groups: fresh scam texts flagged %d/%d, honest texts flagged %d/%d",
-			name, b.Scam.Flagged, b.Scam.N, b.Honest.Flagged, b.Honest.N)
+	for i, part := range [2][]classify.Scored{read, unread} {
+		name := [2]string{"read", "never-read"}[i]
+		var chat, other []classify.Scored
+		for _, s := range part {
+			if s.Category == classify.HonestChat {
+				chat = append(chat, s)
+			} else {
+				other = append(other, s)
+			}
+		}
+		b, c := classify.Break(other), classify.Break(chat)
+		t.Logf("%s groups: fresh scam texts flagged %d/%d, honest texts flagged %d/%d, everyday money chat flagged %d/%d",
+			name, b.Scam.Flagged, b.Scam.N, b.Honest.Flagged, b.Honest.N, c.Honest.Flagged, c.Honest.N)
 		if b.Scam.Flagged < freshFloor[i] {
 			t.Errorf("%s scam texts flagged: %d, want >= %d", name, b.Scam.Flagged, freshFloor[i])
 		}
 		if b.Honest.Flagged > freshCeiling[i] {
 			t.Errorf("%s honest texts flagged: %d, want <= %d", name, b.Honest.Flagged, freshCeiling[i])
 		}
+		if c.Honest.Flagged > chatCeiling[i] {
+			t.Errorf("%s everyday money chat flagged: %d, want <= %d", name, c.Honest.Flagged, chatCeiling[i])
+		}
 	}
 }
 
-// freshFloor and freshCeiling are the counts TestFreshTexts holds, read
-// groups first, each within one text of what was measured. Measured at
-// stop 20 with the bundled classifier, after the set grew by 144 texts
-// and rules and the SMS shape were written from its read groups' errors:
-// scam texts flagged 52/70 read and 20/39 never-read; honest texts
-// flagged 4/108 read and 9/46 never-read (before those changes 42/70,
-// 19/39, 7/108 and 9/46). Then an eval listing showed the never-read
-// honest false flags by accident, and four rule contexts were written
-// from them (a deposit released, a top-up confirmed, a denial of expiry,
-// what to do if an account were at fault): never-read honest 9 -> 8/46,
-// a figure no longer blind.
+// freshFloor, freshCeiling and chatCeiling are the counts TestFreshTexts
+// holds, read groups first, each within one text of what was measured.
+// Measured at stop 20 with the bundled classifier, after the set grew by
+// 144 texts and rules and the SMS shape were written from its read
+// groups' errors: scam texts flagged 52/70 read and 20/39 never-read;
+// honest texts flagged 4/108 read and 9/46 never-read (before those
+// changes 42/70, 19/39, 7/108 and 9/46). Then an eval listing showed the
+// never-read honest false flags by accident, and four rule contexts were
+// written from them (a deposit released, a top-up confirmed, a denial of
+// expiry, what to do if an account were at fault): never-read honest 9 ->
+// 8/46, a figure no longer blind. Stop 21 (gatherers M and N, scored
+// before any rule was written from them): 74 scam texts, 18/37 read and
+// 16/37 never-read flagged (the scam floors are now 70/107 and 37/76 in
+// all); and 164 texts of everyday money talk (category chat: personal
+// SMS, Weibo and Douban replies, shop customer service), 28/80 read and
+// 58/84 never-read flagged. That last figure is the classifier's worst:
+// a short text that talks of money and of nothing else is read as a lure
+// (see PROVENANCE.md).
 var (
-	freshFloor   = [2]int{51, 19}
+	freshFloor   = [2]int{69, 36}
 	freshCeiling = [2]int{5, 9}
+	chatCeiling  = [2]int{29, 59}
 )

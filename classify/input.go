@@ -135,10 +135,14 @@ const (
 	HonestWarning = "warning"   // police, news or a platform describing a scam to warn
 	HonestMessage = "message"   // an ordinary message or notification
 	HonestNews    = "news"      // a news sentence about jobs or fraud
+	// HonestChat is everyday talk between people that mentions money (a
+	// personal SMS, a chat turn, a shop's customer service): the fresh
+	// set holds it as a check, never trained on (testdata/real/fresh).
+	HonestChat = "chat"
 )
 
 // HonestCategories are the categories a legit example may have.
-var HonestCategories = []string{HonestAd, HonestWarning, HonestMessage, HonestNews}
+var HonestCategories = []string{HonestAd, HonestWarning, HonestMessage, HonestNews, HonestChat}
 
 // labelled is the JSONL form of an Example: an Input plus its label and,
 // for the real corpus, where it was found.

@@ -42,8 +42,8 @@ func TestReadLabelledErrors(t *testing.T) {
 		{`{"id":"a","label":"spam"}`, `line 1: label "spam": want scam, suspicious or legit`},
 		{`{"id":"a"}`, `line 1: label "": want scam, suspicious or legit`},
 		{`{"id":"a","label":"scam","category":"phishing"}`, `line 1: category "phishing": want one of shuadan, baishi, deposit, typing, advance, review_extortion, downline, other`},
-		{`{"id":"a","label":"scam","category":"other"}` + "\n" + `{"id":"b","label":"legit","category":"honest"}`, `line 2: a legit example has category "honest": want one of honest_ad, warning, message, news`},
-		{`{"id":"a","label":"legit","category":"deposit"}`, `line 1: a legit example has category "deposit": want one of honest_ad, warning, message, news`},
+		{`{"id":"a","label":"scam","category":"other"}` + "\n" + `{"id":"b","label":"legit","category":"honest"}`, `line 2: a legit example has category "honest": want one of honest_ad, warning, message, news, chat`},
+		{`{"id":"a","label":"legit","category":"deposit"}`, `line 1: a legit example has category "deposit": want one of honest_ad, warning, message, news, chat`},
 		{`{"id":"a","label":"scam","contacts":[42]}`, "line 1: a contact must be an object {kind, value, raw} or a string"},
 	}
 	for _, c := range cases {

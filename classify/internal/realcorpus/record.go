@@ -50,7 +50,7 @@ var SourceTypes = []string{"news quote", "police bulletin", "judgment", "dataset
 // ScamKinds and HonestKinds are what a text itself is.
 var (
 	ScamKinds   = []string{"ad", "sms", "chat", "post"}
-	HonestKinds = []string{"ad", "warning", "message", "news"}
+	HonestKinds = []string{"ad", "warning", "message", "news", "chat"}
 )
 
 // MaxRunes bounds one record: a quotation, not a whole article.

@@ -31,9 +31,9 @@ func TestCheck(t *testing.T) {
 		{"date", func(r *realcorpus.Record) { r.Date = "2021/03/04" }, `date "2021/03/04": want YYYY, YYYY-MM, YYYY-MM-DD or empty`},
 		{"label", func(r *realcorpus.Record) { r.Label = "suspicious" }, `label "suspicious": want scam or legit`},
 		{"scam category", func(r *realcorpus.Record) { r.Category = "warning" }, `scam category "warning": want one of shuadan, baishi, deposit, typing, advance, review_extortion, downline, other`},
-		{"legit category", func(r *realcorpus.Record) { r.Label = "legit" }, `legit category "shuadan": want one of honest_ad, warning, message, news`},
+		{"legit category", func(r *realcorpus.Record) { r.Label = "legit" }, `legit category "shuadan": want one of honest_ad, warning, message, news, chat`},
 		{"scam kind", func(r *realcorpus.Record) { r.Kind = "warning" }, `kind "warning" of a scam text: want one of ad, sms, chat, post`},
-		{"legit kind", func(r *realcorpus.Record) { r.Label, r.Category, r.Kind = "legit", "honest_ad", "sms" }, `kind "sms" of a legit text: want one of ad, warning, message, news`},
+		{"legit kind", func(r *realcorpus.Record) { r.Label, r.Category, r.Kind = "legit", "honest_ad", "sms" }, `kind "sms" of a legit text: want one of ad, warning, message, news, chat`},
 		{"too long", func(r *realcorpus.Record) { r.Body = strings.Repeat("字", realcorpus.MaxRunes+1) }, "text longer than 4000 runes: quote the ad, not the article"},
 	}
 	for _, c := range cases {
