@@ -149,8 +149,26 @@ func (s *Server) runCheck(ctx context.Context, text string) checkResult {
 	if ec, ok := s.check.(EvidenceChecker); ok && a.Tone == toneClear && !ec.HasEvidence(text) {
 		a.Summary, a.Caveat = bareSummary, s.explain.Caveats.Bare
 	}
+	if a.Warns() && len(res.Contacts) == 0 && modelOnly(v.Reasons) {
+		a.Caveat = s.explain.Caveats.Thin
+	}
 	res.Answer, res.Assessment = answerVerdict, &a
 	return res
+}
+
+// modelOnly reports whether every reason that pushes a verdict towards
+// scam is the model's ("model.topic_money", "model.ngram"): no rule named
+// a scam's words. The model reads a short text that talks of money and of
+// nothing else as a lure (in its training texts nearly every one is), and
+// flags half of everyday talk about money ("秒杀过后原价多少钱"): the
+// answer says what the flag rests on.
+func modelOnly(rs []scamhunt.Reason) bool {
+	for _, r := range rs {
+		if r.Weight > 0 && !strings.HasPrefix(r.Rule, "model.") {
+			return false
+		}
+	}
+	return true
 }
 
 type checkPage struct {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -432,6 +433,44 @@ func TestCheckLogsNothingPasted(t *testing.T) {
 	for _, want := range []string{"http_request method=POST path=/check status=200", "path=/api/classify status=200", "linked_search_failed contact_kind=phone"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("log lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// TestCheckThinFlag: a flag that rests only on the model's reading of a
+// text that talks of money (no rule fired, no contact) says so beside the
+// verdict; a flag with a rule's words, or with a contact, does not.
+func TestCheckThinFlag(t *testing.T) {
+	const thin = "这个判断只是因为这段话谈到了钱或收入"
+	model := []scamhunt.Reason{
+		{Rule: "model.topic_money", Category: "signal", Weight: 0.84, Field: "body"},
+		{Rule: "model.ngram", Category: "signal", Weight: 0.1, Field: "body", Match: "原价", Start: 12, End: 18},
+		{Rule: "model.warning", Category: "warning", Weight: -0.2, Field: "body"},
+	}
+	rule := append(slices.Clone(model), scamhunt.Reason{Rule: "advance.payment", Category: "advance", Weight: 3,
+		Field: "body", Match: "垫付", Start: 3, End: 9})
+	chk := checkerFunc(func(text string) scamhunt.Verdict {
+		rs := model
+		if strings.Contains(text, "垫付") {
+			rs = rule
+		}
+		return scamhunt.Verdict{Label: scamhunt.LabelScam, Score: 0.86, Categories: []string{}, Reasons: rs}
+	})
+	h := newServer(t, web.Config{}, &fakeSearcher{}, chk, nil)
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"秒杀过后原价多少钱", true},
+		{"亲先垫付一下呢到时候跟退款一起返给您呢", false},
+		{"秒杀过后原价多少钱，加我QQ 12345678", false},
+	} {
+		w := postForm(t, h, tc.text)
+		if got := strings.Contains(w.Body, thin); got != tc.want {
+			t.Errorf("%q: thin caveat shown = %v, want %v", tc.text, got, tc.want)
+		}
+		if !strings.Contains(w.Body, `<span class="badge scam">骗局</span>`) {
+			t.Errorf("%q: the verdict's tone changed:\n%s", tc.text, w.Body)
 		}
 	}
 }

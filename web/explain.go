@@ -48,6 +48,9 @@ type caveats struct {
 	Unlisted string `yaml:"unlisted"`
 	Lookup   string `yaml:"lookup"`
 	Bare     string `yaml:"bare"` // a clear verdict on a text with nothing to judge
+	// Thin: a flag that rests on the model's reading of what a text talks
+	// of (money, earning) with no rule fired and no contact in it
+	Thin string `yaml:"thin"`
 }
 
 // explanations is the decoded explain.yaml.
@@ -108,8 +111,8 @@ func parseExplanations(name string, data []byte) (*explanations, error) {
 			problems = append(problems, fmt.Sprintf("next_steps[%d]: needs title and text", i))
 		}
 	}
-	if c := e.Caveats; c.Clear == "" || c.Caution == "" || c.Unlisted == "" || c.Lookup == "" || c.Bare == "" {
-		problems = append(problems, "caveats: needs clear, caution, unlisted, lookup and bare")
+	if c := e.Caveats; c.Clear == "" || c.Caution == "" || c.Unlisted == "" || c.Lookup == "" || c.Bare == "" || c.Thin == "" {
+		problems = append(problems, "caveats: needs clear, caution, unlisted, lookup, bare and thin")
 	}
 	if len(problems) > 0 {
 		slices.Sort(problems)
