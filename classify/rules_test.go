@@ -397,7 +397,7 @@ func TestPhishingRules(t *testing.T) {
 		{"a higher limit behind a link", "【某银行】尊敬的客户，您信用良好，现可提升信用额度30000元，详情点击：t.cn/abc123", scamhunt.LabelScam,
 			[]string{"signal.credit_raise「提升信用额度30000元，详情点击」"}},
 		{"a recorded call's menu", "您的社保卡出现异常，将于今天停用，如有疑问请按9进入人工服务。", scamhunt.LabelScam,
-			[]string{"signal.account_threat「社保卡出现异常，将于今天停用」", "signal.robocall「请按9进入人工服务」"}},
+			[]string{"signal.account_threat「社保卡出现异常，将于今天停用」", "signal.robocall「按9进入人工服务」"}},
 		{"a flight that cannot leave, a stranger's line", "您乘坐的航班因机械故障无法起飞，请联系客服4006789123办理。", scamhunt.LabelScam,
 			[]string{"signal.claim_refund「航班因机械故障无法起飞，请联系客服」"}},
 		{"a lucky one picked out of nowhere", "恭喜您被抽中成为本店的幸运会员！", scamhunt.LabelScam,
