@@ -51,6 +51,7 @@ eval: ## the real corpus cross-validated by source (recall by source type, kind,
 	$(GO) build -o bin/scamhunt ./cmd/scamhunt
 	@bin/scamhunt eval --cv --in classify/testdata/real/scam.jsonl,classify/testdata/real/honest.jsonl \
 		--synthetic classify/testdata/train.jsonl --baseline classify/testdata/keywords.txt \
+		--fresh classify/testdata/real/fresh/scam.jsonl,classify/testdata/real/fresh/honest.jsonl \
 		$$(for f in $(SHARED)/honest_*.jsonl; do test -f $$f && printf -- '--shared %s ' $$f; done)
 	@echo "== classify/testdata/heldout.jsonl: SYNTHETIC held-out corpus (our own writing, never trained on)"
 	@bin/scamhunt eval --in classify/testdata/heldout.jsonl

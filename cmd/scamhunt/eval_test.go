@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -8,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/scamhunt/scamhunt/classify"
 )
 
 // writeJSONL writes records as JSON lines into dir/name.
@@ -110,5 +113,53 @@ func TestEvalCrossValidation(t *testing.T) {
 	}
 	if _, _, err := run(t, "", "eval", "--cv", "--folds", "100", "--in", in); err == nil || !strings.Contains(err.Error(), "100 folds of 36 examples") {
 		t.Errorf("eval --cv with more folds than texts: %v", err)
+	}
+}
+
+// TestEvalFresh: `scamhunt eval --cv --fresh` scores the fresh set with
+// the bundled classifier in two sections, never-read source groups and
+// read ones, and lists the errors of the read groups only.
+func TestEvalFresh(t *testing.T) {
+	dir := t.TempDir()
+	var read, unread string
+	for i := 0; read == "" || unread == ""; i++ {
+		src := fmt.Sprintf("https://fresh.test/%d.html", i)
+		if classify.ReadGroup(src) {
+			read = cmp.Or(read, src)
+		} else {
+			unread = cmp.Or(unread, src)
+		}
+	}
+	in := writeJSONL(t, dir, "real.jsonl", []map[string]string{
+		{"id": "s1", "body": "兼职刷单，佣金日结", "label": "scam", "category": "shuadan", "source": "https://a.test/1", "source_type": "news quote", "kind": "ad"},
+		{"id": "s2", "body": "刷单返利，加微信", "label": "scam", "category": "shuadan", "source": "https://a.test/2", "source_type": "news quote", "kind": "ad"},
+		{"id": "h1", "body": "民警提醒：刷单都是诈骗", "label": "legit", "category": "warning", "source": "https://b.test/1", "source_type": "police bulletin", "kind": "warning"},
+		{"id": "h2", "body": "超市招收银员，月薪4000", "label": "legit", "category": "honest_ad", "source": "https://b.test/2", "source_type": "forum", "kind": "ad"},
+	})
+	fresh := writeJSONL(t, dir, "fresh.jsonl", []map[string]string{
+		{"id": "f1", "body": "淘宝刷单，一单一结，佣金日结，加薇信 kk8866", "label": "legit", "category": "chat", "source": read, "source_type": "dataset", "kind": "chat"},
+		{"id": "f2", "body": "刷单兼职，本金+佣金秒返，加薇信 kk6688", "label": "legit", "category": "chat", "source": unread, "source_type": "dataset", "kind": "chat"},
+	})
+	out, _, err := run(t, "", "eval", "--cv", "--folds", "2", "--in", in, "--fresh", fresh, "--cases", "5")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"the fresh set (" + fresh + ": never trained on), bundled classifier: the 1 texts of never-read source groups",
+		"the fresh set: the 1 texts of read source groups, with their errors",
+		"淘宝刷单，一单一结",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("eval --fresh output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "本金+佣金秒返") {
+		t.Errorf("eval --fresh lists a never-read group's error:\n%s", out)
+	}
+	if !slices.ContainsFunc(strings.Split(out, "\n"), func(line string) bool {
+		f := strings.Fields(line)
+		return len(f) >= 3 && f[0] == "chat" && f[1] == "1" && f[2] == "1.000"
+	}) {
+		t.Errorf("eval --fresh output lacks the chat row of a flagged text:\n%s", out)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -107,7 +108,7 @@ pasted texts (classify.Synthetic).`,
 }
 
 func newEvalCmd(*globals) *cobra.Command {
-	var in, synthetic, shared []string
+	var in, synthetic, shared, fresh []string
 	var baseline string
 	var cv bool
 	var folds, cases, caseWidth int
@@ -129,7 +130,10 @@ texts: for all texts, then for the two fifths of source groups whose errors
 are never read (classify.ReadGroup) and the three fifths that are, whose
 missed scams and false flags are listed (--cases; --cases-of deposit,warning
 lists only those scam types and honest kinds, --case-width runes of each). Each --shared file of honest ads is then scored by the bundled classifier
-(which never saw it) beside the baseline.`,
+(which never saw it) beside the baseline. The --fresh files (real texts
+gathered after the model was trained, never trained on) are scored by the
+bundled classifier too, split as the corpus is into never-read and read
+source groups; only the read groups' errors are listed.`,
 		Example: `  scamhunt eval --in classify/testdata/heldout.jsonl
   scamhunt eval --cv --in classify/testdata/real/scam.jsonl,classify/testdata/real/honest.jsonl \
       --synthetic classify/testdata/train.jsonl --baseline classify/testdata/keywords.txt \
@@ -195,12 +199,31 @@ lists only those scam types and honest kinds, --case-width runes of each). Each 
 					return err
 				}
 			}
-			if len(shared) == 0 {
+			if len(shared)+len(fresh) == 0 {
 				return nil
 			}
 			c, err := cls.load()
 			if err != nil {
 				return err
+			}
+			if len(fresh) > 0 {
+				fx, err := readAll(fresh, 0)
+				if err != nil {
+					return err
+				}
+				var base scamhunt.Classifier
+				if kw != nil {
+					base = kw
+				}
+				read, unread := classify.SplitRead(classify.Score(c, base, fx))
+				fmt.Fprintf(w, "\n== the fresh set (%s: never trained on), bundled classifier: the %d texts of never-read source groups\n", strings.Join(fresh, ", "), len(unread))
+				if err := breakCases(unread, casesOf, caseWidth).WriteText(w, 0); err != nil {
+					return err
+				}
+				fmt.Fprintf(w, "\n== the fresh set: the %d texts of read source groups, with their errors\n", len(read))
+				if err := breakCases(read, casesOf, caseWidth).WriteText(w, cases); err != nil {
+					return err
+				}
 			}
 			for _, f := range shared {
 				sx, err := readExamples(f)
@@ -226,6 +249,7 @@ lists only those scam types and honest kinds, --case-width runes of each). Each 
 	cmd.Flags().StringSliceVar(&synthetic, "synthetic", nil, "with --cv: synthetic corpus added to every training fold, never tested on")
 	cmd.Flags().Float64Var(&syntheticWeight, "synthetic-weight", classify.DefaultSyntheticWeight, "with --cv: loss weight of a synthetic example")
 	cmd.Flags().StringSliceVar(&shared, "shared", nil, "with --cv: files of honest texts to score with the bundled classifier")
+	cmd.Flags().StringSliceVar(&fresh, "fresh", nil, "with --cv: files of real texts gathered after training (scam and honest) to score with the bundled classifier, by read and never-read source groups")
 	cmd.Flags().IntVar(&cases, "cases", 10, "with --cv: missed scam texts and false flags to list")
 	cmd.Flags().StringSliceVar(&casesOf, "cases-of", nil, "with --cv: list only the cases of these scam types or honest kinds (deposit, warning, …)")
 	cmd.Flags().IntVar(&caseWidth, "case-width", 40, "with --cv: runes of each listed case's text")
