@@ -182,6 +182,9 @@ func TestContexts(t *testing.T) {
 		{"a school's fees", scamhunt.Listing{Body: "老师好，孩子下学期的学费是多少？我好提前准备。"}, []string{"baishi.tuition~"}},
 		{"a code scanned to pay", scamhunt.Listing{Body: "师傅，车费多少？我扫码付给您。"}, nil},
 		{"a firm's registration fees", scamhunt.Listing{Body: "本公司代办营业执照、税务登记，收费透明，欢迎咨询。"}, nil},
+		{"a friend borrowing money", scamhunt.Listing{Body: "借我点钱，支付宝转你，明天就还。"}, nil},
+		{"money kept safe, an account's fault", scamhunt.Listing{Body: "为保障您的资金安全 账户如有异常请及时联系95588。"}, nil},
+		{"a safe account asked for", scamhunt.Listing{Body: "为了您的资金安全，请马上把卡里的钱转到安全账户。"}, []string{"signal.police_impersonation"}},
 		{"a code scanned to join", scamhunt.Listing{Body: "扫码进群，每天领任务"}, []string{"downline.qr", "shuadan.tasks", "signal.im_contact"}},
 		// 提醒 in a notice's header names a reminder, not a warning
 		{"a reminder's header is no warning", scamhunt.Listing{Body: "【积分提醒】您的积分已满12600分可兑换现金126元，请登录手机官网兑换"},
