@@ -62,9 +62,13 @@ func TestFreshTexts(t *testing.T) {
 // (see PROVENANCE.md). Rules then written from N's read-group misses (a
 // grant to be paid back, a higher card limit behind a link, a recorded
 // call's menu, a flight that cannot leave, a lucky one picked out of
-// nowhere) took read scam texts to 77/107; never-read stayed 37/76.
+// nowhere) took read scam texts to 77/107; never-read stayed 37/76. Then
+// gatherer O's 179 real anti-fraud warnings about non-job scams (fake
+// police, card renting, phishing SMS, loans), scored as they came: 7/115
+// flagged in read groups, 3/64 never-read (honest texts 11/223 and 11/110
+// in all).
 var (
 	freshFloor   = [2]int{76, 36}
-	freshCeiling = [2]int{5, 9}
+	freshCeiling = [2]int{12, 12}
 	chatCeiling  = [2]int{29, 59}
 )
