@@ -188,6 +188,11 @@ func TestContexts(t *testing.T) {
 			Body: "入职后需填写银行卡信息，用于每月发放工资，公司不收任何费用。"}, nil},
 		{"money kept safe, an account's fault", scamhunt.Listing{Body: "为保障您的资金安全 账户如有异常请及时联系95588。"}, nil},
 		{"a safe account asked for", scamhunt.Listing{Body: "为了您的资金安全，请马上把卡里的钱转到安全账户。"}, []string{"signal.police_impersonation"}},
+		// the words of a report on card renting or phishing lower the
+		// scheme's words it names
+		{"a court on card renting", scamhunt.Listing{Body: "出租、出售银行卡的行为，在司法实践中多以帮信罪定罪。"}, []string{"signal.card_rental~", "warning.narration"}},
+		{"a bank on phishing texts", scamhunt.Listing{Body: "有人假借银行名义发短信，诱导用户点击链接下载软件并激活，套取个人信息。"},
+			[]string{"signal.app", "signal.fix_now~", "warning.narration"}},
 		{"a code scanned to join", scamhunt.Listing{Body: "扫码进群，每天领任务"}, []string{"downline.qr", "shuadan.tasks", "signal.im_contact"}},
 		// 提醒 in a notice's header names a reminder, not a warning
 		{"a reminder's header is no warning", scamhunt.Listing{Body: "【积分提醒】您的积分已满12600分可兑换现金126元，请登录手机官网兑换"},
@@ -435,7 +440,7 @@ func TestPhishingRules(t *testing.T) {
 		{"a fine looked up in the official app", "【交管12123】您的车辆有1条违法记录未处理，请登录交管12123 App查询。", scamhunt.LabelLegit, nil},
 		{"a bank's own loan through its own channels", "【招商银行】闪电贷，最高30万，随借随还，无抵押，详询95555或登录招商银行App。", scamhunt.LabelLegit, nil},
 		{"a warning against renting out cards", "警方提醒：出租出借银行卡、电话卡涉嫌帮信罪，切勿为了小利触犯法律。", scamhunt.LabelLegit,
-			[]string{"signal.card_rental~「出租出借银行卡、电话卡」", "warning.advice「切勿」", "warning.narration「警方」"}},
+			[]string{"signal.card_rental~「出租出借银行卡、电话卡」", "warning.advice「切勿」", "warning.narration「帮信罪」", "warning.narration「警方」"}},
 		{"a card number for the wages", "入职当天请提供本人银行卡号，用于每月15日发放工资。", scamhunt.LabelLegit, nil},
 		{"a higher limit through the bank's own channels", "【某银行】您的信用卡可申请提升额度，请登录手机银行App或致电95588办理。", scamhunt.LabelLegit, nil},
 		{"a grant paid into the student's card", "【教育局】2024年国家助学金已发放至学生本人银行卡，请注意查收。", scamhunt.LabelLegit, nil},
