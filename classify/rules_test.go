@@ -430,7 +430,13 @@ func TestPhishingRules(t *testing.T) {
 			[]string{"signal.pay_link「点击 jg-12123.top 查询缴纳」"}},
 		{"an overdue loan, a visit to come and an account to pay into", "您在我司的网络贷款已逾期三个月，明天将起诉并上门催收，请立即还款至以下账户：6222 1234 5678 9012。", scamhunt.LabelScam,
 			[]string{"signal.debt_threat「立即还款至以下账户」", "signal.debt_threat「逾期三个月，明天将起诉并上门催收」"}},
+		{"a customer-service job in Cambodia", "柬埔寨公司直招客服，月薪2万起，机票报销，到了就上岗。", scamhunt.LabelScam,
+			[]string{"signal.overseas_lure「柬埔寨公司直招客服，月薪2万起，机票报销」"}},
 		// honest messages and warnings with the same words
+		{"a builder's engineer abroad", "派驻沙特项目，负责土建施工管理，需5年以上经验，公司办理工作签证，购买往返机票，缴纳五险一金。", scamhunt.LabelLegit,
+			[]string{"signal.reassurance「五险一金」"}},
+		{"a warning about jobs abroad", "警方提醒：境外高薪招聘多为诈骗陷阱，去了缅北就回不来了。", scamhunt.LabelLegit,
+			[]string{"signal.overseas_lure~「境外高薪」", "signal.overseas_lure~「缅北」", "warning.narration「警方」", "warning.narration「诈骗」", "warning.narration「陷阱」"}},
 		{"a university's enrolment system", "【某大学】2025级新生请登录迎新系统填写银行卡号，用于发放助学金。", scamhunt.LabelLegit, nil},
 		{"an electricity bill paid in the utility's app", "【国家电网】您本月电费86.40元，请登录网上国网App缴纳。", scamhunt.LabelLegit, nil},
 		{"a grant approved, the counsellor to see", "同学你好，你申请的国家助学金已经批下来了，请联系辅导员确认银行卡。", scamhunt.LabelLegit, nil},
