@@ -162,6 +162,8 @@ func TestContexts(t *testing.T) {
 		{"stay only through paid training", scamhunt.Listing{Body: "只有通过实训才能够留在公司"}, []string{"baishi.guaranteed_teaching"}},
 		{"a talent agency's lure", scamhunt.Listing{Body: "判断孩子是否具备进娱乐圈的潜力"}, []string{"deposit.talent"}},
 		{"task-scam job titles", scamhunt.Listing{Body: "手机APP试玩专员、控机专员"}, []string{"shuadan.task_jobs"}},
+		{"a bargain-helper paid by the cut", scamhunt.Listing{Body: "招聘拼多多助力员，帮砍一刀0.5元一个，多劳多得。"}, []string{"shuadan.task_jobs"}},
+		{"a friend's bargain link", scamhunt.Listing{Body: "帮我砍一刀呗，就差一点了，谢谢！"}, nil},
 		{"places counted down", scamhunt.Listing{Body: "还剩最后五个名额，错过只能等下次"}, []string{"signal.urgency"}},
 		{"paid recovery of losses", scamhunt.Listing{Body: "遭遇刷单如何处理？帮追回，先追回后收费"}, []string{"shuadan.brushing", "signal.recovery"}},
 		// notices whose words a scam also uses, read by the rules as notices
@@ -430,6 +432,10 @@ func TestPhishingRules(t *testing.T) {
 			[]string{"signal.pay_link「点击 jg-12123.top 查询缴纳」"}},
 		{"an overdue loan, a visit to come and an account to pay into", "您在我司的网络贷款已逾期三个月，明天将起诉并上门催收，请立即还款至以下账户：6222 1234 5678 9012。", scamhunt.LabelScam,
 			[]string{"signal.debt_threat「立即还款至以下账户」", "signal.debt_threat「逾期三个月，明天将起诉并上门催收」"}},
+		{"a phone number lent to receive codes", "兼职接码，用你的手机号帮忙接收验证码，一条5元，日结。", scamhunt.LabelScam,
+			[]string{"signal.card_rental「接码」", "signal.daily_pay「日结」"}},
+		{"a WeChat account unblocked for pay", "微信辅助解封，每次80元，只需扫一下二维码，秒到账。", scamhunt.LabelScam,
+			[]string{"downline.qr「二维码」", "signal.card_rental「辅助解封」", "signal.daily_pay「秒到账」"}},
 		{"a customer-service job in Cambodia", "柬埔寨公司直招客服，月薪2万起，机票报销，到了就上岗。", scamhunt.LabelScam,
 			[]string{"signal.overseas_lure「柬埔寨公司直招客服，月薪2万起，机票报销」"}},
 		// honest messages and warnings with the same words
