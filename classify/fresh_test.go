@@ -68,9 +68,10 @@ func TestFreshTexts(t *testing.T) {
 // flagged in read groups, 3/64 never-read (honest texts 11/223 and 11/110
 // in all). Narration words written from O's read-group false flags (帮信罪,
 // 司法实践, 假借, 套取, 木马链接, 坚决抵制, 非正规) took them to 1/115
-// read; never-read stayed 3/64 (honest 5/223 and 11/110).
+// read; never-read stayed 3/64 (honest 5/223 and 11/110). A fake
+// 注销部 and a prize turned into a lawsuit took read scam texts to 79/107.
 var (
-	freshFloor   = [2]int{76, 36}
+	freshFloor   = [2]int{78, 36}
 	freshCeiling = [2]int{6, 12}
 	chatCeiling  = [2]int{29, 59}
 )
