@@ -69,9 +69,10 @@ func TestFreshTexts(t *testing.T) {
 // in all). Narration words written from O's read-group false flags (帮信罪,
 // 司法实践, 假借, 套取, 木马链接, 坚决抵制, 非正规) took them to 1/115
 // read; never-read stayed 3/64 (honest 5/223 and 11/110). A fake
-// 注销部 and a prize turned into a lawsuit took read scam texts to 79/107.
+// 注销部 and a prize turned into a lawsuit took read scam texts to 79/107,
+// a subsidy or parcel with a landline to 81/107.
 var (
-	freshFloor   = [2]int{78, 36}
+	freshFloor   = [2]int{80, 36}
 	freshCeiling = [2]int{6, 12}
 	chatCeiling  = [2]int{29, 59}
 )
