@@ -168,11 +168,7 @@ func (e *explanations) assess(l scamhunt.Listing, label scamhunt.Label, cats []s
 			a.Shown = append(a.Shown, s)
 		}
 	}
-	var titles []string
-	for _, s := range a.Shown[:min(len(a.Shown), summarySigns)] {
-		titles = append(titles, s.Title)
-	}
-	a.Summary = e.summary(a.Tone, cats, titles, human)
+	a.Summary = e.summary(a.Tone, cats, shownTitles(a.Shown), human)
 	if len(a.Shown) > firstSigns {
 		a.Shown, a.More = a.Shown[:firstSigns], a.Shown[firstSigns:]
 	}
@@ -186,6 +182,15 @@ func (e *explanations) assess(l scamhunt.Listing, label scamhunt.Label, cats []s
 		a.ActNow, a.NextSteps = e.ActNow, e.NextSteps
 	}
 	return a
+}
+
+// shownTitles are the titles of the first signs a summary names.
+func shownTitles(shown []sign) []string {
+	var titles []string
+	for _, s := range shown[:min(len(shown), summarySigns)] {
+		titles = append(titles, s.Title)
+	}
+	return titles
 }
 
 // summary is the verdict's first line: "这很可能是刷单返利诈骗：…。"

@@ -150,7 +150,10 @@ func (s *Server) runCheck(ctx context.Context, text string) checkResult {
 		a.Summary, a.Caveat = bareSummary, s.explain.Caveats.Bare
 	}
 	if a.Warns() && len(res.Contacts) == 0 && modelOnly(v.Reasons) {
-		a.Caveat = s.explain.Caveats.Thin
+		// no scam's words were found: say "suspicious", not "scam", and
+		// what the flag rests on (the verdict itself is unchanged)
+		a.Tone, a.Caveat = toneSuspicious, s.explain.Caveats.Thin
+		a.Summary = s.explain.summary(a.Tone, v.Categories, shownTitles(a.Shown), false)
 	}
 	res.Answer, res.Assessment = answerVerdict, &a
 	return res

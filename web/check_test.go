@@ -438,8 +438,9 @@ func TestCheckLogsNothingPasted(t *testing.T) {
 }
 
 // TestCheckThinFlag: a flag that rests only on the model's reading of a
-// text that talks of money (no rule fired, no contact) says so beside the
-// verdict; a flag with a rule's words, or with a contact, does not.
+// text that talks of money (no rule fired, no contact) is answered
+// "suspicious" with what it rests on, whatever the verdict's label; a flag
+// with a rule's words, or with a contact, keeps the verdict's tone.
 func TestCheckThinFlag(t *testing.T) {
 	const thin = "这个判断只是因为这段话谈到了钱或收入"
 	model := []scamhunt.Reason{
@@ -469,8 +470,24 @@ func TestCheckThinFlag(t *testing.T) {
 		if got := strings.Contains(w.Body, thin); got != tc.want {
 			t.Errorf("%q: thin caveat shown = %v, want %v", tc.text, got, tc.want)
 		}
-		if !strings.Contains(w.Body, `<span class="badge scam">骗局</span>`) {
-			t.Errorf("%q: the verdict's tone changed:\n%s", tc.text, w.Body)
+		badge := `<span class="badge scam">骗局</span> 这很可能是`
+		if tc.want {
+			badge = `<span class="badge suspicious">可疑</span> 这条信息有可疑之处：`
 		}
+		if !strings.Contains(w.Body, badge) {
+			t.Errorf("%q: page lacks %s:\n%s", tc.text, badge, w.Body)
+		}
+	}
+	aw := serve(t, h, request{method: http.MethodPost, path: "/api/classify", contentType: "application/json",
+		body: `{"text":"秒杀过后原价多少钱"}`})
+	var res struct {
+		Verdict    struct{ Label string }
+		Assessment struct{ Tone, Caveat string }
+	}
+	if err := json.Unmarshal(aw.Body.Bytes(), &res); err != nil {
+		t.Fatalf("%v: %s", err, aw.Body)
+	}
+	if res.Verdict.Label != "scam" || res.Assessment.Tone != "suspicious" || !strings.HasPrefix(res.Assessment.Caveat, thin) {
+		t.Errorf("API: verdict %q, assessment %+v; want the verdict kept, the answer suspicious and explained", res.Verdict.Label, res.Assessment)
 	}
 }
