@@ -185,6 +185,7 @@ func TestContexts(t *testing.T) {
 		{"a code scanned to pay", scamhunt.Listing{Body: "师傅，车费多少？我扫码付给您。"}, nil},
 		{"a firm's registration fees", scamhunt.Listing{Body: "本公司代办营业执照、税务登记，收费透明，欢迎咨询。"}, nil},
 		{"a friend borrowing money", scamhunt.Listing{Body: "借我点钱，支付宝转你，明天就还。"}, nil},
+		{"a coupon with no minimum spend", scamhunt.Listing{Body: "【某超市】添加门店客服微信，送您一张5元无门槛券，可在App内使用。"}, nil},
 		// (the model still flags this one, at 0.69: 注销 and 征信 weigh as in
 		// the student-loan scam)
 		{"a student account that turns into an ordinary one", scamhunt.Listing{Body: "【某银行】学生账户毕业后将自动转为普通账户，无需注销，不影响个人征信。"}, nil},
