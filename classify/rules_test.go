@@ -194,6 +194,8 @@ func TestContexts(t *testing.T) {
 			Body: "入职后需填写银行卡信息，用于每月发放工资，公司不收任何费用。"}, nil},
 		{"money kept safe, an account's fault", scamhunt.Listing{Body: "为保障您的资金安全 账户如有异常请及时联系95588。"}, nil},
 		{"a safe account asked for", scamhunt.Listing{Body: "为了您的资金安全，请马上把卡里的钱转到安全账户。"}, []string{"signal.police_impersonation"}},
+		{"a bogus agency described", scamhunt.Listing{Body: "骗取中介费。一些非法黑中介看准了大学生急于找工作的心理，收取高额中介费后就消失了。"},
+			[]string{"deposit.fee~", "warning.narration"}},
 		// the words of a report on card renting or phishing lower the
 		// scheme's words it names
 		{"a court on card renting", scamhunt.Listing{Body: "出租、出售银行卡的行为，在司法实践中多以帮信罪定罪。"}, []string{"signal.card_rental~", "warning.narration"}},
