@@ -450,6 +450,8 @@ func TestPhishingRules(t *testing.T) {
 			[]string{"signal.notice_callback「补贴金未领取，请及时办理。联系电话：022-27057901。」"}},
 		{"a parcel unsigned and a landline", "通知：您在邮政局有一份包裹未签收，请速来领取，服务电话：0774-2280700", scamhunt.LabelScam,
 			[]string{"signal.notice_callback「包裹未签收，请速来领取，服务电话：0774-2280700」", "signal.urgency「速来」"}},
+		{"a code to scan for a stranger's part-time job", "我在做一个兼职，你能帮我扫一下二维码，关注个公众号吗？谢谢了啊。", scamhunt.LabelScam,
+			[]string{"downline.qr~「二维码」", "signal.scan_for_me「能帮我扫一下二维码」"}},
 		{"a customer-service job in Cambodia", "柬埔寨公司直招客服，月薪2万起，机票报销，到了就上岗。", scamhunt.LabelScam,
 			[]string{"signal.overseas_lure「柬埔寨公司直招客服，月薪2万起，机票报销」"}},
 		// honest messages and warnings with the same words
