@@ -11,9 +11,9 @@ import (
 // bundled classifier, as the sealed evaluation will, and holds it to what
 // it did when the set was gathered, split into read source groups (whose
 // errors the rules were written from) and never-read ones (the check).
-// The floors and ceilings are the counts measured at stop 19, one text
+// The floors and ceilings (below) are the last counts measured, one text
 // looser, so that a rule or model change that loses fresh scams or flags
-// more fresh honest texts shows here.
+// more fresh honest texts or everyday money chat shows here.
 func TestFreshTexts(t *testing.T) {
 	fresh := append(readExamples(t, "testdata/real/fresh/scam.jsonl"), readExamples(t, "testdata/real/fresh/honest.jsonl")...)
 	read, unread := classify.SplitRead(classify.Score(newClassifier(t), nil, fresh))

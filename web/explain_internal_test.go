@@ -152,7 +152,7 @@ func TestExplanationsArePlainSentences(t *testing.T) {
 		oneSentence("next step "+s.Title, s.Text)
 	}
 	for name, s := range map[string]string{"act_now": e.ActNow, "clear": e.Caveats.Clear, "caution": e.Caveats.Caution,
-		"unlisted": e.Caveats.Unlisted, "lookup": e.Caveats.Lookup, "bare": e.Caveats.Bare} {
+		"unlisted": e.Caveats.Unlisted, "lookup": e.Caveats.Lookup, "bare": e.Caveats.Bare, "thin": e.Caveats.Thin} {
 		oneSentence(name, s)
 		plain(name, s)
 	}
@@ -181,7 +181,7 @@ func TestParseExplanationsRejects(t *testing.T) {
 		{"empty why", strings.Replace(good, "    why: 每单马上结算是为了让你相信真能赚钱，好让你接下来垫付更多。\n", "    why: \"\"\n", 1),
 			"reason shuadan.per_order_pay: needs title and why"},
 		{"signal without a name", strings.Replace(good, "    name: 常见迹象\n", "", 1), "category signal: needs name"},
-		{"no steps", good[:strings.Index(good, "next_steps:")] + "caveats: {clear: a, caution: b, unlisted: c, lookup: d, bare: e}\n", "next_steps and act_now: empty"},
+		{"no steps", good[:strings.Index(good, "next_steps:")] + "caveats: {clear: a, caution: b, unlisted: c, lookup: d, bare: e, thin: f}\n", "next_steps and act_now: empty"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -206,14 +206,14 @@ source groups; only the read groups' errors are listed.`,
 			if err != nil {
 				return err
 			}
+			var base scamhunt.Classifier // nil, not a nil *Keywords, without --baseline
+			if kw != nil {
+				base = kw
+			}
 			if len(fresh) > 0 {
 				fx, err := readAll(fresh, 0)
 				if err != nil {
 					return err
-				}
-				var base scamhunt.Classifier
-				if kw != nil {
-					base = kw
 				}
 				read, unread := classify.SplitRead(classify.Score(c, base, fx))
 				fmt.Fprintf(w, "\n== the fresh set (%s: never trained on), bundled classifier: the %d texts of never-read source groups\n", strings.Join(fresh, ", "), len(unread))
@@ -229,10 +229,6 @@ source groups; only the read groups' errors are listed.`,
 				sx, err := readExamples(f)
 				if err != nil {
 					return err
-				}
-				var base scamhunt.Classifier
-				if kw != nil {
-					base = kw
 				}
 				fmt.Fprintf(w, "\n== %s (never trained on), bundled classifier\n", f)
 				if err := breakCases(classify.Score(c, base, sx), casesOf, caseWidth).WriteText(w, cases); err != nil {
