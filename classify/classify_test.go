@@ -382,6 +382,13 @@ func TestNoEvidence(t *testing.T) {
 		{"都能过,这你放心", false},
 		// a word of contact alone asks, it offers nothing
 		{"这个怎么联系哦", false},
+		// everyday talk of money asks and offers nothing: a price asked,
+		// money spent, saved or lacking
+		{"这双鞋多少钱啊", false},
+		{"月底了没钱吃饭", false},
+		{"下班顺路去银行取钱", false},
+		{"先交200块钱押金", true},
+		{"你的钱转到这个账户", true},
 		{"完成任务就返佣金", true},
 		{"这个怎么联系哦 微信abc12345", true},
 		{"加我微信详谈", true},

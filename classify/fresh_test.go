@@ -75,9 +75,11 @@ func TestFreshTexts(t *testing.T) {
 // scam side and the retrained model leaned the other way on money talk:
 // read scam 83/107, everyday money chat 30/80 and 61/84 (from 29 and 58),
 // a trade taken for the corpus's warnings (0.029 -> 0.017) and its
-// never-read scam texts (+2).
+// never-read scam texts (+2). Stop 22: everyday money idioms (多少钱, 没钱,
+// 取钱, 攒钱, 值钱) no longer count as a word of money; everyday money chat
+// 29/80 and 45/84, nothing else in the fresh set or the corpus moved.
 var (
 	freshFloor   = [2]int{82, 36}
 	freshCeiling = [2]int{6, 12}
-	chatCeiling  = [2]int{31, 62}
+	chatCeiling  = [2]int{30, 46}
 )
