@@ -102,6 +102,9 @@ func TestWarningsAndScams(t *testing.T) {
 			Body: "招全职骑手，单价6元，高峰期补单奖励，多劳多得"}, scamhunt.LabelLegit},
 		{"a work permit's cost", scamhunt.Listing{Title: "电子厂普工", Company: "富士康", SalaryText: "5500元/月",
 			Body: "入职统一办理工作证，工本费20元，包吃住"}, scamhunt.LabelLegit},
+		{"a work permit's cost, pasted", scamhunt.Listing{Body: "入职统一办理工作证，工本费20元，包吃住"}, scamhunt.LabelLegit},
+		{"a welder's certificate", scamhunt.Listing{Body: "招聘焊工，公司协助办理特种作业操作证，工本费个人承担，包吃住，月薪6000-8000"}, scamhunt.LabelLegit},
+		{"a permit fee before the interview", scamhunt.Listing{Body: "面试前需先办理工作证，交工本费150元"}, scamhunt.LabelScam},
 		{"leaflets paid daily", scamhunt.Listing{Title: "周末发传单", Company: "星火广告", Body: "100元/天，日结，地点万达广场"}, scamhunt.LabelLegit},
 		{"nothing to read", scamhunt.Listing{Body: "★★★ ！！！"}, scamhunt.LabelLegit},
 	}
