@@ -88,8 +88,11 @@ func TestFreshTexts(t *testing.T) {
 // 省钱): honest 13/296 read, 18/166 never-read; chat 29/80, 44/84. Two
 // never-read scam texts at 0.504 and 0.505, whose own rules did not change,
 // fell to 0.496 and 0.499 with the retrained model: 45/86 never-read.
+// Same-day pay stopped counting in deliveries, warehouses, tutoring and
+// cleaning (快递, 仓库, 打包, 家教), as it had for leaflets and waiting: scam
+// 91/125 and 47/86, honest 12/296 and 18/166, chat 29/80 and 44/84.
 var (
-	freshFloor   = [2]int{90, 44}
-	freshCeiling = [2]int{14, 19}
+	freshFloor   = [2]int{90, 46}
+	freshCeiling = [2]int{13, 19}
 	chatCeiling  = [2]int{30, 45}
 )

@@ -135,6 +135,8 @@ func TestContexts(t *testing.T) {
 		{"report brushing", scamhunt.Listing{Body: "求职过程中如遇收费、刷单、充值等要求，请立即举报"}, []string{"advance.payment~"}},
 		{"daily pay leaflet", scamhunt.Listing{Title: "周末发传单", Body: "150元/天，日结"}, nil},
 		{"daily pay alone", scamhunt.Listing{Body: "手机兼职，日结"}, []string{"signal.daily_pay"}},
+		{"deliveries paid the same day", scamhunt.Listing{Body: "双11快递送货，每天200元，当天结算"}, nil},
+		{"a warehouse shift paid daily", scamhunt.Listing{Body: "仓库打包夜班，日结180元"}, nil},
 		{"meal card top-up", scamhunt.Listing{Body: "进厂统一发饭卡，不用自己掏钱充值"}, nil},
 		{"medical check reimbursed", scamhunt.Listing{Body: "入职体检费用由公司报销"}, nil},
 		{"referral bonus", scamhunt.Listing{Body: "推荐朋友入职满一个月奖励300元"}, nil},
