@@ -90,9 +90,10 @@ func TestFreshTexts(t *testing.T) {
 // fell to 0.496 and 0.499 with the retrained model: 45/86 never-read.
 // Same-day pay stopped counting in deliveries, warehouses, tutoring and
 // cleaning (快递, 仓库, 打包, 家教), as it had for leaflets and waiting: scam
-// 91/125 and 47/86, honest 12/296 and 18/166, chat 29/80 and 44/84.
+// 91/125 and 47/86, honest 12/296 and 18/166, chat 29/80 and 44/84. A
+// growing team (快速发展团队) is no downline: honest 11/296 read.
 var (
 	freshFloor   = [2]int{90, 46}
-	freshCeiling = [2]int{13, 19}
+	freshCeiling = [2]int{12, 19}
 	chatCeiling  = [2]int{30, 45}
 )

@@ -149,6 +149,8 @@ func TestContexts(t *testing.T) {
 		{"a referral straight to a department", scamhunt.Listing{Body: "直推部门社招，简历发我邮箱，收到就推"}, nil},
 		{"an internship passed on", scamhunt.Listing{Body: "今天先推一个实习机会，感兴趣的同学看过来"}, nil},
 		{"recruits counted", scamhunt.Listing{Body: "直推3人即可回本，推一个人奖励50元"}, []string{"downline.recruit"}},
+		{"a growing team", scamhunt.Listing{Body: "公司介绍：快速发展团队，机会多，上升空间大"}, nil},
+		{"a team grown for its earnings", scamhunt.Listing{Body: "成为代理后发展团队，躺赚团队收益"}, []string{"downline.distribution", "downline.invite", "downline.recruit"}},
 		{"what a real platform never does", scamhunt.Listing{Body: "刷单就是违法行为，正规平台不会以“动动手指就赚钱”为诱饵"},
 			[]string{"signal.phone_work~", "warning.advice"}},
 		{"a school that never charges", scamhunt.Listing{Body: "学生会不会以任何活动名义向同学收取费用"}, []string{"warning.advice"}},
