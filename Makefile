@@ -47,12 +47,13 @@ lint: ## gofmt, go vet and staticcheck
 golden: ## rewrite the extractor's golden files
 	$(GO) test ./extract -update
 
-eval: ## the real corpus cross-validated by source (recall by source type, kind, scam type; false flags by honest kind), the synthetic held-out set, the real honest ads of $(SHARED); each beside the keyword-list baseline
+eval: ## the real corpus cross-validated by source (recall by source type, kind, scam type; false flags by honest kind), the synthetic held-out set, the real honest ads of $(SHARED), the corpus texts of its dev files (the sealed set's family) apart; each beside the keyword-list baseline
 	$(GO) build -o bin/scamhunt ./cmd/scamhunt
 	@bin/scamhunt eval --cv --in classify/testdata/real/scam.jsonl,classify/testdata/real/honest.jsonl \
 		--synthetic classify/testdata/train.jsonl --baseline classify/testdata/keywords.txt \
 		--fresh classify/testdata/real/fresh/scam.jsonl,classify/testdata/real/fresh/honest.jsonl \
-		$$(for f in $(SHARED)/honest_*.jsonl; do test -f $$f && printf -- '--shared %s ' $$f; done)
+		$$(for f in $(SHARED)/honest_*.jsonl; do test -f $$f && printf -- '--shared %s ' $$f; done) \
+		$$(for f in $(SHARED)/real_*_dev.jsonl; do test -f $$f && printf -- '--subset %s ' $$f; done)
 	@echo "== classify/testdata/heldout.jsonl: SYNTHETIC held-out corpus (our own writing, never trained on)"
 	@bin/scamhunt eval --in classify/testdata/heldout.jsonl
 	@echo "== the same, keyword-list baseline (classify/testdata/keywords.txt)"

@@ -96,6 +96,32 @@ func TestEvalCrossValidation(t *testing.T) {
 	if !strings.Contains(out, "== "+shared+" (never trained on), bundled classifier") {
 		t.Errorf("eval --cv output lacks the shared file's section:\n%s", out)
 	}
+	// --subset reports the texts a file names by id apart (the ../shared
+	// dev files in make eval): three scam texts of one page and a warning
+	// named, one id that --in lacks.
+	sub := writeJSONL(t, dir, "dev.jsonl", []map[string]string{
+		{"id": "s0-0", "body": "x", "label": "scam"}, {"id": "s0-1", "body": "x", "label": "scam"},
+		{"id": "s0-2", "body": "x", "label": "scam"}, {"id": "w1-0", "body": "x", "label": "legit"},
+		{"id": "gone", "body": "x", "label": "scam"},
+	})
+	out, _, err = run(t, "", "eval", "--cv", "--folds", "3", "--in", in, "--synthetic", synthetic, "--subset", sub, "--cases", "0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := "== the 4 texts of --in named by " + sub + " (5 named), cross-validated"
+	i := strings.Index(out, head)
+	if i < 0 {
+		t.Fatalf("eval --cv --subset lacks %q:\n%s", head, out)
+	}
+	var rows [][]string
+	for _, line := range strings.Split(out[i:], "\n") {
+		if f := strings.Fields(line); len(f) > 1 && f[0] == "all" {
+			rows = append(rows, f)
+		}
+	}
+	if len(rows) < 2 || rows[0][1] != "3" || rows[1][1] != "1" {
+		t.Errorf("eval --cv --subset: \"all\" rows %v, want 3 scam texts then 1 honest:\n%s", rows, out[i:])
+	}
 	// --cases-of lists one kind's errors, --case-width runes of each: two
 	// scam texts posing as honest ones are both flagged, and only the
 	// "warning" is listed.

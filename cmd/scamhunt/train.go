@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -40,6 +41,39 @@ func readAll(files []string, w float64) ([]classify.Example, error) {
 		all = append(all, ex...)
 	}
 	return all, nil
+}
+
+// writeSubset writes the cross-validated figures of the scored texts that
+// the files name by id, all of them and those of never-read source groups;
+// their errors are not listed (the corpus sections list the read ones).
+func writeSubset(w io.Writer, files []string, scored []classify.Scored, casesOf []string, caseWidth int) error {
+	named, err := readAll(files, 0)
+	if err != nil {
+		return err
+	}
+	ids := make(map[string]bool, len(named))
+	for _, e := range named {
+		ids[e.Listing.ID] = true
+	}
+	var sub []classify.Scored
+	for _, s := range scored {
+		if ids[s.Listing.ID] {
+			sub = append(sub, s)
+		}
+	}
+	_, unread := classify.SplitRead(sub)
+	fmt.Fprintf(w, "\n== the %d texts of --in named by %s (%d named), cross-validated\n\n", len(sub), strings.Join(files, ", "), len(ids))
+	if len(sub) == 0 {
+		return nil
+	}
+	if err := breakCases(sub, casesOf, caseWidth).WriteText(w, 0); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\n== of those, the %d texts of never-read source groups\n\n", len(unread))
+	if len(unread) == 0 {
+		return nil
+	}
+	return breakCases(unread, casesOf, caseWidth).WriteText(w, 0)
 }
 
 func loadRules(file string) (*classify.Rules, error) {
@@ -108,7 +142,7 @@ pasted texts (classify.Synthetic).`,
 }
 
 func newEvalCmd(*globals) *cobra.Command {
-	var in, synthetic, shared, fresh []string
+	var in, synthetic, shared, fresh, subset []string
 	var baseline string
 	var cv bool
 	var folds, cases, caseWidth int
@@ -133,7 +167,9 @@ lists only those scam types and honest kinds, --case-width runes of each). Each 
 (which never saw it) beside the baseline. The --fresh files (real texts
 gathered after the model was trained, never trained on) are scored by the
 bundled classifier too, split as the corpus is into never-read and read
-source groups; only the read groups' errors are listed.`,
+source groups; only the read groups' errors are listed. The texts of --in
+that the --subset files name by id (the ../shared dev files: the sealed
+evaluation set's own family) are reported apart, all and never-read groups.`,
 		Example: `  scamhunt eval --in classify/testdata/heldout.jsonl
   scamhunt eval --cv --in classify/testdata/real/scam.jsonl,classify/testdata/real/honest.jsonl \
       --synthetic classify/testdata/train.jsonl --baseline classify/testdata/keywords.txt \
@@ -199,6 +235,11 @@ source groups; only the read groups' errors are listed.`,
 					return err
 				}
 			}
+			if len(subset) > 0 {
+				if err := writeSubset(w, subset, scored, casesOf, caseWidth); err != nil {
+					return err
+				}
+			}
 			if len(shared)+len(fresh) == 0 {
 				return nil
 			}
@@ -246,6 +287,7 @@ source groups; only the read groups' errors are listed.`,
 	cmd.Flags().Float64Var(&syntheticWeight, "synthetic-weight", classify.DefaultSyntheticWeight, "with --cv: loss weight of a synthetic example")
 	cmd.Flags().StringSliceVar(&shared, "shared", nil, "with --cv: files of honest texts to score with the bundled classifier")
 	cmd.Flags().StringSliceVar(&fresh, "fresh", nil, "with --cv: files of real texts gathered after training (scam and honest) to score with the bundled classifier, by read and never-read source groups")
+	cmd.Flags().StringSliceVar(&subset, "subset", nil, "with --cv: files naming texts of --in by id, whose cross-validated figures are reported apart")
 	cmd.Flags().IntVar(&cases, "cases", 10, "with --cv: missed scam texts and false flags to list")
 	cmd.Flags().StringSliceVar(&casesOf, "cases-of", nil, "with --cv: list only the cases of these scam types or honest kinds (deposit, warning, …)")
 	cmd.Flags().IntVar(&caseWidth, "case-width", 40, "with --cv: runes of each listed case's text")
