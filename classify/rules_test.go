@@ -466,7 +466,11 @@ func TestPhishingRules(t *testing.T) {
 			[]string{"downline.qr~「二维码」", "signal.scan_for_me「能帮我扫一下二维码」"}},
 		{"a customer-service job in Cambodia", "柬埔寨公司直招客服，月薪2万起，机票报销，到了就上岗。", scamhunt.LabelScam,
 			[]string{"signal.overseas_lure「柬埔寨公司直招客服，月薪2万起，机票报销」"}},
+		{"a resume it has, an email it asks for", "王先生,我司收到您投递的简历,经初审符合要求,请回复您的电子邮箱,以便发送录用通知。", scamhunt.LabelScam,
+			[]string{"signal.resume_bait「简历,经初审符合要求,请回复您的电子邮箱」"}},
 		// honest messages and warnings with the same words
+		{"a resume received, an interview set", "您好，已收到您的简历，请于本周四上午10点携带身份证到公司面试，地址：XX路88号3楼。", scamhunt.LabelLegit, nil},
+		{"an interview notice sent by email", "我们已收到您的简历，面试通知已发至您的邮箱，请查收。", scamhunt.LabelLegit, nil},
 		{"a parcel at the station with its landline", "【某驿站】您的包裹已到小区驿站，请凭取件码3-2-1166领取，驿站电话0571-88886666。", scamhunt.LabelLegit, nil},
 		{"a subsidy paid, the 社保 hotline", "【人社局】您的社保补贴已发放至社保卡，如有疑问请拨打12333。", scamhunt.LabelLegit, nil},
 		{"a builder's engineer abroad", "派驻沙特项目，负责土建施工管理，需5年以上经验，公司办理工作签证，购买往返机票，缴纳五险一金。", scamhunt.LabelLegit,
