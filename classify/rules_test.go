@@ -153,6 +153,7 @@ func TestContexts(t *testing.T) {
 		{"a team grown for its earnings", scamhunt.Listing{Body: "成为代理后发展团队，躺赚团队收益"}, []string{"downline.distribution", "downline.invite", "downline.recruit"}},
 		{"what a real platform never does", scamhunt.Listing{Body: "刷单就是违法行为，正规平台不会以“动动手指就赚钱”为诱饵"},
 			[]string{"signal.phone_work~", "warning.advice"}},
+		{"not against the law, says the scam", scamhunt.Listing{Body: "刷单不属于违法行为，放心做"}, []string{"shuadan.brushing", "signal.trust_me"}},
 		{"a school that never charges", scamhunt.Listing{Body: "学生会不会以任何活动名义向同学收取费用"}, []string{"warning.advice"}},
 		{"a paid internship defined", scamhunt.Listing{Body: "所谓付费实习，是指某些机构收取服务费后再安排实习"}, []string{"deposit.fee~", "warning.narration"}},
 		{"trust won, then money", scamhunt.Listing{Body: "先返几单小额佣金，让你尝到甜头，获取你的信任"}, []string{"warning.narration"}},
