@@ -149,29 +149,39 @@ func (s *Server) runCheck(ctx context.Context, text string) checkResult {
 	if ec, ok := s.check.(EvidenceChecker); ok && a.Tone == toneClear && !ec.HasEvidence(text) {
 		a.Summary, a.Caveat = bareSummary, s.explain.Caveats.Bare
 	}
-	if a.Warns() && len(res.Contacts) == 0 && modelOnly(v.Reasons) {
+	if thin, common := thinFlag(v.Reasons); a.Warns() && len(res.Contacts) == 0 && thin {
 		// no scam's words were found: say "suspicious", not "scam", and
 		// what the flag rests on (the verdict itself is unchanged)
 		a.Tone, a.Caveat = toneSuspicious, s.explain.Caveats.Thin
+		if common {
+			a.Caveat = s.explain.Caveats.Common
+		}
 		a.Summary = s.explain.summary(a.Tone, v.Categories, shownTitles(a.Shown), false)
 	}
 	res.Answer, res.Assessment = answerVerdict, &a
 	return res
 }
 
-// modelOnly reports whether every reason that pushes a verdict towards
-// scam is the model's ("model.topic_money", "model.ngram"): no rule named
-// a scam's words. The model reads a short text that talks of money and of
-// nothing else as a lure (in its training texts nearly every one is), and
-// flags half of everyday talk about money ("秒杀过后原价多少钱"): the
-// answer says what the flag rests on.
-func modelOnly(rs []scamhunt.Reason) bool {
+// thinFlag reports whether every reason that pushes a verdict towards
+// scam is the model's ("model.topic_money", "model.ngram") or a sign that
+// honest ads share (a signal rule of weight below 1: 日结, 无需经验, 名额
+// 有限, 正规平台), so that no rule named a scam's words; common, whether
+// such a sign is among them. The model reads a short text that talks of
+// money and of nothing else as a lure (in its training texts nearly every
+// one is): it flags half of everyday talk about money ("秒杀过后原价多少钱")
+// and a day labourer's ad that gives its pay and 日结 ("時薪20元以上,工資
+// 日結"); the answer says what the flag rests on.
+func thinFlag(rs []scamhunt.Reason) (thin, common bool) {
 	for _, r := range rs {
-		if r.Weight > 0 && !strings.HasPrefix(r.Rule, "model.") {
-			return false
+		switch {
+		case r.Weight <= 0 || strings.HasPrefix(r.Rule, "model."):
+		case r.Category == signalCategory && r.Weight < 1:
+			common = true
+		default:
+			return false, false
 		}
 	}
-	return true
+	return true, common
 }
 
 type checkPage struct {

@@ -438,9 +438,10 @@ func TestCheckLogsNothingPasted(t *testing.T) {
 }
 
 // TestCheckThinFlag: a flag that rests only on the model's reading of a
-// text that talks of money (no rule fired, no contact) is answered
-// "suspicious" with what it rests on, whatever the verdict's label; a flag
-// with a rule's words, or with a contact, keeps the verdict's tone.
+// text that talks of money (no rule fired, no contact), or on that and a
+// sign honest ads share (日结), is answered "suspicious" with what it rests
+// on, whatever the verdict's label; a flag with a rule's words, or with a
+// contact, keeps the verdict's tone.
 func TestCheckThinFlag(t *testing.T) {
 	const thin = "这个判断只是因为这段话谈到了钱或收入"
 	model := []scamhunt.Reason{
@@ -450,28 +451,44 @@ func TestCheckThinFlag(t *testing.T) {
 	}
 	rule := append(slices.Clone(model), scamhunt.Reason{Rule: "advance.payment", Category: "advance", Weight: 3,
 		Field: "body", Match: "垫付", Start: 3, End: 9})
+	// a sign honest ads share (same-day pay, weight 0.75) leaves the flag
+	// thin; a stronger signal (work from a phone, 1.5) does not
+	daily := append(slices.Clone(model), scamhunt.Reason{Rule: "signal.daily_pay", Category: "signal", Weight: 0.75,
+		Field: "body", Match: "日結", Start: 24, End: 30})
+	phone := append(slices.Clone(daily), scamhunt.Reason{Rule: "signal.phone_work", Category: "signal", Weight: 1.5,
+		Field: "body", Match: "手机就能做", Start: 0, End: 15})
 	chk := checkerFunc(func(text string) scamhunt.Verdict {
 		rs := model
-		if strings.Contains(text, "垫付") {
+		switch {
+		case strings.Contains(text, "垫付"):
 			rs = rule
+		case strings.Contains(text, "手机"):
+			rs = phone
+		case strings.Contains(text, "日結"):
+			rs = daily
 		}
 		return scamhunt.Verdict{Label: scamhunt.LabelScam, Score: 0.86, Categories: []string{}, Reasons: rs}
 	})
 	h := newServer(t, web.Config{}, &fakeSearcher{}, chk, nil)
+	const common = "又用了“日结”“无需经验”“名额有限”“正规平台”这类说法"
 	for _, tc := range []struct {
-		text string
-		want bool
+		text   string
+		caveat string // "" for none: the verdict's own tone
 	}{
-		{"秒杀过后原价多少钱", true},
-		{"亲先垫付一下呢到时候跟退款一起返给您呢", false},
-		{"秒杀过后原价多少钱，加我QQ 12345678", false},
+		{"秒杀过后原价多少钱", thin},
+		{"亲先垫付一下呢到时候跟退款一起返给您呢", ""},
+		{"秒杀过后原价多少钱，加我QQ 12345678", ""},
+		{"時薪20元以上,工資日結", common},
+		{"手机就能做，時薪20元以上,工資日結", ""},
 	} {
 		w := postForm(t, h, tc.text)
-		if got := strings.Contains(w.Body, thin); got != tc.want {
-			t.Errorf("%q: thin caveat shown = %v, want %v", tc.text, got, tc.want)
+		for _, c := range []string{thin, common} {
+			if got := strings.Contains(w.Body, c); got != (c == tc.caveat) {
+				t.Errorf("%q: caveat %q shown = %v, want %v", tc.text, c, got, c == tc.caveat)
+			}
 		}
 		badge := `<span class="badge scam">骗局</span> 这很可能是`
-		if tc.want {
+		if tc.caveat != "" {
 			badge = `<span class="badge suspicious">可疑</span> 这条信息有可疑之处：`
 		}
 		if !strings.Contains(w.Body, badge) {

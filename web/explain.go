@@ -51,6 +51,9 @@ type caveats struct {
 	// Thin: a flag that rests on the model's reading of what a text talks
 	// of (money, earning) with no rule fired and no contact in it
 	Thin string `yaml:"thin"`
+	// Common: the same, with a sign honest ads share as well (日结,
+	// 无需经验, 名额有限) among the reasons
+	Common string `yaml:"common"`
 }
 
 // explanations is the decoded explain.yaml.
@@ -111,7 +114,7 @@ func parseExplanations(name string, data []byte) (*explanations, error) {
 			problems = append(problems, fmt.Sprintf("next_steps[%d]: needs title and text", i))
 		}
 	}
-	if c := e.Caveats; c.Clear == "" || c.Caution == "" || c.Unlisted == "" || c.Lookup == "" || c.Bare == "" || c.Thin == "" {
+	if c := e.Caveats; c.Clear == "" || c.Caution == "" || c.Unlisted == "" || c.Lookup == "" || c.Bare == "" || c.Thin == "" || c.Common == "" {
 		problems = append(problems, "caveats: needs clear, caution, unlisted, lookup, bare and thin")
 	}
 	if len(problems) > 0 {

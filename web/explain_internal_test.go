@@ -152,7 +152,7 @@ func TestExplanationsArePlainSentences(t *testing.T) {
 		oneSentence("next step "+s.Title, s.Text)
 	}
 	for name, s := range map[string]string{"act_now": e.ActNow, "clear": e.Caveats.Clear, "caution": e.Caveats.Caution,
-		"unlisted": e.Caveats.Unlisted, "lookup": e.Caveats.Lookup, "bare": e.Caveats.Bare, "thin": e.Caveats.Thin} {
+		"unlisted": e.Caveats.Unlisted, "lookup": e.Caveats.Lookup, "bare": e.Caveats.Bare, "thin": e.Caveats.Thin, "common": e.Caveats.Common} {
 		oneSentence(name, s)
 		plain(name, s)
 	}
