@@ -198,6 +198,9 @@ func TestContexts(t *testing.T) {
 		{"a code scanned to pay", scamhunt.Listing{Body: "师傅，车费多少？我扫码付给您。"}, nil},
 		{"a firm's registration fees", scamhunt.Listing{Body: "本公司代办营业执照、税务登记，收费透明，欢迎咨询。"}, nil},
 		{"a friend borrowing money", scamhunt.Listing{Body: "借我点钱，支付宝转你，明天就还。"}, nil},
+		// a shop's gift is for a purchase, and its prices are lucky amounts
+		{"a shop's gift for a purchase", scamhunt.Listing{Body: "【某超市】会员日到店消费满199元，添加客服微信送电饭煲一台。"}, nil},
+		{"a shop's free-delivery threshold", scamhunt.Listing{Body: "全场满99元包邮，会员价168元起。"}, nil},
 		{"a coupon with no minimum spend", scamhunt.Listing{Body: "【某超市】添加门店客服微信，送您一张5元无门槛券，可在App内使用。"}, nil},
 		// (the model still flags this one, at 0.69: 注销 and 征信 weigh as in
 		// the student-loan scam)
@@ -409,6 +412,10 @@ func TestPhishingRules(t *testing.T) {
 			[]string{"signal.account_change「账户改为下面这个，货款请打入」"}},
 		{"a benefit lost unless verified", "【医保服务】您的家庭健康补助尚未领取，不验证将自动取消资格，请点击链接办理。", scamhunt.LabelScam,
 			[]string{"signal.benefit_link「医保服务】您的家庭健康补助尚未领取，不验证将自动取消资格，请点击链接」", "signal.fix_now「不验证将自动取消」"}},
+		{"an appliance for adding a WeChat", "您好，麻烦添加一下客服微信，我们将赠您一台空气炸锅。", scamhunt.LabelScam,
+			[]string{"signal.gift_lure「添加一下客服微信，我们将赠您一台空气炸锅」"}},
+		{"groceries free, then a WeChat", "免费领取食用油两桶，添加微信即可，每人限领一次。", scamhunt.LabelScam,
+			[]string{"signal.gift_lure「免费领取食用油两桶，添加微信」", "signal.im_contact「加微信」"}},
 		{"a card to upgrade before a date, or else", "【社保中心】您的社保卡需升级为电子社保卡，请于10月8日前登录 ss-card.top 在线办理，逾期未办理将被停用。", scamhunt.LabelScam,
 			[]string{"signal.fix_now「请于10月8日前登录 ss-card.top 在线」", "signal.fix_now「逾期未办理将被停用」"}},
 		{"a police officer and a money-laundering case", "这里是市公安局刑侦支队，您的身份证被他人冒用，涉嫌一起洗钱案件，请立即配合调查。", scamhunt.LabelScam,
