@@ -134,7 +134,7 @@ func TestContexts(t *testing.T) {
 		{"brushing behind stars", scamhunt.Listing{Body: "刷★单兼职"}, []string{"shuadan.brushing"}},
 		{"report brushing", scamhunt.Listing{Body: "求职过程中如遇收费、刷单、充值等要求，请立即举报"}, []string{"advance.payment~"}},
 		{"daily pay leaflet", scamhunt.Listing{Title: "周末发传单", Body: "150元/天，日结"}, nil},
-		{"daily pay alone", scamhunt.Listing{Body: "手机兼职，日结"}, []string{"signal.daily_pay"}},
+		{"daily pay alone", scamhunt.Listing{Body: "手机兼职，日结"}, []string{"signal.daily_pay", "signal.phone_work"}},
 		{"deliveries paid the same day", scamhunt.Listing{Body: "双11快递送货，每天200元，当天结算"}, nil},
 		{"a warehouse shift paid daily", scamhunt.Listing{Body: "仓库打包夜班，日结180元"}, nil},
 		{"meal card top-up", scamhunt.Listing{Body: "进厂统一发饭卡，不用自己掏钱充值"}, nil},
@@ -266,6 +266,12 @@ func TestSchemeRules(t *testing.T) {
 		body string
 		want []string // rule「matched words」, "~" when lowered
 	}{
+		// shuadan: tasks handed out on WeChat
+		{"tasks from a mentor on WeChat", "恭喜您被录取为线上专员，请添加导师微信领取任务，完成即返佣金。",
+			[]string{"shuadan.per_order_pay「完成即返」", "shuadan.rebate「返佣」", "shuadan.tasks「导师微信领取任务」"}},
+		{"a phone for a job", "看到您在找工作，我们这边有手机兼职，时间自由，请问有兴趣吗？",
+			[]string{"signal.phone_work「手机兼职」"}},
+		{"a courier's round from the depot", "请联系站点客服领取配送任务，按时送达。", nil},
 		// deposit: the sum buys the job
 		{"sum paid for a start tomorrow", "交200元包你明天就上班,名额不多",
 			[]string{"deposit.pay_first「交200元包你明天就上班」"}},
