@@ -3,6 +3,7 @@ package classify
 import (
 	"regexp/syntax"
 	"slices"
+	"unicode/utf8"
 )
 
 // What a rule's regexp needs, worked out once from its syntax so that
@@ -97,4 +98,68 @@ func maxRunes(re *syntax.Regexp) int {
 		return most
 	}
 	return -1
+}
+
+// startRunes returns the runes a match of re can begin with, as the
+// sorted, inclusive ranges of a syntax.OpCharClass, with any set when it
+// can begin with any rune, and empty when re can match the empty string
+// (so that what follows it may begin a match too).
+func startRunes(re *syntax.Regexp) (ranges []rune, any, empty bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return nil, false, true
+		}
+		return []rune{re.Rune[0], re.Rune[0]}, false, false
+	case syntax.OpCharClass:
+		return re.Rune, false, false
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return nil, true, false
+	case syntax.OpCapture:
+		return startRunes(re.Sub[0])
+	case syntax.OpStar, syntax.OpQuest:
+		r, a, _ := startRunes(re.Sub[0])
+		return r, a, true
+	case syntax.OpPlus:
+		return startRunes(re.Sub[0])
+	case syntax.OpRepeat:
+		r, a, e := startRunes(re.Sub[0])
+		return r, a, e || re.Min == 0
+	case syntax.OpConcat:
+		for _, x := range re.Sub {
+			r, a, e := startRunes(x)
+			ranges = append(ranges, r...)
+			any = any || a
+			if !e {
+				return ranges, any, false
+			}
+		}
+		return ranges, any, true
+	case syntax.OpAlternate:
+		for _, x := range re.Sub {
+			r, a, e := startRunes(x)
+			ranges = append(ranges, r...)
+			any, empty = any || a, empty || e
+		}
+		return ranges, any, empty
+	}
+	return nil, false, true
+}
+
+// canStart reports whether a match of re can begin with lit's first rune.
+// A rule's regexp is run anchored at each place one of its literals
+// occurs, so a literal that cannot begin a match (one from its middle)
+// never makes it fire.
+func canStart(re *syntax.Regexp, lit string) bool {
+	ranges, any, _ := startRunes(re)
+	if any {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(lit)
+	for i := 0; i+1 < len(ranges); i += 2 {
+		if ranges[i] <= r && r <= ranges[i+1] {
+			return true
+		}
+	}
+	return false
 }

@@ -98,3 +98,30 @@ func TestNeedsDigitRules(t *testing.T) {
 		t.Errorf("only %d regexps need a digit, want the fee and pay ones (at least 5)", n)
 	}
 }
+
+func TestCanStart(t *testing.T) {
+	cases := []struct {
+		pattern, lit string
+		want         bool
+	}{
+		{"(先|需)[^。]{0,4}购买", "先", true},
+		{"(先|需)[^。]{0,4}购买", "购买", false},
+		{"(免费)?领取", "领取", true}, // the optional start may be skipped
+		{"(免费)*领取", "免费", true},
+		{"[0-9]+元", "8", true},
+		{"[0-9]+元", "元", false},
+		{"[^。]{0,3}元", "任何", true}, // a class that excludes one rune begins with nearly any
+		{"(a|b|)c", "c", true},
+		{"x{0,2}y", "y", true},
+		{"x{1,2}y", "y", false},
+	}
+	for _, c := range cases {
+		re, err := syntax.Parse(c.pattern, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := canStart(re, c.lit); got != c.want {
+			t.Errorf("canStart(%q, %q) = %v, want %v", c.pattern, c.lit, got, c.want)
+		}
+	}
+}
