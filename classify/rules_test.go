@@ -279,6 +279,14 @@ func TestSchemeRules(t *testing.T) {
 		{"a friend's order, paid for", "帮我在这家店拍一下这个商品，我转你钱，再给你20块辛苦费。",
 			[]string{"shuadan.orders「帮我在这家店拍一下这个商品，我转你钱，再给你20块辛苦费」"}},
 		{"a friend's photo of a product", "帮我拍一下这个商品的照片，发给我看看颜色。", nil},
+		// downline: a pyramid sold as investment
+		{"a pyramid's share and payout", "朋友介绍了一个好项目，投资6万9800，三年后能拿回1040万，国家支持的，名额不多。",
+			[]string{"downline.pyramid「6万9800」"}},
+		{"a pyramid that says it is none", "我们是做资本运作的，不是传销，只要拉够人头，你就能当上老总。",
+			[]string{"downline.pyramid「资本运作的，不是传销，只要拉够人头，你就能当上老总」", "downline.recruit「拉够人头」"}},
+		{"a finance job's capital operations", "投资总监：负责集团资本运作及投融资项目，5年以上经验。", nil},
+		{"a warning about the pyramid's words", "警方提醒：打着资本运作、国家扶持旗号的都是传销，切勿相信。",
+			[]string{"downline.pyramid~「资本运作、国家扶持」", "warning.advice「切勿」", "warning.narration「传销」", "warning.narration「打着资本运作、国家扶持旗号」", "warning.narration「警方」"}},
 		// deposit: the sum buys the job
 		{"a phone bought from the employer's list", "网店客服，在家上班，需要先购买一台指定的手机才能上岗。",
 			[]string{"deposit.items「需要先购买一台指定的手机」"}},
