@@ -288,6 +288,10 @@ func TestSchemeRules(t *testing.T) {
 		{"a warning about the pyramid's words", "警方提醒：打着资本运作、国家扶持旗号的都是传销，切勿相信。",
 			[]string{"downline.pyramid~「资本运作、国家扶持」", "warning.advice「切勿」", "warning.narration「传销」", "warning.narration「打着资本运作、国家扶持旗号」", "warning.narration「警方」"}},
 		// deposit: the sum buys the job
+		// advance: money lost, to be got back for a fee
+		{"a fee to get lost money back", "想要退回之前的钱，需要先交一笔手续费，这是银行规定。",
+			[]string{"advance.payment「退回之前的钱，需要先交」"}},
+		{"a badge handed back", "离职时退回工资卡需先交回工牌和工服。", nil},
 		{"a phone bought from the employer's list", "网店客服，在家上班，需要先购买一台指定的手机才能上岗。",
 			[]string{"deposit.items「需要先购买一台指定的手机」"}},
 		{"shoes of a given style", "工作服由公司统一发放，需购买指定款式黑色皮鞋。", nil},
