@@ -444,7 +444,7 @@ func TestPhishingRules(t *testing.T) {
 		{"an appliance for adding a WeChat", "您好，麻烦添加一下客服微信，我们将赠您一台空气炸锅。", scamhunt.LabelScam,
 			[]string{"signal.gift_lure「添加一下客服微信，我们将赠您一台空气炸锅」"}},
 		{"groceries free, then a WeChat", "免费领取食用油两桶，添加微信即可，每人限领一次。", scamhunt.LabelScam,
-			[]string{"signal.gift_lure「免费领取食用油两桶，添加微信」", "signal.im_contact「加微信」"}},
+			[]string{"signal.gift_lure「食用油两桶，添加微信」", "signal.im_contact「加微信」"}},
 		{"a card to upgrade before a date, or else", "【社保中心】您的社保卡需升级为电子社保卡，请于10月8日前登录 ss-card.top 在线办理，逾期未办理将被停用。", scamhunt.LabelScam,
 			[]string{"signal.fix_now「请于10月8日前登录 ss-card.top 在线」", "signal.fix_now「逾期未办理将被停用」"}},
 		{"a police officer and a money-laundering case", "这里是市公安局刑侦支队，您的身份证被他人冒用，涉嫌一起洗钱案件，请立即配合调查。", scamhunt.LabelScam,
