@@ -281,6 +281,7 @@ func TestSchemeRules(t *testing.T) {
 			[]string{"shuadan.orders「帮我在这家店拍一下这个商品，我转你钱，再给你20块辛苦费」"}},
 		{"a friend's photo of a product", "帮我拍一下这个商品的照片，发给我看看颜色。", nil},
 		// downline: a pyramid sold as investment
+		{"riches promised outright", "你知道吗，有一种方式，可以让你迅速致富。", []string{"signal.easy_money「迅速致富」"}},
 		{"a pyramid's share and payout", "朋友介绍了一个好项目，投资6万9800，三年后能拿回1040万，国家支持的，名额不多。",
 			[]string{"downline.pyramid「6万9800」"}},
 		{"a pyramid that says it is none", "我们是做资本运作的，不是传销，只要拉够人头，你就能当上老总。",
