@@ -80,3 +80,23 @@ func TestStructuralFeatures(t *testing.T) {
 		})
 	}
 }
+
+func TestFoldPhrases(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"请点选以下连结进行验证", "请点击以下链接进行验证"},
+		{"网路兼差储值简讯", "网络兼职充值短信"},
+		{"先转帐到帐号", "先转账到账号"},
+		{"工作地点选择灵活", "工作地点选择灵活"}, // 地点|选择
+		{"重点选拔", "重点选拔"},
+		{"看电影片段", "看电影片段"}, // 电影|片段
+		{"看影片", "看视频"},
+		{"连", "连"},
+	}
+	for _, c := range cases {
+		r := []rune(c.in)
+		foldPhrases(r)
+		if got := string(r); got != c.want {
+			t.Errorf("foldPhrases(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

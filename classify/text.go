@@ -64,6 +64,73 @@ func (v *view) reset(field, text string) {
 			cl++
 		}
 	}
+	foldPhrases(v.comp)
+}
+
+// phraseFolds are the words Taiwan and Hong Kong write where the mainland
+// writes another of the same length (連結 for 链接, 點選 for 点击, 簡訊 for
+// 短信, 儲值 for 充值, 兼差 for 兼职): folding runes to simplified
+// characters leaves them apart, so a rule written with the mainland word
+// missed '請點選以下連結進行驗證'. Each is folded in the compact view to the
+// mainland word; being the same length, no offset moves. 轉帳 and 帳號 read
+// 转账 and 账号; 帳戶 stays 帐户, a word the rules list beside 账户 (read
+// as 账户 it joined the notice topic's 您的账户, and the model took TW
+// phishing for a bank's notice).
+var phraseFolds = map[[2]rune][2]rune{
+	{'连', '结'}: {'链', '接'},
+	{'点', '选'}: {'点', '击'},
+	{'简', '讯'}: {'短', '信'},
+	{'讯', '息'}: {'信', '息'},
+	{'网', '路'}: {'网', '络'},
+	{'软', '体'}: {'软', '件'},
+	{'影', '片'}: {'视', '频'},
+	{'储', '值'}: {'充', '值'},
+	{'兼', '差'}: {'兼', '职'},
+	{'转', '帐'}: {'转', '账'},
+	{'帐', '号'}: {'账', '号'},
+}
+
+// phraseStart marks the runes that begin a phraseFolds key.
+var phraseStart = func() map[rune]bool {
+	m := map[rune]bool{}
+	for k := range phraseFolds {
+		m[k[0]] = true
+	}
+	return m
+}()
+
+// foldPhrases folds the phraseFolds words of a compact view in place.
+func foldPhrases(c []rune) {
+	for i := 0; i+1 < len(c); i++ {
+		if !phraseStart[c[i]] {
+			continue
+		}
+		k := [2]rune{c[i], c[i+1]}
+		to, ok := phraseFolds[k]
+		if !ok || straddles(c, i, k) {
+			continue
+		}
+		c[i], c[i+1] = to[0], to[1]
+		i++
+	}
+}
+
+// straddles reports whether the phrase k at c[i:i+2] is the tail of one
+// word and the head of the next, not the phrase: 地点|选择, 重点|选拔,
+// 电影|片段.
+func straddles(c []rune, i int, k [2]rune) bool {
+	switch k {
+	case [2]rune{'点', '选'}:
+		if i+2 < len(c) {
+			switch c[i+2] {
+			case '择', '拔', '购', '取', '手', '举', '项', '修', '定', '用', '出', '派':
+				return true
+			}
+		}
+	case [2]rune{'影', '片'}:
+		return i > 0 && c[i-1] == '电'
+	}
+	return false
 }
 
 // span returns the byte offsets in the original text of compact runes
