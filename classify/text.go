@@ -90,19 +90,20 @@ var phraseFolds = map[[2]rune][2]rune{
 	{'帐', '号'}: {'账', '号'},
 }
 
-// phraseStart marks the runes that begin a phraseFolds key.
-var phraseStart = func() map[rune]bool {
-	m := map[rune]bool{}
-	for k := range phraseFolds {
-		m[k[0]] = true
+// phraseStart reports whether r begins a phraseFolds key (a switch, not
+// a map: it is asked of every rune of every listing).
+func phraseStart(r rune) bool {
+	switch r {
+	case '连', '点', '简', '讯', '网', '软', '影', '储', '兼', '转', '帐':
+		return true
 	}
-	return m
-}()
+	return false
+}
 
 // foldPhrases folds the phraseFolds words of a compact view in place.
 func foldPhrases(c []rune) {
 	for i := 0; i+1 < len(c); i++ {
-		if !phraseStart[c[i]] {
+		if !phraseStart(c[i]) {
 			continue
 		}
 		k := [2]rune{c[i], c[i+1]}
