@@ -108,9 +108,12 @@ func TestFreshTexts(t *testing.T) {
 // came: S1 20/32 (17/23 read, 3/9 never-read), S2 scam 17/25 (10/18, 7/7),
 // S2 honest 11/33 (6/19, 5/14; mostly Taiwan shop promotions on money
 // talk); S1's 迅速致富 and Taiwan words folded: scam 121/166 and 57/102,
-// honest 17/315 and 22/180.
+// honest 17/315 and 22/180. Rules from S2's read misses (参保信息认证失效, a
+// parcel held for its address behind a link, 已尽告知义务, a billing error
+// refunded behind a link, 听课就送鸡蛋): read scam 126/166, the rest
+// unchanged.
 var (
-	freshFloor   = [2]int{120, 54}
+	freshFloor   = [2]int{125, 54}
 	freshCeiling = [2]int{18, 23}
 	chatCeiling  = [2]int{30, 45}
 )
