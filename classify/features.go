@@ -335,17 +335,18 @@ func (rs *Rules) quotedHits(views []view, raw []occ) int {
 }
 
 // quoted reports whether compact runes [start, end) of v are enclosed by
-// quotation marks within their sentence.
+// quotation marks within their sentence: “”, 「」, 『』, "" and the single
+// ‘’ that some writers quote a scam's words with (不会以‘高额佣金’为诱饵).
 func quoted(v *view, start, end int32) bool {
 	i, j := v.at[start], v.at[end-1]
 	open := false
 	for k := i - 1; k >= 0; k-- {
 		r := v.full[k]
-		if r == '“' || r == '「' || r == '『' || r == '"' {
+		if r == '“' || r == '「' || r == '『' || r == '‘' || r == '"' {
 			open = true
 			break
 		}
-		if r == '”' || r == '」' || r == '』' || sentenceEnd(r) {
+		if r == '”' || r == '」' || r == '』' || r == '’' || sentenceEnd(r) {
 			return false
 		}
 	}
@@ -354,10 +355,10 @@ func quoted(v *view, start, end int32) bool {
 	}
 	for k := j + 1; int(k) < len(v.full); k++ {
 		r := v.full[k]
-		if r == '”' || r == '」' || r == '』' || r == '"' {
+		if r == '”' || r == '」' || r == '』' || r == '’' || r == '"' {
 			return true
 		}
-		if r == '“' || r == '「' || r == '『' || sentenceEnd(r) {
+		if r == '“' || r == '「' || r == '『' || r == '‘' || sentenceEnd(r) {
 			return false
 		}
 	}

@@ -39,6 +39,8 @@ func TestStructuralFeatures(t *testing.T) {
 			map[string]float64{"no_company": 1, "short_text": 1, "board": 1, "topic_money": 1, "topic_earn": 1, "topic_job": 1, "topic_address": 1}},
 		{"warning quotes the offer", scamhunt.Listing{Body: "不法分子以“刷单返利”“日结”为诱饵实施诈骗"},
 			map[string]float64{"quoted_terms": 3, "topic_earn": 1, "topic_job": 1}},
+		{"a warning quotes the offer in single quotes", scamhunt.Listing{Body: "正规平台不会以‘高额佣金’为诱饵"},
+			map[string]float64{"quoted_terms": 1, "topic_earn": 1}},
 		{"bulk SMS", scamhunt.Listing{Body: "【XX招聘】在家兼职，日入300，回T退订"},
 			// 日入300 is under the default day rate: the pay alone is no
 			// evidence, the promise of easy earning is.
