@@ -206,6 +206,14 @@ func TestContexts(t *testing.T) {
 		// a shop's gift is for a purchase, and its prices are lucky amounts
 		{"a shop's gift for a purchase", scamhunt.Listing{Body: "【某超市】会员日到店消费满199元，添加客服微信送电饭煲一台。"}, nil},
 		{"a shop's free-delivery threshold", scamhunt.Listing{Body: "全场满99元包邮，会员价168元起。"}, nil},
+		// a Hong Kong shop turns people away in slang, it gives no contact
+		{"people turned away, not a contact", scamhunt.Listing{Body: "注意：企鹅、方丈、少奶勿扰"}, nil},
+		// an agency's commission after a placement is made
+		{"a tutor agency's fee after a match", scamhunt.Listing{Body: "登记成为导师费用全免，只有成功配对才会收取首2堂学费作为服务费用。"},
+			[]string{"baishi.tuition~", "deposit.fee~"}},
+		{"a cleaner paid by the day", scamhunt.Listing{Body: "灯会期间临时清洁维护人员日薪五四二元，总计二十天。"}, nil},
+		{"a careers page on the pyramid", scamhunt.Listing{Body: "若被要求缴交大笔的入会费用，及被游说招揽会员成为其下线，便应拒绝受聘。"},
+			[]string{"deposit.fee", "warning.advice"}},
 		{"a coupon with no minimum spend", scamhunt.Listing{Body: "【某超市】添加门店客服微信，送您一张5元无门槛券，可在App内使用。"}, nil},
 		// (the model still flags this one, at 0.69: 注销 and 征信 weigh as in
 		// the student-loan scam)
