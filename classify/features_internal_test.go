@@ -59,6 +59,8 @@ func TestStructuralFeatures(t *testing.T) {
 			map[string]float64{"exclaim": 1, "off_topic": 1}},
 		{"a shop's loyalty terms", scamhunt.Listing{Body: "首次注册会员即可获得200元购物金"},
 			map[string]float64{"topic_money": 1, "topic_notice": 1}},
+		{"a school's own notice", scamhunt.Listing{Body: "勤工助学岗位须经学生处审核"},
+			map[string]float64{"topic_notice": 1, "topic_job": 1, "topic_ease": 1}},
 		{"a public notice", scamhunt.Listing{Body: "活动暂时取消,另行通知,敬请谅解。特此通知!"},
 			map[string]float64{"topic_notice": 1, "exclaim": 1, "off_topic": 1}},
 		// 日结束 holds 日结 without paying anyone

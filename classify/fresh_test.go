@@ -119,9 +119,12 @@ func TestFreshTexts(t *testing.T) {
 // flagged (honest ads 18/40). Scam 127/169 and 58/103, honest 22/340 and
 // 31/204. Contexts from S4's read false flags (清洁 paid by the day, an
 // agency's fee after a placement, 便应拒绝受聘 and 有些公司…藉词 in warnings,
-// 企鹅…勿扰 turning people away): honest 20/340 and 30/204.
+// 企鹅…勿扰 turning people away): honest 20/340 and 30/204. A school's or a
+// neighbourhood office's own words as a notice's (勤工助学, 学生处, 居委会):
+// honest 19/340 and 29/204; scam 128/169 and 57/103, one text each way
+// at 0.50.
 var (
 	freshFloor   = [2]int{126, 55}
-	freshCeiling = [2]int{20, 30}
+	freshCeiling = [2]int{19, 29}
 	chatCeiling  = [2]int{30, 45}
 )
