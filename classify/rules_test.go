@@ -208,6 +208,7 @@ func TestContexts(t *testing.T) {
 		{"a shop's free-delivery threshold", scamhunt.Listing{Body: "全场满99元包邮，会员价168元起。"}, nil},
 		// a Hong Kong shop turns people away in slang, it gives no contact
 		{"people turned away, not a contact", scamhunt.Listing{Body: "注意：企鹅、方丈、少奶勿扰"}, nil},
+		{"no time-wasters is no turning away", scamhunt.Listing{Body: "加企鹅123456，非诚勿扰"}, []string{"signal.im_obfuscated"}},
 		// an agency's commission after a placement is made
 		{"a tutor agency's fee after a match", scamhunt.Listing{Body: "登记成为导师费用全免，只有成功配对才会收取首2堂学费作为服务费用。"},
 			[]string{"baishi.tuition~", "deposit.fee~"}},
