@@ -454,6 +454,8 @@ func TestPhishingRules(t *testing.T) {
 			[]string{"signal.benefit_link「医保服务】您的家庭健康补助尚未领取，不验证将自动取消资格，请点击链接」", "signal.fix_now「不验证将自动取消」"}},
 		{"an appliance for adding a WeChat", "您好，麻烦添加一下客服微信，我们将赠您一台空气炸锅。", scamhunt.LabelScam,
 			[]string{"signal.gift_lure「添加一下客服微信，我们将赠您一台空气炸锅」"}},
+		{"a fake shop's gift for a WeChat add", "您在我店购买的宝贝已确认收货，添加客服微信即可免费领取空气炸锅一台。", scamhunt.LabelScam,
+			[]string{"signal.gift_lure「添加客服微信即可免费领取空气炸锅」"}},
 		{"groceries free, then a WeChat", "免费领取食用油两桶，添加微信即可，每人限领一次。", scamhunt.LabelScam,
 			[]string{"signal.gift_lure「食用油两桶，添加微信」", "signal.im_contact「加微信」"}},
 		{"an insured person's record said to lapse", "您的个人参保信息认证失效，将暂停使用，请尽快处理。", scamhunt.LabelScam,
