@@ -212,6 +212,8 @@ func TestContexts(t *testing.T) {
 		// an agency's commission after a placement is made
 		{"a tutor agency's fee after a match", scamhunt.Listing{Body: "登记成为导师费用全免，只有成功配对才会收取首2堂学费作为服务费用。"},
 			[]string{"baishi.tuition~", "deposit.fee~"}},
+		{"a bogus agency's fee before the match", scamhunt.Listing{Body: "家教中介：交200元信息费，配对成功后安排试教。"},
+			[]string{"deposit.fee", "deposit.pay_first"}},
 		{"a cleaner paid by the day", scamhunt.Listing{Body: "灯会期间临时清洁维护人员日薪五四二元，总计二十天。"}, nil},
 		{"a careers page on the pyramid", scamhunt.Listing{Body: "若被要求缴交大笔的入会费用，及被游说招揽会员成为其下线，便应拒绝受聘。"},
 			[]string{"deposit.fee", "warning.advice"}},
