@@ -141,6 +141,7 @@ func TestContexts(t *testing.T) {
 		{"daily pay alone", scamhunt.Listing{Body: "手机兼职，日结"}, []string{"signal.daily_pay", "signal.phone_work"}},
 		{"deliveries paid the same day", scamhunt.Listing{Body: "双11快递送货，每天200元，当天结算"}, nil},
 		{"a warehouse shift paid daily", scamhunt.Listing{Body: "仓库打包夜班，日结180元"}, nil},
+		{"an app installed for tasks, paid the same day", scamhunt.Listing{Body: "下载安装APP做任务，日结"}, []string{"shuadan.tasks", "signal.app", "signal.daily_pay"}},
 		{"a removal job paid the same day", scamhunt.Listing{Body: "急招搬家工人，按件计费，一趟150-300元，当天结算，需身体好能吃苦。"}, nil},
 		{"meal card top-up", scamhunt.Listing{Body: "进厂统一发饭卡，不用自己掏钱充值"}, nil},
 		{"medical check reimbursed", scamhunt.Listing{Body: "入职体检费用由公司报销"}, nil},
