@@ -133,7 +133,7 @@ func TestContexts(t *testing.T) {
 		{"police tell of brushing", scamhunt.Listing{Body: "民警提醒：网上兼职刷单，一单一结，都是诈骗分子设下的陷阱"},
 			[]string{"shuadan.per_order_pay~", "signal.no_interview", "warning.advice", "warning.narration"}},
 		{"browsing a phone", scamhunt.Listing{Body: "工作轻松，上班可以刷手机"}, nil},
-		{"pledged papers", scamhunt.Listing{Body: "不要轻易缴纳任何押金或者是抵押证件"}, nil},
+		{"pledged papers", scamhunt.Listing{Body: "不要轻易缴纳任何押金或者是抵押证件"}, []string{"warning.advice"}},
 		{"brushing", scamhunt.Listing{Body: "淘宝刷单，一单一结"}, []string{"shuadan.brushing", "shuadan.per_order_pay"}},
 		{"brushing behind stars", scamhunt.Listing{Body: "刷★单兼职"}, []string{"shuadan.brushing"}},
 		{"report brushing", scamhunt.Listing{Body: "求职过程中如遇收费、刷单、充值等要求，请立即举报"}, []string{"advance.payment~"}},
@@ -218,9 +218,17 @@ func TestContexts(t *testing.T) {
 		{"a copy of an ID kept on file", scamhunt.Listing{Body: "物业招保安，提供宿舍，需押身份证复印件一份存档。"}, nil},
 		{"an ID held", scamhunt.Listing{Body: "入职需押身份证原件"}, []string{"deposit.fee"}},
 		{"a shop's apprentice taught for nothing", scamhunt.Listing{Body: "本店招学徒，师傅一对一带，学成后留店工作，不收学费。"}, []string{"baishi.guaranteed_teaching~"}},
+		// advice and a describer's doubt, with a scam's words
+		{"advice to refuse a fee", scamhunt.Listing{Body: "求职时遇到要求交押金、培训费的，请直接拒绝并向当地人社部门反映。"},
+			[]string{"deposit.fee~", "deposit.items~", "deposit.pay_first~", "warning.advice"}},
+		{"a claim doubted", scamhunt.Listing{Body: "网上那些打字员兼职，号称日赚几百，交了会员费就被拉黑了。"},
+			[]string{"deposit.fee", "signal.easy_money", "typing.job", "warning.narration"}},
+		{"the proverbs of caution", scamhunt.Listing{Body: "天上不会掉馅饼，看到日结300的招聘要多留个心眼，不要轻易交钱。"},
+			[]string{"signal.daily_pay", "warning.advice"}},
+		{"a recruiter's push is no caution", scamhunt.Listing{Body: "不要轻易放弃这个机会，日赚300"}, []string{"signal.easy_money"}},
 		{"a cleaner paid by the day", scamhunt.Listing{Body: "灯会期间临时清洁维护人员日薪五四二元，总计二十天。"}, nil},
 		{"a careers page on the pyramid", scamhunt.Listing{Body: "若被要求缴交大笔的入会费用，及被游说招揽会员成为其下线，便应拒绝受聘。"},
-			[]string{"deposit.fee", "warning.advice"}},
+			[]string{"deposit.fee~", "warning.advice"}},
 		{"a coupon with no minimum spend", scamhunt.Listing{Body: "【某超市】添加门店客服微信，送您一张5元无门槛券，可在App内使用。"}, nil},
 		// (the model still flags this one, at 0.69: 注销 and 征信 weigh as in
 		// the student-loan scam)
