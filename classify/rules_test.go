@@ -303,6 +303,12 @@ func TestSchemeRules(t *testing.T) {
 		{"a friend's order, paid for", "帮我在这家店拍一下这个商品，我转你钱，再给你20块辛苦费。",
 			[]string{"shuadan.orders「帮我在这家店拍一下这个商品，我转你钱，再给你20块辛苦费」"}},
 		{"a friend's photo of a product", "帮我拍一下这个商品的照片，发给我看看颜色。", nil},
+		{"more orders before a withdrawal", "系统显示你的任务还没完成，需要再做三单才能一起提现。",
+			[]string{"advance.topup「需要再做三单才能一起提现」"}},
+		{"the big order after the small", "上次那个单子你做得很好，这次给你派个大单，佣金翻倍。",
+			[]string{"shuadan.orders「派个大单」"}},
+		{"a place held for the money", "你现在交钱，名额给你留着，过两天就满了。",
+			[]string{"deposit.pay_first「交钱，名额给你留」"}},
 		// downline: a pyramid sold as investment
 		{"riches promised outright", "你知道吗，有一种方式，可以让你迅速致富。", []string{"signal.easy_money「迅速致富」"}},
 		{"a pyramid's share and payout", "朋友介绍了一个好项目，投资6万9800，三年后能拿回1040万，国家支持的，名额不多。",
