@@ -335,18 +335,17 @@ func (rs *Rules) quotedHits(views []view, raw []occ) int {
 }
 
 // quoted reports whether compact runes [start, end) of v are enclosed by
-// quotation marks within their sentence: “”, 「」, 『』, "" and the single
-// ‘’ that some writers quote a scam's words with (不会以‘高额佣金’为诱饵).
+// quotation marks within their sentence.
 func quoted(v *view, start, end int32) bool {
 	i, j := v.at[start], v.at[end-1]
 	open := false
 	for k := i - 1; k >= 0; k-- {
 		r := v.full[k]
-		if r == '“' || r == '「' || r == '『' || r == '‘' || r == '"' {
+		if openQuote(r) {
 			open = true
 			break
 		}
-		if r == '”' || r == '」' || r == '』' || r == '’' || sentenceEnd(r) {
+		if closeQuote(r) || sentenceEnd(r) {
 			return false
 		}
 	}
@@ -355,14 +354,25 @@ func quoted(v *view, start, end int32) bool {
 	}
 	for k := j + 1; int(k) < len(v.full); k++ {
 		r := v.full[k]
-		if r == '”' || r == '」' || r == '』' || r == '’' || r == '"' {
+		if closeQuote(r) {
 			return true
 		}
-		if r == '“' || r == '「' || r == '『' || r == '‘' || sentenceEnd(r) {
+		if openQuote(r) || sentenceEnd(r) {
 			return false
 		}
 	}
 	return false
+}
+
+// openQuote and closeQuote report the quotation marks that open and close
+// a quote: “”, 「」, 『』, "" (both) and the single ‘’ that some writers
+// quote a scam's words with (不会以‘高额佣金’为诱饵).
+func openQuote(r rune) bool {
+	return r == '“' || r == '「' || r == '『' || r == '‘' || r == '"'
+}
+
+func closeQuote(r rune) bool {
+	return r == '”' || r == '」' || r == '』' || r == '’' || r == '"'
 }
 
 // payOf returns the listing's structured pay, parsing its salary text (or,

@@ -106,11 +106,3 @@ func TestFoldPhrases(t *testing.T) {
 		}
 	}
 }
-
-func TestPhraseStartCoversFolds(t *testing.T) {
-	for k := range phraseFolds {
-		if !phraseStart(k[0]) {
-			t.Errorf("phraseStart(%q) = false, but %q is folded", k[0], string(k[:]))
-		}
-	}
-}

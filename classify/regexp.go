@@ -100,8 +100,9 @@ func maxRunes(re *syntax.Regexp) int {
 	return -1
 }
 
-// startRunes returns the runes a match of re can begin with, as the
-// sorted, inclusive ranges of a syntax.OpCharClass, with any set when it
+// startRunes returns the runes a match of re can begin with, as pairs of
+// inclusive bounds the way a syntax.OpCharClass holds them (neither merged
+// nor sorted across alternatives), with any set when it
 // can begin with any rune, and empty when re can match the empty string
 // (so that what follows it may begin a match too).
 func startRunes(re *syntax.Regexp) (ranges []rune, any, empty bool) {
@@ -146,16 +147,25 @@ func startRunes(re *syntax.Regexp) (ranges []rune, any, empty bool) {
 	return nil, false, true
 }
 
-// canStart reports whether a match of re can begin with lit's first rune.
+// badLiteral returns the first of lits that cannot begin a match of re.
 // A rule's regexp is run anchored at each place one of its literals
 // occurs, so a literal that cannot begin a match (one from its middle)
 // never makes it fire.
-func canStart(re *syntax.Regexp, lit string) bool {
+func badLiteral(re *syntax.Regexp, lits []string) (string, bool) {
 	ranges, any, _ := startRunes(re)
 	if any {
-		return true
+		return "", false
 	}
-	r, _ := utf8.DecodeRuneInString(lit)
+	for _, lit := range lits {
+		if r, _ := utf8.DecodeRuneInString(lit); !inRanges(ranges, r) {
+			return lit, true
+		}
+	}
+	return "", false
+}
+
+// inRanges reports whether r lies in one of ranges' inclusive pairs.
+func inRanges(ranges []rune, r rune) bool {
 	for i := 0; i+1 < len(ranges); i += 2 {
 		if ranges[i] <= r && r <= ranges[i+1] {
 			return true

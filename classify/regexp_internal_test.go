@@ -99,7 +99,7 @@ func TestNeedsDigitRules(t *testing.T) {
 	}
 }
 
-func TestCanStart(t *testing.T) {
+func TestBadLiteral(t *testing.T) {
 	cases := []struct {
 		pattern, lit string
 		want         bool
@@ -120,8 +120,8 @@ func TestCanStart(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := canStart(re, c.lit); got != c.want {
-			t.Errorf("canStart(%q, %q) = %v, want %v", c.pattern, c.lit, got, c.want)
+		if _, bad := badLiteral(re, []string{c.lit}); bad == c.want {
+			t.Errorf("literal %q can begin a match of %q: %v, want %v", c.lit, c.pattern, !bad, c.want)
 		}
 	}
 }

@@ -407,10 +407,8 @@ func compileRule(sp ruleSpec) (*rule, error) {
 		if err != nil {
 			return nil, fmt.Errorf("regexp %q: %w", re.Pattern, err)
 		}
-		for _, lit := range re.Literals {
-			if !canStart(tree, lit) {
-				return nil, fmt.Errorf("regexp %q: literal %q cannot begin a match (a regexp runs from where one of its literals occurs)", re.Pattern, lit)
-			}
+		if lit, bad := badLiteral(tree, re.Literals); bad {
+			return nil, fmt.Errorf("regexp %q: literal %q cannot begin a match (a regexp runs from where one of its literals occurs)", re.Pattern, lit)
 		}
 		if r, ok := droppedLiteral(tree); ok {
 			return nil, fmt.Errorf("regexp %q: %q is dropped from the text rules read (spaces, dots, slashes and dashes are), so it can never match", re.Pattern, r)

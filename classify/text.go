@@ -90,20 +90,10 @@ var phraseFolds = map[[2]rune][2]rune{
 	{'帐', '号'}: {'账', '号'},
 }
 
-// phraseStart reports whether r begins a phraseFolds key (a switch, not
-// a map: it is asked of every rune of every listing).
-func phraseStart(r rune) bool {
-	switch r {
-	case '连', '点', '简', '讯', '网', '软', '影', '储', '兼', '转', '帐':
-		return true
-	}
-	return false
-}
-
 // foldPhrases folds the phraseFolds words of a compact view in place.
 func foldPhrases(c []rune) {
 	for i := 0; i+1 < len(c); i++ {
-		if !phraseStart(c[i]) {
+		if info(c[i]).flags&flagPhrase == 0 {
 			continue
 		}
 		k := [2]rune{c[i], c[i+1]}
@@ -153,7 +143,17 @@ const (
 	flagWord
 	flagSentence
 	flagClause
+	flagPhrase // begins a phraseFolds key (the folded rune)
 )
+
+// phraseStarts are the runes that begin a phraseFolds key.
+var phraseStarts = sync.OnceValue(func() map[rune]bool {
+	m := map[rune]bool{}
+	for k := range phraseFolds {
+		m[k[0]] = true
+	}
+	return m
+})
 
 // runeTable caches runeInfo for the Basic Multilingual Plane: folding is
 // the hottest step of a classification.
@@ -179,6 +179,9 @@ func makeInfo(r rune) runeInfo {
 	}
 	if f == ',' || f == '，' {
 		in.flags |= flagClause
+	}
+	if phraseStarts()[f] {
+		in.flags |= flagPhrase
 	}
 	return in
 }
