@@ -44,17 +44,18 @@ func TestFreshTexts(t *testing.T) {
 }
 
 // freshFloor, freshCeiling and chatCeiling are the counts TestFreshTexts
-// holds, read groups first. Measured at the end of stop 23 with the
-// bundled classifier: scam texts flagged 128/169 read and 57/103
-// never-read; honest texts (chat aside) 19/340 and 29/204; everyday money
-// chat 28/80 and 44/84. The never-read scam floor sits two texts below
-// the count: texts at 0.50 on one topic word flip with every retrain
-// (0.5016 -> 0.4995, 0.4877 -> 0.5107 in stop 23's). How each figure
-// moved, gatherer by gatherer and rule by rule, and which never-read
-// figures were seen by accident (stop 20's honest ones), is told in
-// testdata/real/fresh/PROVENANCE.md and the README's Measured section.
+// holds, read groups first. Measured in stop 24 with the bundled
+// classifier, after gatherers S5 (22 scam texts) and S6 (42 honest ones)
+// joined the set: scam texts flagged 140/186 read and 58/108 never-read;
+// honest texts (chat aside) 28/364 and 33/220; everyday money chat 28/81
+// and 44/85. The scam floors sit two texts below the counts: texts at
+// 0.50 on one topic word flip with every retrain (stop 24's moved three
+// read scam texts from 0.50-0.62 to 0.47-0.50). How each figure moved,
+// gatherer by gatherer and rule by rule, and which never-read figures
+// were seen by accident, is told in testdata/real/fresh/PROVENANCE.md and
+// the README's Measured section.
 var (
-	freshFloor   = [2]int{126, 55}
-	freshCeiling = [2]int{19, 29}
+	freshFloor   = [2]int{138, 56}
+	freshCeiling = [2]int{28, 33}
 	chatCeiling  = [2]int{30, 45}
 )

@@ -72,7 +72,8 @@ func (v *view) reset(field, text string) {
 // 短信, 儲值 for 充值, 兼差 for 兼职): folding runes to simplified
 // characters leaves them apart, so a rule written with the mainland word
 // missed '請點選以下連結進行驗證'. Each is folded in the compact view to the
-// mainland word; being the same length, no offset moves. 轉帳 and 帳號 read
+// mainland word; being the same length, no offset moves. 登入 reads 登录
+// (请及时登入手机银行网站 is the phishing SMS's 请登录). 轉帳 and 帳號 read
 // 转账 and 账号; 帳戶 stays 帐户, a word the rules list beside 账户 (read
 // as 账户 it joined the notice topic's 您的账户, and the model took TW
 // phishing for a bank's notice).
@@ -88,6 +89,11 @@ var phraseFolds = map[[2]rune][2]rune{
 	{'兼', '差'}: {'兼', '职'},
 	{'转', '帐'}: {'转', '账'},
 	{'帐', '号'}: {'账', '号'},
+	{'登', '入'}: {'登', '录'},
+	// and the mule recruiter's 咔 for 卡, written to slip past filters
+	// (收个人一类银行咔): 银行咔 and 一类咔 read 银行卡 and 一类卡
+	{'行', '咔'}: {'行', '卡'},
+	{'类', '咔'}: {'类', '卡'},
 }
 
 // foldPhrases folds the phraseFolds words of a compact view in place.
