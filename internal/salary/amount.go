@@ -19,7 +19,13 @@ func (p *parser) amounts() []amount {
 	var out []amount
 	pending, pendAt := "", -near-1
 	upTo := false // "最高500": the next figure is a maximum
+	hours, hoursAt := 0.0, -stint-1
 	for i := 0; i < len(p.r); {
+		if h, n := p.hoursAt(i); n > 0 {
+			hours, hoursAt = h, i+n
+			i += n
+			continue
+		}
 		if v, n := p.prefix(i, before); n > 0 {
 			pending, pendAt = v, i+n
 			i += n
@@ -47,6 +53,10 @@ func (p *parser) amounts() []amount {
 		if a.period == "" && i-pendAt <= near {
 			a.period = pending
 		}
+		// pay for a stint of hours: "5个小时132元" is 26.4 an hour
+		if a.period == "" && i-hoursAt <= stint && hours > 0 {
+			a.min, a.max, a.period = a.min/hours, a.max/hours, Hour
+		}
 		if upTo && a.max == a.min {
 			a.min = 0
 		}
@@ -55,6 +65,35 @@ func (p *parser) amounts() []amount {
 		i = j
 	}
 	return out
+}
+
+// stint is how far (in runes) a figure may stand after a number of hours
+// for it to be the pay for those hours: "4小时，100元", "5个小时共132元".
+const stint = 2
+
+// hoursAt reads a number of hours at i ("5小时", "4个小时", "3个钟头") and
+// returns it with its length; 0 when there is none or it is not a whole
+// stint (between 1 and 24).
+func (p *parser) hoursAt(i int) (float64, int) {
+	if !isDigit(p.at(i)) || isDigit(p.at(i-1)) {
+		return 0, 0
+	}
+	j := i
+	for isDigit(p.at(j)) {
+		j++
+	}
+	h, err := strconv.ParseFloat(string(p.r[i:j]), 64)
+	if err != nil || h < 1 || h > 24 {
+		return 0, 0
+	}
+	if p.at(j) == '个' {
+		j++
+	}
+	switch {
+	case p.has(j, "小时"), p.has(j, "钟头"):
+		return h, j + 2 - i
+	}
+	return 0, 0
 }
 
 // over reads "过万", "上万", "破万", "过千" as an open minimum.
@@ -89,6 +128,9 @@ func (p *parser) amount(i int) (amount, int, bool) {
 		return amount{}, p.skipNumberish(j), false
 	}
 	k := p.skipSpace(j)
+	if (p.at(k) == '元' || p.at(k) == '块') && strings.ContainsRune("-~至到—–", p.at(k+1)) && isDigit(p.at(p.skipSpace(k+2))) {
+		k++ // "250元到280元": the first figure's currency before the range
+	}
 	if strings.ContainsRune("-~至到—–", p.at(k)) {
 		if hi, hiMult, e, ok := p.number(p.skipSpace(k + 1)); ok {
 			if loMult == 1 && hiMult > 1 && lo <= hi/hiMult { // "3-5k"
