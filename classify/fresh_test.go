@@ -44,18 +44,18 @@ func TestFreshTexts(t *testing.T) {
 }
 
 // freshFloor, freshCeiling and chatCeiling are the counts TestFreshTexts
-// holds, read groups first. Measured in stop 24 with the bundled
-// classifier, after gatherers S5 (22 scam texts) and S6 (42 honest ones)
-// joined the set: scam texts flagged 140/186 read and 58/108 never-read;
-// honest texts (chat aside) 28/364 and 33/220; everyday money chat 28/81
-// and 44/85. The scam floors sit two texts below the counts: texts at
-// 0.50 on one topic word flip with every retrain (stop 24's moved three
-// read scam texts from 0.50-0.62 to 0.47-0.50). How each figure moved,
-// gatherer by gatherer and rule by rule, and which never-read figures
-// were seen by accident, is told in testdata/real/fresh/PROVENANCE.md and
-// the README's Measured section.
+// holds, read groups first. Measured at the end of stop 24 with the
+// bundled classifier, after gatherers S5 (22 scam texts) and S6 (42
+// honest ones) joined the set: scam texts flagged 144/186 read and 59/108
+// never-read; honest texts (chat aside) 28/364 and 33/220; everyday money
+// chat 28/81 and 44/85. The scam floors sit two texts below the counts:
+// texts at 0.50 on one topic word flip with every retrain (stop 24's moved
+// three read scam texts from 0.50-0.62 to 0.47-0.50). How each figure
+// moved, gatherer by gatherer and rule by rule, and which never-read
+// figures were seen by accident, is told in testdata/real/fresh/PROVENANCE.md
+// and the README's Measured section.
 var (
-	freshFloor   = [2]int{138, 56}
+	freshFloor   = [2]int{142, 57}
 	freshCeiling = [2]int{28, 33}
 	chatCeiling  = [2]int{30, 45}
 )

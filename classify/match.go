@@ -153,13 +153,15 @@ func (rs *Rules) match(views []view, s *scratch) *ruleMatch {
 	slices.SortFunc(raw, func(a, b occ) int {
 		return cmp.Or(cmp.Compare(a.rule, b.rule), cmp.Compare(a.field, b.field), cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end))
 	})
+	// (nested in any earlier one, not only the one before it: a short
+	// match skipped between two longer ones must not let the next through)
+	var reach int32 // the furthest end kept so far for this rule and field
 	for i, o := range raw {
-		if i > 0 {
-			p := raw[i-1]
-			if p.rule == o.rule && p.field == o.field && o.end <= p.end {
-				continue
-			}
+		same := i > 0 && raw[i-1].rule == o.rule && raw[i-1].field == o.field
+		if same && o.end <= reach {
+			continue
 		}
+		reach = o.end
 		o.factor, o.by = rs.applyContexts(views, o, s.ctxs)
 		if o.factor == 0 {
 			continue
