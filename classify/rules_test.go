@@ -378,6 +378,12 @@ func TestSchemeRules(t *testing.T) {
 		{"money paid first, returned with more", "先自行垫付货款，完成后返还本金加佣金",
 			[]string{"advance.payment「本金」", "advance.payment「自行垫付」", "advance.topup「返还本金」", "shuadan.rebate「本金加佣金」", "shuadan.rebate「返还本金」"}},
 		// deposit: extras recruited for a film, the way to their fees
+		{"a work phone bought before starting", "网络客服，在家办公，入职前需购买工作手机，公司统一采购，价格1280元。",
+			[]string{"deposit.items「入职前需购买工作手机」"}},
+		{"a uniform bought and paid back", "入职前需购买工作服两套，公司报销。", nil},
+		{"a photo book before any work", "模特招聘，无需经验，需要拍摄个人写真集，费用1800元，公司推荐工作。",
+			[]string{"deposit.talent「需要拍摄个人写真集」", "signal.no_experience「无需经验」"}},
+		{"a studio's portraits", "本影楼提供个人写真拍摄，套餐价599元。", nil},
 		{"extras wanted", "因拍摄电视剧需要，急聘群众演员、特约演员多名",
 			[]string{"deposit.talent「特约演员」", "deposit.talent「群众演员」"}},
 		// money put in for more back, and held until the task is done
