@@ -111,6 +111,7 @@ type scratch struct {
 	stops  []hit // topic stop words of the field being matched
 	cstops []hit // context_not phrases of the field being matched
 	trig   []trigger
+	tails  []tailHit
 	ctxs   []ctxOcc
 	// hasRaw marks the rules with an occurrence in the listing.
 	hasRaw []bool

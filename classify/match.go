@@ -25,6 +25,31 @@ type ctxOcc struct {
 	start, end int32
 }
 
+// tailHit is an occurrence of a tail word of regexp sub of rule (the
+// trigger's start), ending at end.
+type tailHit struct {
+	trigger
+	end int32
+}
+
+// tailWithin reports whether tails (sorted) hold a tail word of t's
+// regexp that starts after t and ends by end.
+func tailWithin(tails []tailHit, t trigger, end int32) bool {
+	i, _ := slices.BinarySearchFunc(tails, trigger{t.rule, t.sub, t.start + 1}, func(x tailHit, k trigger) int {
+		return cmpTrigger(x.trigger, k)
+	})
+	for ; i < len(tails) && tails[i].rule == t.rule && tails[i].sub == t.sub && tails[i].start < end; i++ {
+		if tails[i].end <= end {
+			return true
+		}
+	}
+	return false
+}
+
+func cmpTrigger(a, b trigger) int {
+	return cmp.Or(cmp.Compare(a.rule, b.rule), cmp.Compare(a.sub, b.sub), cmp.Compare(a.start, b.start))
+}
+
 // trigger is a literal of regexp sub of rule found at compact rune start.
 type trigger struct {
 	rule, sub, start int32
@@ -85,7 +110,7 @@ func (rs *Rules) match(views []view, s *scratch) *ruleMatch {
 			continue
 		}
 		s.hits = rs.ac.scan(v.comp, s.hits[:0])
-		s.trig = s.trig[:0]
+		s.trig, s.tails = s.trig[:0], s.tails[:0]
 		s.stops, s.cstops = s.stops[:0], s.cstops[:0]
 		for _, h := range s.hits {
 			if fi <= 1 && rs.topicStop[h.pat] {
@@ -124,6 +149,8 @@ func (rs *Rules) match(views []view, s *scratch) *ruleMatch {
 					if rs.rules[r.rule].fields.has(fi) {
 						s.trig = append(s.trig, trigger{r.rule, r.sub, h.start})
 					}
+				case refTail:
+					s.tails = append(s.tails, tailHit{trigger{r.rule, r.sub, h.start}, h.end})
 				case refContext:
 					if inside(s.cstops, h, true) {
 						continue
@@ -240,10 +267,9 @@ func (m *ruleMatch) distinct(views []view, i int32) int {
 // match that starts with a digit must not continue a number ("888元" in
 // "3888元" is no match).
 func (rs *Rules) runRegexps(v *view, fi int, s *scratch, raw []occ) []occ {
-	slices.SortFunc(s.trig, func(a, b trigger) int {
-		return cmp.Or(cmp.Compare(a.rule, b.rule), cmp.Compare(a.sub, b.sub), cmp.Compare(a.start, b.start))
-	})
+	slices.SortFunc(s.trig, cmpTrigger)
 	s.trig = slices.Compact(s.trig)
+	slices.SortFunc(s.tails, func(a, b tailHit) int { return cmpTrigger(a.trigger, b.trigger) })
 	// The compact text as UTF-8, with the byte offset of every rune and
 	// the number of ASCII digits before it; a regexp that needs a digit is
 	// not tried where none is within its reach.
@@ -268,6 +294,9 @@ func (rs *Rules) runRegexps(v *view, fi int, s *scratch, raw []occ) []occ {
 		end := min(n, t.start+r.reach[t.sub])
 		if r.needDigit[t.sub] && s.ndig[end] == s.ndig[t.start] {
 			continue // no digit within reach
+		}
+		if r.gated[t.sub] && !tailWithin(s.tails, t, end) {
+			continue // none of the words it ends with within reach
 		}
 		text := s.cbuf[s.cidx[t.start]:s.cidx[end]]
 		loc := r.regexps[t.sub].FindIndex(text)

@@ -173,3 +173,79 @@ func inRanges(ranges []rune, r rune) bool {
 	}
 	return false
 }
+
+// tailWords returns the words a match of re cannot do without, past its
+// start: the last element of re's top-level sequence (after the first,
+// which its literals gate) that matches one of a small set of words
+// ("(扣除|扣款)" in "(消费|刷卡).{0,16}(扣除|扣款)"). A regexp is tried only
+// where one of them occurs within its reach. nil when there is no such
+// element.
+func tailWords(re *syntax.Regexp) []string {
+	for re.Op == syntax.OpCapture {
+		re = re.Sub[0]
+	}
+	if re.Op != syntax.OpConcat {
+		return nil
+	}
+	for i := len(re.Sub) - 1; i >= 1; i-- {
+		if ws, ok := wordSet(re.Sub[i]); ok {
+			return ws
+		}
+	}
+	return nil
+}
+
+// maxTailWords bounds the words tailWords expands an element to.
+const maxTailWords = 256
+
+// wordSet expands re to the finite set of non-empty words it matches, when
+// it is made only of literals, small classes, sequences and alternatives.
+func wordSet(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 || len(re.Rune) == 0 {
+			return nil, false
+		}
+		return []string{string(re.Rune)}, true
+	case syntax.OpCharClass:
+		var ws []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i+1]-re.Rune[i] > 16 {
+				return nil, false
+			}
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				ws = append(ws, string(r))
+			}
+		}
+		return ws, len(ws) > 0 && len(ws) <= maxTailWords
+	case syntax.OpCapture:
+		return wordSet(re.Sub[0])
+	case syntax.OpAlternate:
+		var ws []string
+		for _, x := range re.Sub {
+			sub, ok := wordSet(x)
+			if !ok {
+				return nil, false
+			}
+			ws = append(ws, sub...)
+		}
+		return ws, len(ws) <= maxTailWords
+	case syntax.OpConcat:
+		ws := []string{""}
+		for _, x := range re.Sub {
+			sub, ok := wordSet(x)
+			if !ok || len(ws)*len(sub) > maxTailWords {
+				return nil, false
+			}
+			var next []string
+			for _, a := range ws {
+				for _, b := range sub {
+					next = append(next, a+b)
+				}
+			}
+			ws = next
+		}
+		return ws, len(ws) > 0
+	}
+	return nil, false
+}

@@ -2,8 +2,10 @@ package classify
 
 import (
 	"os"
+	"reflect"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -123,5 +125,101 @@ func TestBadLiteral(t *testing.T) {
 		if _, bad := badLiteral(re, []string{c.lit}); bad == c.want {
 			t.Errorf("literal %q can begin a match of %q: %v, want %v", c.lit, c.pattern, !bad, c.want)
 		}
+	}
+}
+
+func TestTailWords(t *testing.T) {
+	cases := []struct {
+		re   string
+		want []string
+	}{
+		{`(消费|刷卡).{0,16}(扣除|扣款)`, []string{"扣除", "扣款"}},
+		// an alternation Parse factors (扣(?:除|款|费)) is expanded back
+		{`(透支|刷卡)[^。]{0,8}(扣除|扣款|扣费)`, []string{"扣除", "扣款", "扣费"}},
+		// a last element that can match anything is passed over
+		{`(高价收|收购)(微信|vx)([^a-z0-9]|$)`, []string{"微信", "vx"}},
+		{`任务[^。]{0,2}(未|没)(完成|做完)`, []string{"完成", "做完"}},
+		{`(回款|返款)[0-9]{2,6}(回款|返款)`, []string{"回款", "返款"}},
+		// nothing but the gate, or an open tail: no tail words
+		{`(回复|发送)`, nil},
+		{`护照[^。]{0,8}(公司|代为)?`, nil},
+		{`千字[0-9]{1,3}`, nil},
+	}
+	for _, c := range cases {
+		tree, err := syntax.Parse(c.re, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := tailWords(tree)
+		slices.Sort(got)
+		want := slices.Clone(c.want)
+		slices.Sort(want)
+		if len(want) == 0 && len(got) == 0 {
+			continue
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("tailWords(%s) = %q, want %q", c.re, got, want)
+		}
+	}
+}
+
+// TestGatedRegexps checks the gate on the rules file: most regexps are
+// gated on tail words, and the rules find the same on every real text with
+// the gate and without it.
+func TestGatedRegexps(t *testing.T) {
+	data, err := os.ReadFile("../configs/rules.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gatedRules, err := LoadRules("rules.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	openRules, err := LoadRules("rules.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gated, all := 0, 0
+	for _, r := range openRules.rules {
+		for i := range r.regexps {
+			all++
+			if r.gated[i] {
+				gated++
+			}
+			r.gated[i] = false
+		}
+	}
+	if gated*2 < all {
+		t.Errorf("%d of %d regexps gated on tail words, want most", gated, all)
+	}
+	withGate, err := New(gatedRules, nil, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	without, err := New(openRules, nil, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range []string{"testdata/real/scam.jsonl", "testdata/real/honest.jsonl", "testdata/real/fresh/scam.jsonl", "testdata/real/fresh/honest.jsonl"} {
+		fh, err := os.Open(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ex, err := ReadLabelled(fh)
+		fh.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range ex {
+			a, b := withGate.Classify(e.Listing), without.Classify(e.Listing)
+			if !reflect.DeepEqual(a, b) {
+				t.Errorf("%s: gated %+v, ungated %+v", e.Listing.ID, a.Reasons, b.Reasons)
+			}
+			n++
+		}
+	}
+	if n < 2000 {
+		t.Errorf("compared %d texts, want the whole real corpus and fresh set", n)
 	}
 }

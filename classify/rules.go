@@ -71,7 +71,9 @@ type rule struct {
 	fields                    fieldSet
 	weight                    float64
 	regexps                   []*regexp.Regexp
-	needDigit                 []bool  // regexps[i] cannot match without an ASCII digit
+	needDigit                 []bool // regexps[i] cannot match without an ASCII digit
+	gated                     []bool // regexps[i] cannot match without one of tails[i] after its literal
+	tails                     [][]string
 	reach                     []int32 // regexps[i] matches at most this many runes
 	contexts                  []context
 }
@@ -100,6 +102,7 @@ type refKind uint8
 const (
 	refKeyword     refKind = iota // a keyword of rule
 	refLiteral                    // a literal gating regexp sub of rule
+	refTail                       // a word regexp sub of rule cannot match without (tailWords)
 	refContext                    // a pattern of context sub of rule
 	refRate                       // a keyword of a going rate
 	refSection                    // a section heading of a job description
@@ -292,6 +295,22 @@ func LoadRules(name string, data []byte) (*Rules, error) {
 					err = add(l, ref{kind: refLiteral, rule: ri, sub: int32(j)})
 				}
 			}
+			if err != nil {
+				continue
+			}
+			// Gate the regexp on its tail words only when each is matched
+			// as written: an all-ASCII word is held to word bounds and a
+			// word that folds to another would be reported as that one.
+			r.gated = append(r.gated, r.tails[j] != nil && !slices.ContainsFunc(r.tails[j], func(w string) bool {
+				return allASCIIWord(w) || fold.foldPattern(w) != w
+			}))
+			if r.gated[j] {
+				for _, w := range r.tails[j] {
+					if err = add(w, ref{kind: refTail, rule: ri, sub: int32(j)}); err != nil {
+						break
+					}
+				}
+			}
 		}
 		for j, c := range sp.Context {
 			for _, p := range c.Patterns {
@@ -420,6 +439,7 @@ func compileRule(sp ruleSpec) (*rule, error) {
 		r.regexps = append(r.regexps, x)
 		simple := tree.Simplify()
 		r.needDigit = append(r.needDigit, needsDigit(simple))
+		r.tails = append(r.tails, tailWords(tree))
 		reach := int32(regexpReach)
 		if n := maxRunes(simple); n >= 0 && n < regexpReach {
 			reach = int32(n)
