@@ -34,7 +34,8 @@ const (
 	featOffTopic     = featEarnEasy + 1    // no word of money, earning, work, ease or contact
 	featBoard        = featOffTopic + 1    // a board listing (title, salary or company), not a bare message
 	featPayModest    = featBoard + 1       // pay by the hour, day, week or month at or below the going rate
-	nDense           = featPayModest + 1
+	featFacts        = featPayModest + 1   // dates and head counts (11日, 2020年, 291名), the stuff of notices and reports
+	nDense           = featFacts + 1
 )
 
 // The topics of rules.yaml's topics: word lists whose occurrences in the
@@ -61,6 +62,7 @@ var denseNames = [nDense]string{
 	"url", "short_text", "emoji", "exclaim", "sections", "quoted_terms", "sms_shape", "segmented",
 	"topic_money", "topic_earn", "topic_job", "topic_ease", "topic_contact", "topic_address",
 	"topic_narrative", "topic_spec", "topic_notice", "earn_easy", "off_topic", "board", "pay_modest",
+	"facts",
 }
 
 // denseNotes explains each structural feature in a reason.
@@ -86,6 +88,7 @@ var denseNotes = [nDense]string{
 	"talks of no money, work or earning",
 	"a board listing with a title, salary or company",
 	"pay by the hour, day or month at or below the going rate",
+	"dates and head counts, as a notice or report gives",
 }
 
 // gram is one distinct hashed character n-gram of a listing, with its
@@ -251,6 +254,7 @@ func (rs *Rules) structural(l *scamhunt.Listing, views []view, m *ruleMatch, s *
 		d[featTopic+i] = float64(min(1, n))
 	}
 	d[featEarnEasy] = float64(min(1, m.topics[topicEarn], m.topics[topicEase]))
+	d[featFacts] = float64(min(1, facts(views[0].comp)+facts(views[1].comp)))
 	if m.topics[topicMoney]+m.topics[topicEarn]+m.topics[topicJob]+m.topics[topicEase]+m.topics[topicContact] == 0 {
 		d[featOffTopic] = 1
 	}
@@ -478,4 +482,51 @@ func (rs *Rules) hasEvidence(m *ruleMatch, d *[nDense]float64) bool {
 		}
 	}
 	return false
+}
+
+// facts counts the dates and head counts of a compact view (11日,
+// 2020年, 291名, 20人): what notices and reports give. A date that is a
+// deadline (请于10月8日前, 3日之前) is a demand, not a fact, and does not
+// count: a phishing SMS sets one.
+func facts(c []rune) int {
+	n := 0
+	for i := 0; i < len(c); i++ {
+		if !isDigit(c[i]) || i > 0 && isDigit(c[i-1]) {
+			continue
+		}
+		j := digitsEnd(c, i)
+		switch {
+		case j < len(c) && strings.ContainsRune("名人位", c[j]):
+			n++
+		case j < len(c) && strings.ContainsRune("年月日号", c[j]):
+			// the whole date: 2020年10月8日
+			k := j + 1
+			for k < len(c) && isDigit(c[k]) {
+				e := digitsEnd(c, k)
+				if e >= len(c) || !strings.ContainsRune("月日号", c[e]) {
+					break
+				}
+				k = e + 1
+			}
+			if !deadline(c[k:]) {
+				n++
+			}
+			j = k - 1
+		}
+		i = j
+	}
+	return n
+}
+
+func digitsEnd(c []rune, i int) int {
+	for i < len(c) && isDigit(c[i]) {
+		i++
+	}
+	return i
+}
+
+// deadline reports whether c starts with the word that makes a date a
+// deadline: 前, 之前, 以前.
+func deadline(c []rune) bool {
+	return len(c) > 0 && c[0] == '前' || len(c) > 1 && (c[0] == '之' || c[0] == '以') && c[1] == '前'
 }

@@ -33,6 +33,11 @@ func TestStructuralFeatures(t *testing.T) {
 		l    scamhunt.Listing
 		want map[string]float64
 	}{
+		{"a report with its date and head count", scamhunt.Listing{Body: "去年12月我校有291名同学被录用"},
+			map[string]float64{"facts": 1, "off_topic": 1}},
+		// (its 日前 also reads as a reporter's "recently": topic_narrative)
+		{"a deadline is no fact", scamhunt.Listing{Body: "请于2026年10月8日前办理"}, map[string]float64{"off_topic": 1, "topic_narrative": 1}},
+		{"a price and an hour are no facts", scamhunt.Listing{Body: "明天8点到，3个钟"}, map[string]float64{"off_topic": 1}},
 		{"pasted chat line", scamhunt.Listing{Body: "好兄弟，有钱一起赚"},
 			map[string]float64{"topic_money": 1, "topic_earn": 1, "topic_address": 1}},
 		{"board listing without company", scamhunt.Listing{Title: "招聘", Body: "好兄弟，有钱一起赚"},
@@ -46,7 +51,7 @@ func TestStructuralFeatures(t *testing.T) {
 			// evidence, the promise of easy earning is.
 			map[string]float64{"sms_shape": 1, "topic_earn": 1, "topic_job": 1, "topic_ease": 1, "earn_easy": 1, "pay_modest": 1}},
 		{"a bank's signature in square brackets", scamhunt.Listing{Body: "您的信用卡本期账单已出，最后还款日12月25日[招商银行]"},
-			map[string]float64{"sms_shape": 1, "topic_notice": 1, "topic_address": 1, "off_topic": 1}},
+			map[string]float64{"sms_shape": 1, "topic_notice": 1, "topic_address": 1, "off_topic": 1, "facts": 1}},
 		{"an unsubscribe line that refuses", scamhunt.Listing{Body: "盒马鲜生新年满79减30，拒收请回复R"},
 			map[string]float64{"sms_shape": 1, "off_topic": 1}},
 		{"an unsubscribe line before a footnote mark [1]", scamhunt.Listing{Body: "回T退订，详见附件[1]"},
@@ -65,7 +70,7 @@ func TestStructuralFeatures(t *testing.T) {
 			map[string]float64{"topic_notice": 1, "exclaim": 1, "off_topic": 1}},
 		// 日结束 holds 日结 without paying anyone
 		{"a date's end is no pay", scamhunt.Listing{Body: "延时开放12月18日结束"},
-			map[string]float64{"off_topic": 1}},
+			map[string]float64{"off_topic": 1, "facts": 1}},
 		{"police narrate", scamhunt.Listing{Body: "记者了解到，对方称可以先垫付"},
 			map[string]float64{"topic_narrative": 1, "off_topic": 1}},
 		// 区块链 holds 块 and 钱包 holds 钱 without talking of money.
