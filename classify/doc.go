@@ -51,7 +51,9 @@
 //     fire only on a board listing with a title, salary or company, never
 //     on a pasted message, which has none; pay is read from a short
 //     body when there is no pay line, and a time-based pay at or below
-//     the going rate is a feature of its own (pay_modest),
+//     the going rate is a feature of its own (pay_modest), as are dates
+//     and head counts (facts: 11日, 2020年, 291名, what notices and reports
+//     give; a deadline, 请于10月8日前, is none),
 //   - the rule sums R_c.
 //
 // The warning head gives pw, the probability that the text warns about or
