@@ -47,7 +47,7 @@ func TestFreshTexts(t *testing.T) {
 // holds, read groups first. Measured at the end of stop 24 with the
 // bundled classifier, after gatherers S5 to S8 joined the set (72 scam
 // texts, 82 honest ones): scam texts flagged 171/223 read and 65/121
-// never-read; honest texts (chat aside) 29/382 and 35/239; everyday money
+// never-read; honest texts (chat aside) 28/382 and 35/239; everyday money
 // chat 31/84 and 44/85. The scam floors and the chat ceilings sit two
 // texts from the counts: texts at 0.50 on one topic word flip with every
 // retrain (stop 24's moved three read scam texts from 0.50-0.62 to
@@ -56,6 +56,6 @@ func TestFreshTexts(t *testing.T) {
 // testdata/real/fresh/PROVENANCE.md and the README's Measured section.
 var (
 	freshFloor   = [2]int{169, 63}
-	freshCeiling = [2]int{29, 35}
+	freshCeiling = [2]int{28, 35}
 	chatCeiling  = [2]int{33, 46}
 )
