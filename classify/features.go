@@ -254,7 +254,9 @@ func (rs *Rules) structural(l *scamhunt.Listing, views []view, m *ruleMatch, s *
 		d[featTopic+i] = float64(min(1, n))
 	}
 	d[featEarnEasy] = float64(min(1, m.topics[topicEarn], m.topics[topicEase]))
-	d[featFacts] = float64(min(1, facts(views[0].comp)+facts(views[1].comp)))
+	if hasFacts(views[0].comp) || hasFacts(views[1].comp) {
+		d[featFacts] = 1
+	}
 	if m.topics[topicMoney]+m.topics[topicEarn]+m.topics[topicJob]+m.topics[topicEase]+m.topics[topicContact] == 0 {
 		d[featOffTopic] = 1
 	}
@@ -484,20 +486,19 @@ func (rs *Rules) hasEvidence(m *ruleMatch, d *[nDense]float64) bool {
 	return false
 }
 
-// facts counts the dates and head counts of a compact view (11日,
+// hasFacts reports a date or a head count in a compact view (11日,
 // 2020年, 291名, 20人): what notices and reports give. A date that is a
 // deadline (请于10月8日前, 3日之前) is a demand, not a fact, and does not
 // count: a phishing SMS sets one.
-func facts(c []rune) int {
-	n := 0
+func hasFacts(c []rune) bool {
 	for i := 0; i < len(c); i++ {
-		if !isDigit(c[i]) || i > 0 && isDigit(c[i-1]) {
+		if !isDigit(c[i]) {
 			continue
 		}
 		j := digitsEnd(c, i)
 		switch {
 		case j < len(c) && strings.ContainsRune("名人位", c[j]):
-			n++
+			return true
 		case j < len(c) && strings.ContainsRune("年月日号", c[j]):
 			// the whole date: 2020年10月8日
 			k := j + 1
@@ -509,13 +510,13 @@ func facts(c []rune) int {
 				k = e + 1
 			}
 			if !deadline(c[k:]) {
-				n++
+				return true
 			}
 			j = k - 1
 		}
 		i = j
 	}
-	return n
+	return false
 }
 
 func digitsEnd(c []rune, i int) int {

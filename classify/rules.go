@@ -71,9 +71,8 @@ type rule struct {
 	fields                    fieldSet
 	weight                    float64
 	regexps                   []*regexp.Regexp
-	needDigit                 []bool // regexps[i] cannot match without an ASCII digit
-	gated                     []bool // regexps[i] cannot match without one of tails[i] after its literal
-	tails                     [][]string
+	needDigit                 []bool  // regexps[i] cannot match without an ASCII digit
+	gated                     []bool  // regexps[i] cannot match without one of its tail words (tailWords) after its literal
 	reach                     []int32 // regexps[i] matches at most this many runes
 	contexts                  []context
 }
@@ -277,7 +276,7 @@ func LoadRules(name string, data []byte) (*Rules, error) {
 	seen := map[string]bool{}
 	for i, sp := range spec.Rules {
 		ri := int32(i)
-		r, err := compileRule(sp)
+		r, tails, err := compileRule(sp)
 		if err == nil && seen[r.id] {
 			err = fmt.Errorf("duplicate rule id %q", r.id)
 		}
@@ -301,11 +300,11 @@ func LoadRules(name string, data []byte) (*Rules, error) {
 			// Gate the regexp on its tail words only when each is matched
 			// as written: an all-ASCII word is held to word bounds and a
 			// word that folds to another would be reported as that one.
-			r.gated = append(r.gated, r.tails[j] != nil && !slices.ContainsFunc(r.tails[j], func(w string) bool {
+			r.gated = append(r.gated, len(tails[j]) > 0 && !slices.ContainsFunc(tails[j], func(w string) bool {
 				return allASCIIWord(w) || fold.foldPattern(w) != w
 			}))
 			if r.gated[j] {
-				for _, w := range r.tails[j] {
+				for _, w := range tails[j] {
 					if err = add(w, ref{kind: refTail, rule: ri, sub: int32(j)}); err != nil {
 						break
 					}
@@ -393,19 +392,21 @@ func topicWords(name string, n *yaml.Node) (out [nTopics][]string, stops []strin
 
 var ruleIDPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$`)
 
-func compileRule(sp ruleSpec) (*rule, error) {
-	r := &rule{id: sp.ID, category: sp.Category, description: sp.Description, weight: sp.Weight}
+// compileRule compiles a rule, and returns with it the tail words of each
+// of its regexps (tailWords), which LoadRules may gate the regexp on.
+func compileRule(sp ruleSpec) (r *rule, tails [][]string, err error) {
+	r = &rule{id: sp.ID, category: sp.Category, description: sp.Description, weight: sp.Weight}
 	if !ruleIDPattern.MatchString(sp.ID) {
-		return nil, errors.New("id must look like category.name (lower case, digits, _)")
+		return nil, nil, errors.New("id must look like category.name (lower case, digits, _)")
 	}
 	if sp.Category != CategorySignal && sp.Category != CategoryWarning && !slices.Contains(scamhunt.Categories, sp.Category) {
-		return nil, fmt.Errorf("unknown category %q (want one of %s, %s or %s)", sp.Category, strings.Join(scamhunt.Categories, ", "), CategorySignal, CategoryWarning)
+		return nil, nil, fmt.Errorf("unknown category %q (want one of %s, %s or %s)", sp.Category, strings.Join(scamhunt.Categories, ", "), CategorySignal, CategoryWarning)
 	}
 	if sp.Weight == 0 || math.IsNaN(sp.Weight) || math.IsInf(sp.Weight, 0) || math.Abs(sp.Weight) > 20 {
-		return nil, errors.New("weight must be non-zero and within [-20, 20]")
+		return nil, nil, errors.New("weight must be non-zero and within [-20, 20]")
 	}
 	if len(sp.Patterns) == 0 && len(sp.Regexps) == 0 {
-		return nil, errors.New("no patterns or regexps")
+		return nil, nil, errors.New("no patterns or regexps")
 	}
 	r.fields = defaultFields
 	if len(sp.Fields) > 0 {
@@ -413,33 +414,33 @@ func compileRule(sp ruleSpec) (*rule, error) {
 		for _, f := range sp.Fields {
 			i := slices.Index(fieldNames[:], f)
 			if i < 0 {
-				return nil, fmt.Errorf("unknown field %q (want one of %s)", f, strings.Join(fieldNames[:], ", "))
+				return nil, nil, fmt.Errorf("unknown field %q (want one of %s)", f, strings.Join(fieldNames[:], ", "))
 			}
 			r.fields |= 1 << i
 		}
 	}
 	for _, re := range sp.Regexps {
 		if len(re.Literals) == 0 {
-			return nil, fmt.Errorf("regexp %q: needs literals that gate it", re.Pattern)
+			return nil, nil, fmt.Errorf("regexp %q: needs literals that gate it", re.Pattern)
 		}
 		tree, err := syntax.Parse(re.Pattern, syntax.Perl)
 		if err != nil {
-			return nil, fmt.Errorf("regexp %q: %w", re.Pattern, err)
+			return nil, nil, fmt.Errorf("regexp %q: %w", re.Pattern, err)
 		}
 		if lit, bad := badLiteral(tree, re.Literals); bad {
-			return nil, fmt.Errorf("regexp %q: literal %q cannot begin a match (a regexp runs from where one of its literals occurs)", re.Pattern, lit)
+			return nil, nil, fmt.Errorf("regexp %q: literal %q cannot begin a match (a regexp runs from where one of its literals occurs)", re.Pattern, lit)
 		}
 		if r, ok := droppedLiteral(tree); ok {
-			return nil, fmt.Errorf("regexp %q: %q is dropped from the text rules read (spaces, dots, slashes and dashes are), so it can never match", re.Pattern, r)
+			return nil, nil, fmt.Errorf("regexp %q: %q is dropped from the text rules read (spaces, dots, slashes and dashes are), so it can never match", re.Pattern, r)
 		}
 		x, err := regexp.Compile(`^(?:` + re.Pattern + `)`)
 		if err != nil {
-			return nil, fmt.Errorf("regexp %q: %w", re.Pattern, err)
+			return nil, nil, fmt.Errorf("regexp %q: %w", re.Pattern, err)
 		}
 		r.regexps = append(r.regexps, x)
 		simple := tree.Simplify()
 		r.needDigit = append(r.needDigit, needsDigit(simple))
-		r.tails = append(r.tails, tailWords(tree))
+		tails = append(tails, tailWords(tree))
 		reach := int32(regexpReach)
 		if n := maxRunes(simple); n >= 0 && n < regexpReach {
 			reach = int32(n)
@@ -449,13 +450,13 @@ func compileRule(sp ruleSpec) (*rule, error) {
 	for _, c := range sp.Context {
 		ctx := context{window: int32(c.Window), factor: c.Factor}
 		if len(c.Patterns) == 0 {
-			return nil, errors.New("context without patterns")
+			return nil, nil, errors.New("context without patterns")
 		}
 		if c.Window < 0 || c.Window > 200 {
-			return nil, errors.New("context window must be within [0, 200] runes")
+			return nil, nil, errors.New("context window must be within [0, 200] runes")
 		}
 		if c.Factor < 0 || c.Factor >= 1 || math.IsNaN(c.Factor) {
-			return nil, errors.New("context factor must be within [0, 1)")
+			return nil, nil, errors.New("context factor must be within [0, 1)")
 		}
 		switch c.Side {
 		case "", "around":
@@ -465,18 +466,18 @@ func compileRule(sp ruleSpec) (*rule, error) {
 		case "after":
 			ctx.side = after
 		default:
-			return nil, fmt.Errorf("context side %q (want before, after or around)", c.Side)
+			return nil, nil, fmt.Errorf("context side %q (want before, after or around)", c.Side)
 		}
 		switch c.Scope {
 		case "", "sentence":
 		case "clause":
 			ctx.clause = true
 		default:
-			return nil, fmt.Errorf("context scope %q (want sentence or clause)", c.Scope)
+			return nil, nil, fmt.Errorf("context scope %q (want sentence or clause)", c.Scope)
 		}
 		r.contexts = append(r.contexts, ctx)
 	}
-	return r, nil
+	return r, tails, nil
 }
 
 // foldPattern folds a pattern the way view folds text into its compact

@@ -1,6 +1,7 @@
 package salary
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -78,12 +79,8 @@ func (p *parser) hoursAt(i int) (float64, int) {
 	if !isDigit(p.at(i)) || isDigit(p.at(i-1)) {
 		return 0, 0
 	}
-	j := i
-	for isDigit(p.at(j)) {
-		j++
-	}
-	h, err := strconv.ParseFloat(string(p.r[i:j]), 64)
-	if err != nil || h < 1 || h > 24 {
+	h, mult, j, ok := p.number(i)
+	if !ok || mult != 1 || h != math.Trunc(h) || h < 1 || h > 24 {
 		return 0, 0
 	}
 	if p.at(j) == '个' {
