@@ -30,7 +30,7 @@ type TrainOptions struct {
 	Epochs       int     // passes over the data; default 40
 	LearningRate float64 // AdaGrad step; default 0.2
 	L2           float64 // n-gram weight decay; default 1e-2
-	DenseL2      float64 // structural feature weight decay; default 1e-3
+	DenseL2      float64 // structural feature weight decay; default 3e-3
 	RuleL2       float64 // pull of rule scales towards 1; default 1e-3
 	MinCount     int     // n-grams in fewer training listings are ignored; default 2
 	LegitRatio   float64 // honest examples' total loss weight over the scam examples'; default DefaultLegitRatio
@@ -60,7 +60,7 @@ func (o TrainOptions) withDefaults() TrainOptions {
 	}
 	def(&o.LearningRate, 0.2)
 	def(&o.L2, 1e-2)
-	def(&o.DenseL2, 1e-3)
+	def(&o.DenseL2, 3e-3)
 	def(&o.RuleL2, 1e-3)
 	def(&o.LegitRatio, DefaultLegitRatio)
 	return o
