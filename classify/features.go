@@ -180,7 +180,7 @@ func (rs *Rules) structural(l *scamhunt.Listing, views []view, m *ruleMatch, s *
 	d := &s.dense
 	*d = [nDense]float64{}
 	pay := payOf(l)
-	d[featPayAboveRate] = rs.payAboveRate(pay, m.rates)
+	d[featPayAboveRate] = rs.payAboveRate(pay, m.rates, m.regions)
 	if d[featPayAboveRate] == 0 && timePay(pay) {
 		d[featPayModest] = 1
 	}
@@ -426,9 +426,9 @@ func timePay(p scamhunt.Salary) bool {
 }
 
 // payAboveRate compares pay with the going rate of the first kind of work
-// the listing mentions (the default rate if none): log2(pay/rate), clipped
-// to [0, 4].
-func (rs *Rules) payAboveRate(p scamhunt.Salary, kinds []bool) float64 {
+// the listing mentions (the default rate if none), times the factor of the
+// first pay region it names: log2(pay/rate), clipped to [0, 4].
+func (rs *Rules) payAboveRate(p scamhunt.Salary, kinds, regions []bool) float64 {
 	v := max(p.Min, p.Max)
 	if v <= 0 {
 		return 0
@@ -453,6 +453,12 @@ func (rs *Rules) payAboveRate(p scamhunt.Salary, kinds []bool) float64 {
 	}
 	if ref <= 0 {
 		return 0
+	}
+	for i, ok := range regions {
+		if ok {
+			ref *= rs.regions[i].Factor
+			break
+		}
 	}
 	return min(4, max(0, math.Log2(v/ref)))
 }

@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"math"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -80,6 +81,13 @@ func TestStructuralFeatures(t *testing.T) {
 			map[string]float64{"pay_modest": 1, "topic_money": 1, "topic_job": 1, "topic_spec": 1}},
 		{"pay far above the rate in a pasted ad", scamhunt.Listing{Body: "在家打字，每天800元"},
 			map[string]float64{"pay_above_rate": 2, "topic_money": 1, "topic_ease": 1}},
+		// the same hourly pay, named in Taiwan or Hong Kong, is their going rate
+		{"a Taiwan hourly wage", scamhunt.Listing{Body: "台北捷運站徵臨時工讀生,時薪200元"},
+			map[string]float64{"pay_modest": 1, "topic_money": 1, "topic_job": 1}},
+		{"the same wage with no place named", scamhunt.Listing{Body: "捷運站徵臨時工,時薪200元"},
+			map[string]float64{"pay_above_rate": math.Log2(200.0 / 60), "topic_money": 1, "topic_job": 1}},
+		{"a Hong Kong post office's hourly wage", scamhunt.Listing{Body: "郵政署招聘總務助理,時薪72元"},
+			map[string]float64{"pay_modest": 1, "topic_money": 1, "topic_job": 1}},
 		{"a sum in a report is no pay", scamhunt.Listing{Body: "被骗百万元以上的案件时有发生"},
 			map[string]float64{"topic_money": 1, "topic_narrative": 1}},
 	}

@@ -61,11 +61,12 @@ const regexpReach = 40
 
 // ruleMatch is what the rules found in a listing.
 type ruleMatch struct {
-	occs  []occ     // surviving occurrences (factor > 0), grouped by rule
-	best  []float64 // rule -> strongest surviving factor (0: no hit)
-	sums  [nCats]float64
-	total float64
-	rates []bool // going-rate kinds the listing mentions
+	occs    []occ     // surviving occurrences (factor > 0), grouped by rule
+	best    []float64 // rule -> strongest surviving factor (0: no hit)
+	sums    [nCats]float64
+	total   float64
+	rates   []bool // going-rate kinds the listing mentions
+	regions []bool // pay regions the listing names
 	// topics counts the occurrences of each topic's words in the title
 	// and body.
 	topics [nTopics]int
@@ -98,6 +99,7 @@ func (rs *Rules) match(views []view, s *scratch) *ruleMatch {
 	m.occs = m.occs[:0]
 	m.best = resize(m.best, len(rs.rules))
 	m.rates = resize(m.rates, len(rs.rates))
+	m.regions = resize(m.regions, len(rs.regions))
 	m.sums = [nCats]float64{}
 	m.total, m.sections = 0, 0
 	m.topics = [nTopics]int{}
@@ -123,6 +125,9 @@ func (rs *Rules) match(views []view, s *scratch) *ruleMatch {
 		for _, h := range s.hits {
 			for _, rt := range rs.rateRefs[h.pat] {
 				m.rates[rt] = true
+			}
+			for _, rg := range rs.regionRefs[h.pat] {
+				m.regions[rg] = true
 			}
 			if sec := rs.sectionRefs[h.pat]; sec >= 0 && fi == 1 {
 				m.sections |= 1 << sec

@@ -40,9 +40,11 @@ type Rules struct {
 	rules       []*rule
 	rates       []Rate
 	defaultRate Rate
+	regions     []PayRegion
 	ac          *matcher
 	refs        [][]ref  // matcher pattern -> what it stands for
 	rateRefs    [][]int  // matcher pattern -> indexes of rates it is a keyword of
+	regionRefs  [][]int  // matcher pattern -> indexes of pay regions it is a keyword of
 	sectionRefs []int8   // matcher pattern -> section heading index, or -1
 	topicRefs   [][]int8 // matcher pattern -> topics it is a word of
 	// topicStop marks the matcher patterns that hold a topic word without
@@ -63,6 +65,16 @@ type Rate struct {
 	Hour     float64  `yaml:"hour"`
 	Day      float64  `yaml:"day"`
 	Month    float64  `yaml:"month"`
+}
+
+// PayRegion is a place whose pay is stated in its own currency and at its
+// own level: Taiwan's 時薪250元 is NT$, a usual hourly wage there, not ten
+// times the mainland's. A listing that names one of its keywords has the
+// going rates multiplied by Factor before its pay is compared with them.
+type PayRegion struct {
+	Region   string   `yaml:"region"`
+	Keywords []string `yaml:"keywords"`
+	Factor   float64  `yaml:"factor"`
 }
 
 // rule is one compiled rule.
@@ -104,6 +116,7 @@ const (
 	refTail                       // a word regexp sub of rule cannot match without (tailWords)
 	refContext                    // a pattern of context sub of rule
 	refRate                       // a keyword of a going rate
+	refRegion                     // a keyword of a pay region
 	refSection                    // a section heading of a job description
 	refTopic                      // a word of a topic
 	refTopicStop                  // a word that holds a topic word without meaning it
@@ -140,15 +153,16 @@ var defaultFields = fieldSet(1<<0 | 1<<1 | 1<<2)
 
 // The YAML form of rules.yaml.
 type fileSpec struct {
-	Bias        float64    `yaml:"bias"`
-	CategoryMin float64    `yaml:"category_min"`
-	FlagMin     float64    `yaml:"flag_min"`
-	Thresholds  Config     `yaml:"thresholds"`
-	DefaultRate Rate       `yaml:"default_rate"`
-	Rates       []Rate     `yaml:"rates"`
-	Topics      yaml.Node  `yaml:"topics"`
-	ContextNot  []string   `yaml:"context_not"`
-	Rules       []ruleSpec `yaml:"rules"`
+	Bias        float64     `yaml:"bias"`
+	CategoryMin float64     `yaml:"category_min"`
+	FlagMin     float64     `yaml:"flag_min"`
+	Thresholds  Config      `yaml:"thresholds"`
+	DefaultRate Rate        `yaml:"default_rate"`
+	Rates       []Rate      `yaml:"rates"`
+	PayRegions  []PayRegion `yaml:"pay_regions"`
+	Topics      yaml.Node   `yaml:"topics"`
+	ContextNot  []string    `yaml:"context_not"`
+	Rules       []ruleSpec  `yaml:"rules"`
 }
 
 type ruleSpec struct {
@@ -213,7 +227,7 @@ func LoadRules(name string, data []byte) (*Rules, error) {
 	if err := spec.Thresholds.Validate(); err != nil {
 		return nil, fmt.Errorf("%s: thresholds: %w", name, err)
 	}
-	rs := &Rules{bias: spec.Bias, categoryMin: spec.CategoryMin, flagMin: spec.FlagMin, rates: spec.Rates, defaultRate: spec.DefaultRate, thresholds: spec.Thresholds}
+	rs := &Rules{bias: spec.Bias, categoryMin: spec.CategoryMin, flagMin: spec.FlagMin, rates: spec.Rates, defaultRate: spec.DefaultRate, regions: spec.PayRegions, thresholds: spec.Thresholds}
 	if rs.categoryMin == 0 {
 		rs.categoryMin = 1
 	}
@@ -242,6 +256,7 @@ func LoadRules(name string, data []byte) (*Rules, error) {
 			pats = append(pats, f)
 			rs.refs = append(rs.refs, nil)
 			rs.rateRefs = append(rs.rateRefs, nil)
+			rs.regionRefs = append(rs.regionRefs, nil)
 			rs.sectionRefs = append(rs.sectionRefs, -1)
 			rs.topicRefs = append(rs.topicRefs, nil)
 			rs.topicStop = append(rs.topicStop, false)
@@ -267,6 +282,10 @@ func LoadRules(name string, data []byte) (*Rules, error) {
 		}
 		if r.kind == refRate {
 			rs.rateRefs[id] = append(rs.rateRefs[id], int(r.sub))
+			return nil
+		}
+		if r.kind == refRegion {
+			rs.regionRefs[id] = append(rs.regionRefs[id], int(r.sub))
 			return nil
 		}
 		rs.refs[id] = append(rs.refs[id], r)
@@ -327,6 +346,16 @@ func LoadRules(name string, data []byte) (*Rules, error) {
 		for _, k := range rt.Keywords {
 			if err := add(k, ref{kind: refRate, sub: int32(i)}); err != nil {
 				return nil, fmt.Errorf("%s: rate %q: %w", name, rt.Kind, err)
+			}
+		}
+	}
+	for i, pr := range spec.PayRegions {
+		if pr.Region == "" || len(pr.Keywords) == 0 || !(pr.Factor > 0) {
+			return nil, fmt.Errorf("%s: pay region %d needs a region, keywords and a factor above 0", name, i)
+		}
+		for _, k := range pr.Keywords {
+			if err := add(k, ref{kind: refRegion, sub: int32(i)}); err != nil {
+				return nil, fmt.Errorf("%s: pay region %q: %w", name, pr.Region, err)
 			}
 		}
 	}
