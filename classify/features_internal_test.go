@@ -88,6 +88,13 @@ func TestStructuralFeatures(t *testing.T) {
 			map[string]float64{"pay_above_rate": math.Log2(200.0 / 60), "topic_money": 1, "topic_job": 1}},
 		{"a Hong Kong post office's hourly wage", scamhunt.Listing{Body: "郵政署招聘總務助理,時薪72元"},
 			map[string]float64{"pay_modest": 1, "topic_money": 1, "topic_job": 1}},
+		// a refund that arrives, and a transfer to an account, earn nothing
+		{"a refund's arrival is no earning", scamhunt.Listing{Body: "亲，退款已经给您处理了，请留意支付宝到账通知"},
+			map[string]float64{"topic_address": 1, "off_topic": 1}},
+		{"money moved to an account earns nothing", scamhunt.Listing{Body: "之前的钱就会退回到账户里"},
+			map[string]float64{"topic_money": 1}},
+		{"a withdrawal that arrives at once is earning", scamhunt.Listing{Body: "佣金提现秒到账"},
+			map[string]float64{"topic_earn": 1}},
 		{"a sum in a report is no pay", scamhunt.Listing{Body: "被骗百万元以上的案件时有发生"},
 			map[string]float64{"topic_money": 1, "topic_narrative": 1}},
 	}
