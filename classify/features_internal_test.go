@@ -93,6 +93,8 @@ func TestStructuralFeatures(t *testing.T) {
 			map[string]float64{"topic_address": 1, "off_topic": 1}},
 		{"money moved to an account earns nothing", scamhunt.Listing{Body: "之前的钱就会退回到账户里"},
 			map[string]float64{"topic_money": 1}},
+		{"a volunteer's post denies pay", scamhunt.Listing{Body: "学生会招募新媒体运营志愿者，无报酬，可开志愿服务证明"},
+			map[string]float64{"topic_job": 1}},
 		{"a withdrawal that arrives at once is earning", scamhunt.Listing{Body: "佣金提现秒到账"},
 			map[string]float64{"topic_earn": 1}},
 		{"a sum in a report is no pay", scamhunt.Listing{Body: "被骗百万元以上的案件时有发生"},
