@@ -234,7 +234,7 @@ func TestContexts(t *testing.T) {
 		{"a courier's cash on delivery", scamhunt.Listing{Body: "本快递点提供代收货款服务，货到付款。"}, nil},
 		{"a cleaner paid by the day", scamhunt.Listing{Body: "灯会期间临时清洁维护人员日薪五四二元，总计二十天。"}, nil},
 		{"a careers page on the pyramid", scamhunt.Listing{Body: "若被要求缴交大笔的入会费用，及被游说招揽会员成为其下线，便应拒绝受聘。"},
-			[]string{"deposit.fee~", "warning.advice"}},
+			[]string{"deposit.fee~", "warning.advice", "warning.narration"}},
 		{"a coupon with no minimum spend", scamhunt.Listing{Body: "【某超市】添加门店客服微信，送您一张5元无门槛券，可在App内使用。"}, nil},
 		// (the model still flags this one, at 0.69: 注销 and 征信 weigh as in
 		// the student-loan scam)
@@ -706,6 +706,10 @@ func TestPhishingRules(t *testing.T) {
 		{"the post's customs duty", "您的邮件被海关扣留，需缴纳税款，请登录中国邮政官方App办理。", scamhunt.LabelLegit, nil},
 		{"a careers page names the law", "招聘提示：收取培训费、押金等费用都属违法行为，请求职者提高警惕。", scamhunt.LabelLegit,
 			[]string{"deposit.fee~「押金」", "deposit.items~「培训费」", "warning.advice「属违法行为」", "warning.advice「提高警惕」", "warning.advice「都属违法」"}},
+		{"a labour bureau names the prohibition", "区人社局提醒：正规用人单位不得以任何名义向劳动者收取押金、保证金等费用。", scamhunt.LabelLegit,
+			[]string{"deposit.fee~「保证金」", "deposit.fee~「押金」", "warning.advice「不得以任何名义」"}},
+		{"the one asked to pay tells of it", "她在网上应聘客服，被要求先交300元押金，交完钱对方就不回消息了。", scamhunt.LabelLegit,
+			[]string{"deposit.fee~「押金」", "deposit.pay_first~「先交300元押金」", "warning.narration「不回消息了」", "warning.narration「就不回消息」", "warning.narration「被要求先」"}},
 		{"a scammer denies the law", "刷单不属于违法行为，放心做，日结佣金。", scamhunt.LabelScam,
 			[]string{"shuadan.brushing「刷单」", "signal.daily_pay「日结」", "signal.trust_me「放心做」"}},
 		{"a warning that sends the reader to the ETC line", "接到自称ETC客服的短信，请拨打发卡机构官方电话核实，不要点击短信里的链接。", scamhunt.LabelLegit,
