@@ -204,7 +204,10 @@ func TestContexts(t *testing.T) {
 		// money talk between people, read by the rules as such (the model
 		// still flags the first two: money in a chat weighs as in a lure)
 		{"a landlord's deposit", scamhunt.Listing{Body: "押金退了吗？房东说月底退。"}, []string{"deposit.fee~"}},
-		{"a school's fees", scamhunt.Listing{Body: "老师好，孩子下学期的学费是多少？我好提前准备。"}, []string{"baishi.tuition~"}},
+		{"a school's fees", scamhunt.Listing{Body: "老师好，孩子下学期的学费是多少？我好提前准备。"}, nil},
+		{"a school's fee paid, told to the teacher", scamhunt.Listing{Body: "李老师，孩子的学费我已经在学校缴费平台交了，麻烦您确认一下。"}, nil},
+		{"a pass to scan at the hospital", scamhunt.Listing{Body: "【国家医保服务平台】您的医保电子凭证已激活，可在就医时扫码使用。"}, nil},
+		{"points redeemed in the operator's app", scamhunt.Listing{Body: "【中国移动】您的积分2860分将于12月31日清零，可登录中国移动App“我的-积分”兑换话费或流量。"}, nil},
 		{"a code scanned to pay", scamhunt.Listing{Body: "师傅，车费多少？我扫码付给您。"}, nil},
 		{"a firm's registration fees", scamhunt.Listing{Body: "本公司代办营业执照、税务登记，收费透明，欢迎咨询。"}, nil},
 		{"a friend borrowing money", scamhunt.Listing{Body: "借我点钱，支付宝转你，明天就还。"}, nil},
