@@ -190,8 +190,8 @@ func TestContexts(t *testing.T) {
 		{"places counted down", scamhunt.Listing{Body: "还剩最后五个名额，错过只能等下次"}, []string{"signal.urgency"}},
 		{"paid recovery of losses", scamhunt.Listing{Body: "遭遇刷单如何处理？帮追回，先追回后收费"}, []string{"shuadan.brushing", "signal.recovery"}},
 		// notices whose words a scam also uses, read by the rules as notices
-		// (the model still flags the first two: money and 到账 in a
-		// notification weigh as in a lure)
+		// (the model still flags the first: money in a notification weighs
+		// as in a lure)
 		{"a rental deposit released", scamhunt.Listing{Body: "【某租车】您的订单已还车，押金3000元已解冻，违章押金将在还车30天后解冻。"}, []string{"deposit.fee~"}},
 		{"a top-up confirmed", scamhunt.Listing{Body: "尊敬的客户，您充值50元，已到账。[某运营商]"}, nil},
 		{"a notice that denies expiry", scamhunt.Listing{Body: "速通卡不存在失效续签，有效期十年，无需操作银行账户。"}, nil},
