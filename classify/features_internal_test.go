@@ -86,6 +86,8 @@ func TestStructuralFeatures(t *testing.T) {
 			map[string]float64{"pay_modest": 1, "topic_money": 1, "topic_job": 1}},
 		{"the same wage with no place named", scamhunt.Listing{Body: "捷運站徵臨時工,時薪200元"},
 			map[string]float64{"pay_above_rate": math.Log2(200.0 / 60), "topic_money": 1, "topic_job": 1}},
+		{"a Taiwan ad known by its words", scamhunt.Listing{Body: "誠徵餐廳外場服務生，兼職時薪200元，週休二日"},
+			map[string]float64{"pay_modest": 1, "topic_money": 1, "topic_job": 1}},
 		{"a Hong Kong post office's hourly wage", scamhunt.Listing{Body: "郵政署招聘總務助理,時薪72元"},
 			map[string]float64{"pay_modest": 1, "topic_money": 1, "topic_job": 1}},
 		// a refund that arrives, and a transfer to an account, earn nothing
