@@ -46,7 +46,7 @@ func TestFreshTexts(t *testing.T) {
 // freshFloor, freshCeiling and chatCeiling are the counts TestFreshTexts
 // holds, read groups first. Measured at the end of stop 25 with the
 // bundled classifier, after gatherers S9 and S10 joined the set (12 scam
-// texts, 30 honest ones): scam texts flagged 183/229 read and 69/127
+// texts, 30 honest ones): scam texts flagged 186/229 read and 69/127
 // never-read; honest texts (chat aside) 29/403 and 29/248; everyday money
 // chat 30/84 and 44/85. The scam floors and the chat ceilings sit two
 // texts from the counts: texts at 0.50 on one topic word flip with every
@@ -55,7 +55,7 @@ func TestFreshTexts(t *testing.T) {
 // rule, and which never-read figures were seen by accident, is told in
 // testdata/real/fresh/PROVENANCE.md and the README's Measured section.
 var (
-	freshFloor   = [2]int{181, 67}
+	freshFloor   = [2]int{184, 67}
 	freshCeiling = [2]int{29, 29}
 	chatCeiling  = [2]int{32, 46}
 )
