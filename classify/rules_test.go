@@ -696,6 +696,8 @@ func TestPhishingRules(t *testing.T) {
 			[]string{"signal.cancel_or_charged「误设为分期」"}},
 		{"a voice the reader should know", "我换了个电话号码，你就不认识了？我的声音也听不出来吗？", scamhunt.LabelScam,
 			[]string{"signal.boss_impersonation「声音也听不出来」"}},
+		{"a reporter tells what a platform claims", "该平台声称做任务就能赚佣金，但实际上用户充值后便无法提现。", scamhunt.LabelLegit,
+			[]string{"advance.topup~「无法提现」", "shuadan.tasks~「做任务」", "warning.narration「声称」", "warning.narration「实际上」"}},
 		{"a recruiter waves off the word", "我知道你是怀疑我在做传销。既然咱们是从小玩到大的哥们,要不你就留下来,帮我看看这到底是不是传销?", scamhunt.LabelScam,
 			[]string{"downline.pyramid「不是传销」", "downline.pyramid「怀疑我在做传销」"}},
 		{"a warning quotes the denial", "警方提醒：传销组织常常对新人说“我们不是传销，是国家扶持的资本运作”，请勿轻信。", scamhunt.LabelLegit,
