@@ -47,7 +47,7 @@ func TestFreshTexts(t *testing.T) {
 // holds, read groups first. Measured at the end of stop 25 with the
 // bundled classifier, after gatherers S9 and S10 joined the set (12 scam
 // texts, 30 honest ones): scam texts flagged 186/229 read and 69/127
-// never-read; honest texts (chat aside) 29/403 and 29/248; everyday money
+// never-read; honest texts (chat aside) 27/403 and 28/248; everyday money
 // chat 30/84 and 44/85. The scam floors and the chat ceilings sit two
 // texts from the counts: texts at 0.50 on one topic word flip with every
 // retrain (stop 24's moved three read scam texts from 0.51-0.62 to
@@ -56,6 +56,6 @@ func TestFreshTexts(t *testing.T) {
 // testdata/real/fresh/PROVENANCE.md and the README's Measured section.
 var (
 	freshFloor   = [2]int{184, 67}
-	freshCeiling = [2]int{29, 29}
+	freshCeiling = [2]int{27, 28}
 	chatCeiling  = [2]int{32, 46}
 )
