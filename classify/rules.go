@@ -350,8 +350,8 @@ func LoadRules(name string, data []byte) (*Rules, error) {
 		}
 	}
 	for i, pr := range spec.PayRegions {
-		if pr.Region == "" || len(pr.Keywords) == 0 || !(pr.Factor > 0) {
-			return nil, fmt.Errorf("%s: pay region %d needs a region, keywords and a factor above 0", name, i)
+		if pr.Region == "" || len(pr.Keywords) == 0 || !(pr.Factor > 0) || math.IsInf(pr.Factor, 0) {
+			return nil, fmt.Errorf("%s: pay region %d needs a region, keywords and a finite factor above 0", name, i)
 		}
 		for _, k := range pr.Keywords {
 			if err := add(k, ref{kind: refRegion, sub: int32(i)}); err != nil {

@@ -47,7 +47,7 @@ func TestLoadRulesErrors(t *testing.T) {
 		{"regexp literal after an optional start", head + "  - id: a.b\n    category: signal\n    weight: 1\n    regexps:\n      - pattern: '(免费)?领取[^。]{0,6}礼品'\n        literals: [免费, 领取, 礼品]\n",
 			`rules.yaml:3: rule "a.b": regexp "(免费)?领取[^。]{0,6}礼品": literal "礼品" cannot begin a match`},
 		{"pay region without a factor", "pay_regions:\n  - region: taiwan\n    keywords: [台北]\n" + head + "  - id: a.b\n    category: signal\n    weight: 1\n    patterns: [x]\n",
-			`rules.yaml: pay region 0 needs a region, keywords and a factor above 0`},
+			`rules.yaml: pay region 0 needs a region, keywords and a finite factor above 0`},
 		{"pay region keyword folds to nothing", "pay_regions:\n  - region: taiwan\n    keywords: ['★']\n    factor: 7\n" + head + "  - id: a.b\n    category: signal\n    weight: 1\n    patterns: [x]\n",
 			`rules.yaml: pay region "taiwan": pattern "★" folds to nothing`},
 		{"context_not folds to nothing", "context_not: ['★']\n" + head + "  - id: a.b\n    category: signal\n    weight: 1\n    patterns: [x]\n",
