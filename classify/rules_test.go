@@ -176,6 +176,8 @@ func TestContexts(t *testing.T) {
 		{"posts paid by the piece", scamhunt.Listing{Body: "论坛回帖5毛一条"}, []string{"review_extortion.water_army"}},
 		{"bad review penalty", scamhunt.Listing{Body: "客服收到差评扣20元"}, nil},
 		{"top up less than paid back", scamhunt.Listing{Body: "代充点券，充一百返一百三"}, []string{"advance.multiplied_return", "advance.topup"}},
+		{"a platform's cut of the lesson fees", scamhunt.Listing{Body: "招聘钢琴陪练老师：线上授课，平台收取20%服务费，课时费每周结算。"}, nil},
+		{"a fee paid before starting", scamhunt.Listing{Body: "入职前需交200元服务费。"}, []string{"deposit.fee", "deposit.pay_first"}},
 		{"a dinner paid for by a friend", scamhunt.Listing{Body: "兄弟，周末聚餐AA，每人150，我先垫付了，回头你们转我。"}, nil},
 		{"a team outing's kitty", scamhunt.Listing{Body: "同事们，下周三团建，每人交100元活动经费给小刘。"}, nil},
 		{"a parent pays a student's fees", scamhunt.Listing{Body: "宝贝，你的学费我已经交了，生活费下周一打到你卡上。"}, nil},
