@@ -203,12 +203,36 @@ func (sc *scanner) labelled(ls []label) int {
 		return last.e
 	}
 	if p < len(sc.r) && !sc.used[p] {
+		n := len(sc.out)
 		if e, ok := sc.value(ls, p); ok {
+			sc.samePhone(last.e, p, n)
 			return e
 		}
 	}
 	sc.sameNumber(ls)
 	return last.e
+}
+
+// samePhone handles "微信同号13812345678": a WeChat ID said to be the same
+// as the phone number is the phone number too, so the WeChat contacts
+// found since out[n] that are mobile numbers are also phones when 同号
+// stands between the label (ending at l) and the value (at p).
+func (sc *scanner) samePhone(l, p, n int) {
+	same := false
+	for k := l; k+1 < p; k++ {
+		if sc.hasPrefix(k, "同号") {
+			same = true
+			break
+		}
+	}
+	if !same {
+		return
+	}
+	for _, f := range sc.out[n:] {
+		if f.c.Kind == scamhunt.ContactWeChat && mobile(f.c.Value) {
+			sc.emit(scamhunt.ContactPhone, "+86"+f.c.Value, max(f.s, p), f.e)
+		}
+	}
 }
 
 // value reads the value at p for the kinds of labels ls; the raw text of the

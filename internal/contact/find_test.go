@@ -56,6 +56,7 @@ var findCases = []findCase{
 	{"微信：13812345678", []scamhunt.Contact{wechat("13812345678", "微信：13812345678")}},
 	{"手机/微信：13912345678", []scamhunt.Contact{wechat("13912345678", "微信：13912345678"), phone("+8613912345678", "13912345678")}},
 	{"13812345678（微信同号）", []scamhunt.Contact{phone("+8613812345678", "13812345678"), wechat("13812345678", "13812345678（微信同号")}},
+	{"微信同号13812345678", []scamhunt.Contact{wechat("13812345678", "微信同号13812345678"), phone("+8613812345678", "13812345678")}},
 	{"wxid_abcd1234efgh", []scamhunt.Contact{wechat("wxid_abcd1234efgh", "wxid_abcd1234efgh")}},
 	{"邮箱：Job.HR@Example.COM", []scamhunt.Contact{email("job.hr@example.com", "Job.HR@Example.COM")}},
 	{"简历发 56793216@qq.com", []scamhunt.Contact{email("56793216@qq.com", "56793216@qq.com"), qq("56793216", "56793216")}},
