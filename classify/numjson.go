@@ -54,7 +54,8 @@ func readNumbers[T any](dst *[]T, data []byte, parse func(tok []byte) (T, error)
 
 // eachNumber calls fn with each element of the JSON array data (already
 // checked to be valid JSON by encoding/json), each of which must be a
-// number. A null array reports isNull and calls nothing.
+// number or null (read as 0). A null array reports isNull and calls
+// nothing.
 func eachNumber(data []byte, fn func(tok []byte) error) (isNull bool, err error) {
 	data = bytes.TrimSpace(data)
 	if string(data) == "null" {
@@ -70,6 +71,11 @@ func eachNumber(data []byte, fn func(tok []byte) error) (isNull bool, err error)
 	for {
 		tok, after, more := bytes.Cut(rest, []byte(","))
 		tok = bytes.TrimSpace(tok)
+		if string(tok) == "null" {
+			// encoding/json leaves an element it reads null at its zero
+			// value, and so do we
+			tok = []byte("0")
+		}
 		if len(tok) == 0 || !isJSONNumberStart(tok[0]) {
 			return false, errors.New("want an array of numbers")
 		}
