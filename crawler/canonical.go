@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/netip"
 	"net/url"
 	"path"
 	"slices"
@@ -109,10 +110,15 @@ func normHost(hostport, scheme string) (string, error) {
 		}
 		host = a
 	}
-	if host == "" || strings.ContainsAny(host, " %/?#@") {
+	if host == "" || strings.ContainsAny(host, " %/?#@[]") {
 		return "", fmt.Errorf("bad host %q", hostport)
 	}
 	if strings.Contains(host, ":") {
+		// only an IPv6 address holds a colon once the port is off
+		// ("http://]:" parsed with the host "]:")
+		if _, err := netip.ParseAddr(host); err != nil {
+			return "", fmt.Errorf("bad host %q", hostport)
+		}
 		host = "[" + host + "]"
 	}
 	if port == "" {

@@ -72,7 +72,7 @@ func TestCanonical(t *testing.T) {
 func TestCanonicalRejects(t *testing.T) {
 	for _, in := range []string{
 		"", "/relative/path", "mailto:a@example.com", "javascript:alert(1)", "ftp://example.com/",
-		"http://", "http:///path", "http://exa mple.com/", "http://example.com:port/",
+		"http://", "http:///path", "http://exa mple.com/", "http://example.com:port/", "http://]:", "http://a:b:c/",
 	} {
 		if got, err := crawler.Canonical(in, nil); err == nil {
 			t.Errorf("Canonical(%q) = %q, want an error", in, got)
