@@ -176,6 +176,8 @@ func TestContexts(t *testing.T) {
 		{"posts paid by the piece", scamhunt.Listing{Body: "论坛回帖5毛一条"}, []string{"review_extortion.water_army"}},
 		{"bad review penalty", scamhunt.Listing{Body: "客服收到差评扣20元"}, nil},
 		{"top up less than paid back", scamhunt.Listing{Body: "代充点券，充一百返一百三"}, []string{"advance.multiplied_return", "advance.topup"}},
+		{"a phone plan's monthly fee", scamhunt.Listing{Body: "【中国移动】您已成功办理5G畅享套餐，月费128元，次月生效。"}, nil},
+		{"a VIP fee of a lucky amount", scamhunt.Listing{Body: "开通VIP会员只需188元，每天接单赚佣金。"}, []string{"signal.lucky_fee"}},
 		{"a platform's cut of the lesson fees", scamhunt.Listing{Body: "招聘钢琴陪练老师：线上授课，平台收取20%服务费，课时费每周结算。"}, nil},
 		{"a fee paid before starting", scamhunt.Listing{Body: "入职前需交200元服务费。"}, []string{"deposit.fee", "deposit.pay_first"}},
 		{"a dinner paid for by a friend", scamhunt.Listing{Body: "兄弟，周末聚餐AA，每人150，我先垫付了，回头你们转我。"}, nil},
