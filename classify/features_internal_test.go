@@ -95,6 +95,8 @@ func TestStructuralFeatures(t *testing.T) {
 			map[string]float64{"topic_address": 1, "off_topic": 1}},
 		{"money moved to an account earns nothing", scamhunt.Listing{Body: "之前的钱就会退回到账户里"},
 			map[string]float64{"topic_money": 1}},
+		{"a shop's coupon is no earning", scamhunt.Listing{Body: "您有一张满30减8元的红包即将过期，快去下单吧"},
+			map[string]float64{"topic_money": 1, "topic_address": 1}},
 		{"a volunteer's post denies pay", scamhunt.Listing{Body: "学生会招募新媒体运营志愿者，无报酬，可开志愿服务证明"},
 			map[string]float64{"topic_job": 1}},
 		{"a withdrawal that arrives at once is earning", scamhunt.Listing{Body: "佣金提现秒到账"},
