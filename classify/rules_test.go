@@ -708,6 +708,8 @@ func TestPhishingRules(t *testing.T) {
 			[]string{"warning.advice「只能兑换话费和流量,并不能兑换」"}},
 		{"an ad that says 实际上 is no report", "实际上很简单，每天动动手指，日赚300元，加微信了解。", scamhunt.LabelScam,
 			[]string{"signal.easy_money「每天动动手指，日赚300」", "signal.im_contact「加微信」", "signal.phone_work「动动手指」"}},
+		{"a lure that says 才发现", "做了才发现赚钱这么简单，宝妈在家也能日赚300元。", scamhunt.LabelScam,
+			[]string{"signal.easy_money「日赚300」", "signal.phone_work「宝妈」"}},
 		{"a reporter tells what a platform claims", "该平台声称做任务就能赚佣金，但实际上用户充值后便无法提现。", scamhunt.LabelLegit,
 			[]string{"advance.topup~「无法提现」", "shuadan.tasks~「做任务」", "warning.narration「但实际上」", "warning.narration「声称」"}},
 		{"a recruiter waves off the word", "我知道你是怀疑我在做传销。既然咱们是从小玩到大的哥们,要不你就留下来,帮我看看这到底是不是传销?", scamhunt.LabelScam,
