@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -434,11 +435,8 @@ func (rs *Rules) payAboveRate(p scamhunt.Salary, kinds, regions []bool) float64 
 		return 0
 	}
 	rate := rs.defaultRate
-	for i, ok := range kinds {
-		if ok {
-			rate = rs.rates[i]
-			break
-		}
+	if i := slices.Index(kinds, true); i >= 0 {
+		rate = rs.rates[i]
 	}
 	var ref float64
 	switch p.Period {
@@ -454,11 +452,8 @@ func (rs *Rules) payAboveRate(p scamhunt.Salary, kinds, regions []bool) float64 
 	if ref <= 0 {
 		return 0
 	}
-	for i, ok := range regions {
-		if ok {
-			ref *= rs.regions[i].Factor
-			break
-		}
+	if i := slices.Index(regions, true); i >= 0 {
+		ref *= rs.regions[i].Factor
 	}
 	return min(4, max(0, math.Log2(v/ref)))
 }
