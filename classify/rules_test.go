@@ -805,6 +805,9 @@ func TestPhishingRules(t *testing.T) {
 			[]string{"signal.im_contact「加微信」", "signal.refund_offer~「丢失、要加微信给您三倍理赔」", "warning.advice「都是诈骗」", "warning.narration「警方」", "warning.narration「诈骗」"}},
 		{"a promise called a lie", "高收益承诺都是骗人的，不要相信。", scamhunt.LabelLegit,
 			[]string{"warning.advice「不要相信」", "warning.advice「都是骗人的」"}},
+		{"gifts to a streamer paid back double", "这个主播是我们公司的，你给她刷礼物，我们公司按双倍返给你。", scamhunt.LabelScam,
+			[]string{"advance.multiplied_return「刷礼物，我们公司按双倍返给」"}},
+		{"a price guarantee's double refund", "如果买贵了，差价我们会双倍返给你。", scamhunt.LabelLegit, nil},
 		// honest messages and warnings with the same words
 		{"a resume received, an interview set", "您好，已收到您的简历，请于本周四上午10点携带身份证到公司面试，地址：XX路88号3楼。", scamhunt.LabelLegit, nil},
 		{"an interview notice sent by email", "我们已收到您的简历，面试通知已发至您的邮箱，请查收。", scamhunt.LabelLegit, nil},
