@@ -808,6 +808,9 @@ func TestPhishingRules(t *testing.T) {
 		{"gifts to a streamer paid back double", "这个主播是我们公司的，你给她刷礼物，我们公司按双倍返给你。", scamhunt.LabelScam,
 			[]string{"advance.multiplied_return「刷礼物，我们公司按双倍返给」"}},
 		{"a price guarantee's double refund", "如果买贵了，差价我们会双倍返给你。", scamhunt.LabelLegit, nil},
+		{"an account rented out for a monthly fee", "只要提供你的LINE帳號給我們用，每個月給你5000元租金。", scamhunt.LabelScam,
+			[]string{"signal.card_rental「LINE帳號給我們用，每個月給你5000元租金」"}},
+		{"a colleague's test account", "把账号给我们用来登录测试环境。", scamhunt.LabelLegit, nil},
 		// honest messages and warnings with the same words
 		{"a resume received, an interview set", "您好，已收到您的简历，请于本周四上午10点携带身份证到公司面试，地址：XX路88号3楼。", scamhunt.LabelLegit, nil},
 		{"an interview notice sent by email", "我们已收到您的简历，面试通知已发至您的邮箱，请查收。", scamhunt.LabelLegit, nil},
