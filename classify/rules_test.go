@@ -815,6 +815,12 @@ func TestPhishingRules(t *testing.T) {
 		{"an account rented out for a monthly fee", "只要提供你的LINE帳號給我們用，每個月給你5000元租金。", scamhunt.LabelScam,
 			[]string{"signal.card_rental「LINE帳號給我們用，每個月給你5000元租金」"}},
 		{"a colleague's test account", "把账号给我们用来登录测试环境。", scamhunt.LabelLegit, nil},
+		{"a handout behind a link", "全民普發現金1萬元通過,申請連結:https://example.tw/apply", scamhunt.LabelScam,
+			[]string{"signal.benefit_link「普發現金1萬元通過,申請連結:http」"}},
+		{"credit cashed out", "花呗取现，信用卡套现，秒到账，微信联系。", scamhunt.LabelScam,
+			[]string{"signal.daily_pay「秒到账」", "signal.im_contact「微信联系」", "signal.loan_offer「信用卡套现」", "signal.loan_offer「花呗取现」"}},
+		{"a warning against cashing out", "花呗不支持取现，凡称花呗取现的都是诈骗。", scamhunt.LabelLegit,
+			[]string{"signal.loan_offer~「花呗取现」", "warning.advice「都是诈骗」", "warning.narration「诈骗」"}},
 		// honest messages and warnings with the same words
 		{"a resume received, an interview set", "您好，已收到您的简历，请于本周四上午10点携带身份证到公司面试，地址：XX路88号3楼。", scamhunt.LabelLegit, nil},
 		{"an interview notice sent by email", "我们已收到您的简历，面试通知已发至您的邮箱，请查收。", scamhunt.LabelLegit, nil},
