@@ -44,18 +44,18 @@ func TestFreshTexts(t *testing.T) {
 }
 
 // freshFloor, freshCeiling and chatCeiling are the counts TestFreshTexts
-// holds, read groups first. Measured at the end of stop 25 with the
-// bundled classifier, after gatherers S9 and S10 joined the set (12 scam
-// texts, 30 honest ones): scam texts flagged 186/229 read and 69/127
-// never-read; honest texts (chat aside) 27/403 and 28/248; everyday money
-// chat 30/84 and 44/85. The scam floors and the chat ceilings sit two
-// texts from the counts: texts at 0.50 on one topic word flip with every
-// retrain (stop 24's moved three read scam texts from 0.51-0.62 to
-// 0.41-0.50). How each figure moved, gatherer by gatherer and rule by
-// rule, and which never-read figures were seen by accident, is told in
+// holds, read groups first. Measured in stop 26 with the bundled
+// classifier, after gatherers S12 and S13 joined the set (29 scam texts,
+// 11 warnings): scam texts flagged 193/243 read and 75/142 never-read;
+// honest texts (chat aside) 27/414 and 28/248; everyday money chat 30/84
+// and 44/85. The scam floors and the chat ceilings sit two texts from the
+// counts: texts at 0.50 on one topic word flip with every retrain (stop
+// 24's moved three read scam texts from 0.51-0.62 to 0.41-0.50). How each
+// figure moved, gatherer by gatherer and rule by rule, and which
+// never-read figures were seen by accident, is told in
 // testdata/real/fresh/PROVENANCE.md and the README's Measured section.
 var (
-	freshFloor   = [2]int{184, 67}
+	freshFloor   = [2]int{191, 73}
 	freshCeiling = [2]int{27, 28}
 	chatCeiling  = [2]int{32, 46}
 )
