@@ -45,8 +45,8 @@ func TestFreshTexts(t *testing.T) {
 
 // freshFloor, freshCeiling and chatCeiling are the counts TestFreshTexts
 // holds, read groups first. Measured in stop 26 with the bundled
-// classifier, after gatherers S12 and S13 joined the set (29 scam texts,
-// 11 warnings): scam texts flagged 193/243 read and 75/142 never-read;
+// classifier, after gatherers S12-S15 joined the set (72 scam texts, 11
+// warnings): scam texts flagged 206/264 read and 83/164 never-read;
 // honest texts (chat aside) 27/414 and 28/248; everyday money chat 30/84
 // and 44/85. The scam floors and the chat ceilings sit two texts from the
 // counts: texts at 0.50 on one topic word flip with every retrain (stop
@@ -55,7 +55,7 @@ func TestFreshTexts(t *testing.T) {
 // never-read figures were seen by accident, is told in
 // testdata/real/fresh/PROVENANCE.md and the README's Measured section.
 var (
-	freshFloor   = [2]int{191, 73}
+	freshFloor   = [2]int{204, 81}
 	freshCeiling = [2]int{27, 28}
 	chatCeiling  = [2]int{32, 46}
 )
