@@ -72,6 +72,9 @@ func TestStructuralFeatures(t *testing.T) {
 		// 日结束 holds 日结 without paying anyone
 		{"a date's end is no pay", scamhunt.Listing{Body: "延时开放12月18日结束"},
 			map[string]float64{"off_topic": 1, "facts": 1}},
+		// and 1日入账 holds 日入 without earning anything
+		{"a credit's date is no earning", scamhunt.Listing{Body: "您的账户于12月1日入账"},
+			map[string]float64{"topic_money": 1, "topic_address": 1, "topic_notice": 1, "facts": 1}},
 		{"police narrate", scamhunt.Listing{Body: "记者了解到，对方称可以先垫付"},
 			map[string]float64{"topic_narrative": 1, "off_topic": 1}},
 		// 区块链 holds 块 and 钱包 holds 钱 without talking of money.
