@@ -883,6 +883,8 @@ func TestPhishingRules(t *testing.T) {
 		{"a ticket that failed, refunded by the railway", "【12306】您的车票出票失败，票款将在3个工作日内原路退回。", scamhunt.LabelLegit, nil},
 		{"a prize to claim on a site", "【大众点评】恭喜您在周年庆活动中获得iPad一台，请登录 dp-xx.com 填写领奖信息。", scamhunt.LabelScam,
 			[]string{"signal.prize「恭喜您在周年庆活动中获得iPad一台，请登录 dp-xx.com 填写领奖信息」"}},
+		{"work abroad for the indebted", "海外直招 有負債 有卡案子 想賺錢 有膽的都賺完了", scamhunt.LabelScam,
+			[]string{"signal.overseas_lure「海外直招 有負債 有卡案」"}},
 		{"a compound's job posted abroad", "客服8K管吃住驻菲律宾", scamhunt.LabelScam,
 			[]string{"signal.overseas_lure「客服8K管吃住驻菲律宾」"}},
 		{"a code sent by mistake, to be passed back", "您好,很抱歉,我错误地通过短信向您发送了6位代号,您可以将其传给我吗?", scamhunt.LabelScam,
