@@ -181,6 +181,7 @@ func (rs *Rules) structural(l *scamhunt.Listing, views []view, m *ruleMatch, s *
 	d := &s.dense
 	*d = [nDense]float64{}
 	pay := payOf(l)
+	rs.scriptRegions(views, m.regions)
 	d[featPayAboveRate] = rs.payAboveRate(pay, m.rates, m.regions)
 	if d[featPayAboveRate] == 0 && timePay(pay) {
 		d[featPayModest] = 1
@@ -424,6 +425,16 @@ func timePay(p scamhunt.Salary) bool {
 		return max(p.Min, p.Max) > 0
 	}
 	return false
+}
+
+// scriptRegions marks the pay regions held by the script of the title and
+// body (PayRegion.Script) in regions.
+func (rs *Rules) scriptRegions(views []view, regions []bool) {
+	for i, pr := range rs.regions {
+		if pr.Script == "traditional" {
+			regions[i] = views[0].trad+views[1].trad >= traditionalRunes
+		}
+	}
 }
 
 // payAboveRate compares pay with the going rate of the first kind of work

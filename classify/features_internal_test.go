@@ -87,8 +87,16 @@ func TestStructuralFeatures(t *testing.T) {
 		// the same hourly pay, named in Taiwan or Hong Kong, is their going rate
 		{"a Taiwan hourly wage", scamhunt.Listing{Body: "台北捷運站徵臨時工讀生,時薪200元"},
 			map[string]float64{"pay_modest": 1, "topic_money": 1, "topic_job": 1}},
-		{"the same wage with no place named", scamhunt.Listing{Body: "捷運站徵臨時工,時薪200元"},
-			map[string]float64{"pay_above_rate": math.Log2(200.0 / 60), "topic_money": 1, "topic_job": 1}},
+		{"the same wage in simplified characters, no place named", scamhunt.Listing{Body: "地铁站征临时工,时薪200元"},
+			map[string]float64{"pay_above_rate": math.Log2(200.0 / 60), "topic_money": 1, "topic_job": 1, "topic_spec": 1}},
+		// traditional characters and no place: Taiwan's, Hong Kong's or
+		// Macau's money all the same, at the traditional-script factor (5)
+		{"the same wage in traditional characters, no place named", scamhunt.Listing{Body: "捷運站徵臨時工,時薪200元"},
+			map[string]float64{"pay_modest": 1, "topic_money": 1, "topic_job": 1}},
+		{"a traditional lure's day pay still reads high", scamhunt.Listing{Body: "在家打字，時間自由，每天賺3000元"},
+			map[string]float64{"pay_above_rate": math.Log2(3000.0 / (200 * 5)), "topic_money": 1, "topic_earn": 1, "topic_ease": 1, "earn_easy": 1}},
+		{"one stray variant does not make a text traditional", scamhunt.Listing{Body: "地铁站征临时工,时薪200元，見面详谈"},
+			map[string]float64{"pay_above_rate": math.Log2(200.0 / 60), "topic_money": 1, "topic_job": 1, "topic_spec": 1}},
 		{"a Taiwan ad known by its words", scamhunt.Listing{Body: "誠徵餐廳外場服務生，兼職時薪200元，週休二日"},
 			map[string]float64{"pay_modest": 1, "topic_money": 1, "topic_job": 1}},
 		{"a Hong Kong post office's hourly wage", scamhunt.Listing{Body: "郵政署招聘總務助理,時薪72元"},

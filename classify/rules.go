@@ -71,11 +71,23 @@ type Rate struct {
 // own level: Taiwan's 時薪250元 is NT$, a usual hourly wage there, not ten
 // times the mainland's. A listing that names one of its keywords has the
 // going rates multiplied by Factor before its pay is compared with them.
+// A region with Script "traditional" instead of keywords is the one of a
+// text written in traditional characters that names no place (traditionalRunes
+// or more of them in its title and body): Taiwan, Hong Kong, Macau or a
+// Chinese paper abroad, all paying in their own currency. The first region
+// that holds counts, so it goes after the regions named by keywords.
 type PayRegion struct {
 	Region   string   `yaml:"region"`
 	Keywords []string `yaml:"keywords"`
+	Script   string   `yaml:"script"`
 	Factor   float64  `yaml:"factor"`
 }
+
+// traditionalRunes is how many traditional-only characters (ones that
+// fold to another simplified character: 時, 薪, 資, not 元 or 天) make a text
+// traditional for a pay region's Script: two, so one stray variant in a
+// mainland text does not.
+const traditionalRunes = 2
 
 // rule is one compiled rule.
 type rule struct {
@@ -350,8 +362,11 @@ func LoadRules(name string, data []byte) (*Rules, error) {
 		}
 	}
 	for i, pr := range spec.PayRegions {
-		if pr.Region == "" || len(pr.Keywords) == 0 || !(pr.Factor > 0) || math.IsInf(pr.Factor, 0) {
-			return nil, fmt.Errorf("%s: pay region %d needs a region, keywords and a finite factor above 0", name, i)
+		if pr.Region == "" || (len(pr.Keywords) == 0) == (pr.Script == "") || !(pr.Factor > 0) || math.IsInf(pr.Factor, 0) {
+			return nil, fmt.Errorf("%s: pay region %d needs a region, keywords or a script (not both) and a finite factor above 0", name, i)
+		}
+		if pr.Script != "" && pr.Script != "traditional" {
+			return nil, fmt.Errorf("%s: pay region %q: script %q (want traditional)", name, pr.Region, pr.Script)
 		}
 		for _, k := range pr.Keywords {
 			if err := add(k, ref{kind: refRegion, sub: int32(i)}); err != nil {

@@ -29,6 +29,7 @@ type view struct {
 	sent  []int32
 	cl    []int32
 	word  []bool // word[j]: compact rune j can be part of an n-gram
+	trad  int    // traditional-only ideographs in the field (flagTraditional)
 }
 
 // reset prepares v for text, reusing its buffers.
@@ -37,6 +38,7 @@ func (v *view) reset(field, text string) {
 	v.full, v.off = v.full[:0], v.off[:0]
 	v.comp, v.at, v.sent, v.cl = v.comp[:0], v.at[:0], v.sent[:0], v.cl[:0]
 	v.word = v.word[:0]
+	v.trad = 0
 	for i, r := range text {
 		v.full = append(v.full, r)
 		v.off = append(v.off, int32(i))
@@ -46,6 +48,9 @@ func (v *view) reset(field, text string) {
 	for i, r := range v.full {
 		in := info(r)
 		v.full[i] = in.fold
+		if in.flags&flagTraditional != 0 {
+			v.trad++
+		}
 		if in.flags&flagDropped != 0 {
 			// A dot between digits is a decimal point, not a separator.
 			if in.fold != '.' || i == 0 || i+1 >= len(v.full) || !isDigit(v.full[i-1]) || !isDigit(fold(v.full[i+1])) {
@@ -149,7 +154,8 @@ const (
 	flagWord
 	flagSentence
 	flagClause
-	flagPhrase // begins a phraseFolds key (the folded rune)
+	flagPhrase      // begins a phraseFolds key (the folded rune)
+	flagTraditional // a traditional-only ideograph: it folds to another
 )
 
 // phraseStarts are the runes that begin a phraseFolds key.
@@ -188,6 +194,9 @@ func makeInfo(r rune) runeInfo {
 	}
 	if phraseStarts()[f] {
 		in.flags |= flagPhrase
+	}
+	if f != r && r >= 0x4e00 && r <= 0x9fff && f >= 0x4e00 && f <= 0x9fff {
+		in.flags |= flagTraditional
 	}
 	return in
 }
