@@ -821,6 +821,8 @@ func TestPhishingRules(t *testing.T) {
 			[]string{"signal.easy_money「网赚」", "signal.phone_work「手机就能做」"}},
 		{"a promise called a lie", "高收益承诺都是骗人的，不要相信。", scamhunt.LabelLegit,
 			[]string{"warning.advice「不要相信」", "warning.advice「都是骗人的」"}},
+		{"what the real service never asks", "客服不会要求您先缴纳任何保证金，请勿点击来历不明的链接。", scamhunt.LabelLegit,
+			[]string{"warning.advice「不会要求」", "warning.advice「来历不明」", "warning.advice「请勿」"}},
 		{"gifts to a streamer paid back double", "这个主播是我们公司的，你给她刷礼物，我们公司按双倍返给你。", scamhunt.LabelScam,
 			[]string{"advance.multiplied_return「刷礼物，我们公司按双倍返给」"}},
 		{"a price guarantee's double refund", "如果买贵了，差价我们会双倍返给你。", scamhunt.LabelLegit, nil},
