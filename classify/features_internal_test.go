@@ -143,3 +143,27 @@ func TestFoldPhrases(t *testing.T) {
 		}
 	}
 }
+
+// TestPayOfMessage holds which figures of a pasted message are its pay: a
+// figure by the month only when the text speaks of months, never a masked
+// number.
+func TestPayOfMessage(t *testing.T) {
+	for _, c := range []struct {
+		body   string
+		min    float64
+		period string
+	}{
+		{"每天工作4个小时,主要负责做午饭和陪餐,月薪2500元左右。", 2500, "month"},
+		{"我們公司目前是包吃包住一個月3500元,駕駛員4500元。", 3500, "month"},
+		{"3000元/月，包住", 3000, "month"},
+		{"日结200元，当天到账", 200, "day"},
+		// a masked number is no figure
+		{"祝您元旦快乐！【工商银行】【客户经理:156****7236】", 0, ""},
+		{"被骗走了12000元", 0, ""},
+	} {
+		p := payOf(&scamhunt.Listing{Body: c.body})
+		if p.Min != c.min || p.Period != c.period {
+			t.Errorf("payOf(%q) = %v/%q, want %v/%q", c.body, p.Min, p.Period, c.min, c.period)
+		}
+	}
+}

@@ -120,6 +120,9 @@ func (p *parser) amount(i int) (amount, int, bool) {
 	if !ok {
 		return amount{}, i, false
 	}
+	if p.masked(i, j) {
+		return amount{}, p.skipMasked(j), false
+	}
 	a := amount{min: lo, max: lo}
 	if p.at(j) == ':' || p.date(j) {
 		return amount{}, p.skipNumberish(j), false
@@ -214,6 +217,25 @@ func (p *parser) skipNumberish(i int) int {
 }
 
 func isDigit(r rune) bool { return '0' <= r && r <= '9' }
+
+// masked reports a figure at [i, j) that is part of a masked number
+// ("156****7236", "13*****", "****5678", "150xxxxxxxx"): a phone or card
+// number hidden by its sender, not pay.
+func (p *parser) masked(i, j int) bool {
+	return isMask(p.at(i-1)) || isMask(p.at(j)) ||
+		strings.ContainsRune("xX", p.at(j)) && strings.ContainsRune("xX", p.at(j+1))
+}
+
+func isMask(r rune) bool { return r == '*' || r == '＊' }
+
+// skipMasked skips the rest of a masked number from i: its mask
+// characters and digits.
+func (p *parser) skipMasked(i int) int {
+	for isDigit(p.at(i)) || isMask(p.at(i)) || p.at(i) == 'x' || p.at(i) == 'X' {
+		i++
+	}
+	return i
+}
 
 // number reads a figure at i: "150", "1.5", "3k", "1.5万", "两千", "三百五".
 // It returns the value, the multiplier written after an ASCII figure (1 if

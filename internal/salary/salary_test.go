@@ -15,6 +15,11 @@ var cases = []struct {
 	want pay
 }{
 	{"150元/天", pay{Min: 150, Max: 150, Unit: "元", Period: "day"}},
+	// a masked phone number is no figure: the pay is the one beside it
+	{"新年快乐！【刘经理:156****7236】", pay{}},
+	{"电话拨不通请速回:13*****，运费10元", pay{Min: 10, Max: 10, Unit: "元"}},
+	{"日赚300，联系150xxxxxxxx", pay{Min: 300, Max: 300, Unit: "元", Period: "day"}},
+	{"尾号****5678消费200元", pay{Min: 200, Max: 200, Unit: "元"}},
 	{"15-20元/小时", pay{Min: 15, Max: 20, Unit: "元", Period: "hour"}},
 	{"3000-5000元/月", pay{Min: 3000, Max: 5000, Unit: "元", Period: "month"}},
 	{"3k-5k", pay{Min: 3000, Max: 5000, Unit: "元", Period: "month"}},
