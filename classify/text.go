@@ -195,7 +195,7 @@ func makeInfo(r rune) runeInfo {
 	if phraseStarts()[f] {
 		in.flags |= flagPhrase
 	}
-	if f != r && r >= 0x4e00 && r <= 0x9fff && f >= 0x4e00 && f <= 0x9fff {
+	if f != r && isHan(r) && isHan(f) {
 		in.flags |= flagTraditional
 	}
 	return in

@@ -220,18 +220,15 @@ func isDigit(r rune) bool { return '0' <= r && r <= '9' }
 
 // masked reports a figure at [i, j) that is part of a masked number
 // ("156****7236", "13*****", "****5678", "150xxxxxxxx"): a phone or card
-// number hidden by its sender, not pay.
+// number hidden by its sender, not pay. The text is folded: ＊ is *, X is x.
 func (p *parser) masked(i, j int) bool {
-	return isMask(p.at(i-1)) || isMask(p.at(j)) ||
-		strings.ContainsRune("xX", p.at(j)) && strings.ContainsRune("xX", p.at(j+1))
+	return p.at(i-1) == '*' || p.at(j) == '*' || p.at(j) == 'x' && p.at(j+1) == 'x'
 }
-
-func isMask(r rune) bool { return r == '*' || r == '＊' }
 
 // skipMasked skips the rest of a masked number from i: its mask
 // characters and digits.
 func (p *parser) skipMasked(i int) int {
-	for isDigit(p.at(i)) || isMask(p.at(i)) || p.at(i) == 'x' || p.at(i) == 'X' {
+	for isDigit(p.at(i)) || p.at(i) == '*' || p.at(i) == 'x' {
 		i++
 	}
 	return i

@@ -20,6 +20,8 @@ var cases = []struct {
 	{"电话拨不通请速回:13*****，运费10元", pay{Min: 10, Max: 10, Unit: "元"}},
 	{"日赚300，联系150xxxxxxxx", pay{Min: 300, Max: 300, Unit: "元", Period: "day"}},
 	{"尾号****5678消费200元", pay{Min: 200, Max: 200, Unit: "元"}},
+	{"联系人：１３８＊＊＊＊５６７８", pay{}},
+	{"电话150XXXXXXXX", pay{}},
 	{"15-20元/小时", pay{Min: 15, Max: 20, Unit: "元", Period: "hour"}},
 	{"3000-5000元/月", pay{Min: 3000, Max: 5000, Unit: "元", Period: "month"}},
 	{"3k-5k", pay{Min: 3000, Max: 5000, Unit: "元", Period: "month"}},
