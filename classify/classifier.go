@@ -111,8 +111,11 @@ type scratch struct {
 	stops  []hit // topic stop words of the field being matched
 	cstops []hit // context_not phrases of the field being matched
 	trig   []trigger
-	tails  []tailHit
-	ctxs   []ctxOcc
+	tails  []tailHit // tail words of gated regexps in the field, in the matcher's order
+	// tailsBy is tails grouped by gate, group g at tailsBy[tailOff[g]:tailOff[g+1]].
+	tailsBy []tailHit
+	tailOff []int32
+	ctxs    []ctxOcc
 	// hasRaw marks the rules with an occurrence in the listing.
 	hasRaw []bool
 	raw    []occ

@@ -212,3 +212,49 @@ func TestGatedRegexps(t *testing.T) {
 		t.Errorf("compared %d texts, want the whole real corpus and fresh set", n)
 	}
 }
+
+// TestTailWithin checks the grouping of tail words by gated regexp and the
+// lookup of one after a trigger: words of other gates, words that start at
+// or before the trigger and words that end past its reach do not count.
+func TestTailWithin(t *testing.T) {
+	var s scratch
+	// in the matcher's order (by end), three gates mixed
+	s.tails = []tailHit{{2, 0, 2}, {0, 1, 3}, {2, 3, 5}, {0, 4, 6}, {1, 9, 11}, {0, 12, 14}}
+	s.groupTails(3)
+	if want := []int32{0, 3, 4, 6}; !slices.Equal(s.tailOff, want) {
+		t.Fatalf("offsets %v, want %v", s.tailOff, want)
+	}
+	for g := range int32(3) {
+		grp := s.tailsBy[s.tailOff[g]:s.tailOff[g+1]]
+		for i, h := range grp {
+			if h.gate != g || i > 0 && grp[i-1].end > h.end {
+				t.Fatalf("group %d = %v: not gate %d in end order", g, grp, g)
+			}
+		}
+	}
+	cases := []struct {
+		g, start, end int32
+		want          bool
+	}{
+		{0, 0, 3, true},   // 1..3 starts after 0, ends by 3
+		{0, 1, 6, true},   // 1..3 starts at the trigger; 4..6 is after it
+		{0, 1, 5, false},  // 4..6 ends past the reach
+		{0, 4, 13, false}, // none starts after 4 and ends by 13
+		{0, 4, 14, true},  // 12..14
+		{1, 0, 11, true},  // gate 1's only word
+		{1, 9, 40, false}, // it starts at the trigger, not after
+		{2, 0, 4, false},  // 0..2 starts at the trigger, 3..5 ends past 4
+		{2, -1, 2, true},  // 0..2
+	}
+	for _, c := range cases {
+		if got := tailWithin(s.tailsBy, s.tailOff, c.g, c.start, c.end); got != c.want {
+			t.Errorf("tailWithin(gate %d, after %d, by %d) = %v, want %v", c.g, c.start, c.end, got, c.want)
+		}
+	}
+	// A second field reuses the buffers.
+	s.tails = s.tails[:1]
+	s.groupTails(3)
+	if want := []int32{0, 0, 0, 1}; !slices.Equal(s.tailOff, want) {
+		t.Errorf("offsets after reuse %v, want %v", s.tailOff, want)
+	}
+}

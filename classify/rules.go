@@ -42,6 +42,7 @@ type Rules struct {
 	defaultRate Rate
 	regions     []PayRegion
 	ac          *matcher
+	gates       int32    // gated regexps over all rules (rule.gate)
 	refs        [][]ref  // matcher pattern -> what it stands for
 	rateRefs    [][]int  // matcher pattern -> indexes of rates it is a keyword of
 	regionRefs  [][]int  // matcher pattern -> indexes of pay regions it is a keyword of
@@ -97,6 +98,7 @@ type rule struct {
 	regexps                   []*regexp.Regexp
 	needDigit                 []bool  // regexps[i] cannot match without an ASCII digit
 	gated                     []bool  // regexps[i] cannot match without one of its tail words (tailWords) after its literal
+	gate                      []int32 // regexps[i]'s index among all gated regexps (Rules.gates), -1 if not gated
 	reach                     []int32 // regexps[i] matches at most this many runes
 	contexts                  []context
 }
@@ -125,7 +127,7 @@ type refKind uint8
 const (
 	refKeyword     refKind = iota // a keyword of rule
 	refLiteral                    // a literal gating regexp sub of rule
-	refTail                       // a word regexp sub of rule cannot match without (tailWords)
+	refTail                       // a word the gated regexp numbered sub (rule.gate) cannot match without (tailWords)
 	refContext                    // a pattern of context sub of rule
 	refRate                       // a keyword of a going rate
 	refRegion                     // a keyword of a pay region
@@ -334,9 +336,12 @@ func LoadRules(name string, data []byte) (*Rules, error) {
 			r.gated = append(r.gated, len(tails[j]) > 0 && !slices.ContainsFunc(tails[j], func(w string) bool {
 				return allASCIIWord(w) || fold.foldPattern(w) != w
 			}))
+			r.gate = append(r.gate, -1)
 			if r.gated[j] {
+				r.gate[j] = rs.gates
+				rs.gates++
 				for _, w := range tails[j] {
-					if err = add(w, ref{kind: refTail, rule: ri, sub: int32(j)}); err != nil {
+					if err = add(w, ref{kind: refTail, rule: ri, sub: r.gate[j]}); err != nil {
 						break
 					}
 				}
