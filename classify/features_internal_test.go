@@ -137,7 +137,7 @@ func TestFoldPhrases(t *testing.T) {
 	}
 	for _, c := range cases {
 		r := []rune(c.in)
-		foldPhrases(r)
+		foldPhrases(r, runeTable())
 		if got := string(r); got != c.want {
 			t.Errorf("foldPhrases(%q) = %q, want %q", c.in, got, c.want)
 		}

@@ -45,8 +45,9 @@ func (v *view) reset(field, text string) {
 	}
 	v.off = append(v.off, int32(len(text)))
 	sent, cl := int32(0), int32(0)
+	tab := runeTable()
 	for i, r := range v.full {
-		in := info(r)
+		in := infoIn(tab, r)
 		v.full[i] = in.fold
 		if in.flags&flagTraditional != 0 {
 			v.trad++
@@ -69,7 +70,7 @@ func (v *view) reset(field, text string) {
 			cl++
 		}
 	}
-	foldPhrases(v.comp)
+	foldPhrases(v.comp, tab)
 }
 
 // phraseFolds are the words Taiwan and Hong Kong write where the mainland
@@ -102,9 +103,9 @@ var phraseFolds = map[[2]rune][2]rune{
 }
 
 // foldPhrases folds the phraseFolds words of a compact view in place.
-func foldPhrases(c []rune) {
+func foldPhrases(c []rune, tab []runeInfo) {
 	for i := 0; i+1 < len(c); i++ {
-		if info(c[i]).flags&flagPhrase == 0 {
+		if infoIn(tab, c[i]).flags&flagPhrase == 0 {
 			continue
 		}
 		k := [2]rune{c[i], c[i+1]}
@@ -201,9 +202,12 @@ func makeInfo(r rune) runeInfo {
 	return in
 }
 
-func info(r rune) runeInfo {
-	if r >= 0 && r < 0x10000 {
-		return runeTable()[r]
+func info(r rune) runeInfo { return infoIn(runeTable(), r) }
+
+// infoIn is info with the table fetched once for a loop over a text.
+func infoIn(tab []runeInfo, r rune) runeInfo {
+	if uint32(r) < uint32(len(tab)) {
+		return tab[r]
 	}
 	return makeInfo(r)
 }
