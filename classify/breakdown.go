@@ -22,6 +22,10 @@ type Rates struct {
 	// on scam texts is held on these, a content-free line ("嘿嘿,那你看着办
 	// 吧") being never flagged by design.
 	Evidence, EvidenceFlagged int
+	// FlaggedLo and FlaggedHi bound the share flagged, a 95% interval set
+	// by Break (flaggedInterval): how far the figure could move on another
+	// sample of the same kind of sources.
+	FlaggedLo, FlaggedHi float64
 }
 
 // FlaggedRate is the share flagged (recall for scam texts, false flags for
@@ -108,6 +112,24 @@ func (b Breakdown) CasesOf(categories ...string) Breakdown {
 func Break(scored []Scored) Breakdown {
 	var b Breakdown
 	groups := map[string]map[string]*Rates{}
+	// the texts and flagged texts of each group of Rates, per source group
+	bySource := map[*Rates]map[string][2]int{}
+	count := func(r *Rates, s Scored) {
+		r.add(s)
+		if bySource[r] == nil {
+			bySource[r] = map[string][2]int{}
+		}
+		key := "id:" + s.Listing.ID
+		if s.Source != "" {
+			key = SourceGroup(s.Source)
+		}
+		c := bySource[r][key]
+		c[0]++
+		if s.Verdict.Label.Flagged() {
+			c[1]++
+		}
+		bySource[r][key] = c
+	}
 	addTo := func(part, name string, s Scored) {
 		if groups[part] == nil {
 			groups[part] = map[string]*Rates{}
@@ -117,14 +139,14 @@ func Break(scored []Scored) Breakdown {
 			r = &Rates{Name: name}
 			groups[part][name] = r
 		}
-		r.add(s)
+		count(r, s)
 	}
 	for _, s := range scored {
 		b.HasBaseline = b.HasBaseline || s.Baseline.Label != ""
 		if s.Label.Flagged() {
-			b.Scam.add(s)
+			count(&b.Scam, s)
 			if !s.Evidence {
-				b.ScamBare.add(s)
+				count(&b.ScamBare, s)
 			}
 			addTo("source", cmp.Or(s.SourceType, "(none)"), s)
 			addTo("kind", cmp.Or(s.Kind, "(none)"), s)
@@ -134,9 +156,9 @@ func Break(scored []Scored) Breakdown {
 			}
 			continue
 		}
-		b.Honest.add(s)
+		count(&b.Honest, s)
 		if !s.Evidence {
-			b.HonestBare.add(s)
+			count(&b.HonestBare, s)
 		}
 		addTo("honest", cmp.Or(s.Category, "(none)"), s)
 		if s.Verdict.Label.Flagged() {
@@ -159,6 +181,9 @@ func Break(scored []Scored) Breakdown {
 			return cmp.Or(cmp.Compare(ia, ib), cmp.Compare(b.N, a.N), cmp.Compare(a.Name, b.Name))
 		})
 		return out
+	}
+	for r, src := range bySource {
+		r.FlaggedLo, r.FlaggedHi = flaggedInterval(r.Flagged, r.N, src)
 	}
 	b.BySource = sorted("source", nil)
 	b.ByKind = sorted("kind", []string{"ad", "sms", "chat", "post"})
@@ -185,7 +210,7 @@ func (b Breakdown) WriteText(w io.Writer, cases int) error {
 	// texts with evidence, on which recall is held.
 	evid := false
 	head := func(what, rate string) {
-		p("%s\ttexts\t%s\tlabelled scam", what, rate)
+		p("%s\ttexts\t%s\t95%% interval\tlabelled scam", what, rate)
 		if evid {
 			p("\twith evidence\tflagged of those")
 		}
@@ -195,7 +220,7 @@ func (b Breakdown) WriteText(w io.Writer, cases int) error {
 		p("\n")
 	}
 	row := func(r Rates) {
-		p("%s\t%d\t%.3f\t%.3f", r.Name, r.N, r.FlaggedRate(), r.ScamRate())
+		p("%s\t%d\t%.3f\t%.3f-%.3f\t%.3f", r.Name, r.N, r.FlaggedRate(), r.FlaggedLo, r.FlaggedHi, r.ScamRate())
 		if evid {
 			p("\t%d\t%.3f", r.Evidence, r.EvidenceRate())
 		}

@@ -1,0 +1,65 @@
+package classify
+
+import (
+	"hash/fnv"
+	"math"
+	"math/rand/v2"
+	"slices"
+)
+
+// bootstrapRounds is how many resamples of source groups Interval draws.
+const bootstrapRounds = 2000
+
+// flaggedInterval returns a 95% interval for k flagged of n texts, whose
+// texts and flagged texts per source group are bySource: the wider of a
+// Wilson score interval over the texts and a percentile bootstrap over
+// the source groups. The texts quoted from one page share its wording and its
+// scam, so they are no independent draws: resampling whole pages gives
+// the figure's spread over another sample of pages; with few pages the
+// bootstrap says too little (one page: no spread at all) and the Wilson
+// interval holds. Deterministic: the resamples are seeded by the groups.
+func flaggedInterval(k, n int, bySource map[string][2]int) (lo, hi float64) {
+	if n == 0 {
+		return 0, 0
+	}
+	lo, hi = wilson(k, n)
+	keys := make([]string, 0, len(bySource))
+	for k := range bySource {
+		keys = append(keys, k)
+	}
+	if len(keys) < 2 {
+		return round(lo), round(hi)
+	}
+	slices.Sort(keys)
+	counts := make([][2]int, len(keys))
+	h := fnv.New64a()
+	for i, k := range keys {
+		counts[i] = bySource[k]
+		h.Write([]byte(k))
+		h.Write([]byte{0})
+	}
+	rng := rand.New(rand.NewPCG(h.Sum64(), 0x5ca4))
+	shares := make([]float64, bootstrapRounds)
+	for b := range shares {
+		n, f := 0, 0
+		for range counts {
+			c := counts[rng.IntN(len(counts))]
+			n, f = n+c[0], f+c[1]
+		}
+		shares[b] = float64(f) / float64(n)
+	}
+	slices.Sort(shares)
+	blo := shares[int(0.025*bootstrapRounds)]
+	bhi := shares[int(0.975*bootstrapRounds)-1]
+	return round(min(lo, blo)), round(max(hi, bhi))
+}
+
+// wilson is the Wilson score interval (z = 1.96) for k of n.
+func wilson(k, n int) (lo, hi float64) {
+	const z = 1.96
+	p, fn := float64(k)/float64(n), float64(n)
+	d := 1 + z*z/fn
+	mid := (p + z*z/(2*fn)) / d
+	half := z * math.Sqrt(p*(1-p)/fn+z*z/(4*fn*fn)) / d
+	return max(0, mid-half), min(1, mid+half)
+}
