@@ -41,6 +41,23 @@ func TestFlaggedInterval(t *testing.T) {
 	if lo, hi := flaggedInterval(3, 4, map[string][2]int{"p": {4, 3}}); !near(lo, 0.301) || !near(hi, 0.954) {
 		t.Errorf("3/4 on one page: %.3f-%.3f, want 0.301-0.954", lo, hi)
 	}
+	// 1,000 pages of ten, half wholly flagged: the cluster-robust normal
+	// interval, 0.5 ± 1.96·0.0158, three times Wilson's ± 0.0098
+	pages = map[string][2]int{}
+	for i := range 1000 {
+		pages[fmt.Sprint("p", i)] = [2]int{10, 10 * (i % 2)}
+	}
+	if lo, hi := flaggedInterval(5000, 10000, pages); !near(lo, 0.469) || !near(hi, 0.531) {
+		t.Errorf("5000/10000 in 1,000 pages: %.3f-%.3f, want 0.469-0.531", lo, hi)
+	}
+	// and 10,000 texts of no page (each its own group): Wilson's
+	pages = map[string][2]int{}
+	for i := range 10000 {
+		pages[fmt.Sprint("id:", i)] = [2]int{1, i % 2}
+	}
+	if lo, hi := flaggedInterval(5000, 10000, pages); !near(lo, 0.490) || !near(hi, 0.510) {
+		t.Errorf("5000/10000 single texts: %.3f-%.3f, want 0.490-0.510", lo, hi)
+	}
 	if lo, hi := flaggedInterval(0, 0, nil); lo != 0 || hi != 0 {
 		t.Errorf("no texts: %.3f-%.3f, want 0-0", lo, hi)
 	}
