@@ -169,7 +169,10 @@ gathered after the model was trained, never trained on) are scored by the
 bundled classifier too, split as the corpus is into never-read and read
 source groups; only the read groups' errors are listed. The texts of --in
 that the --subset files name by id (the ../shared dev files: the sealed
-evaluation set's own family) are reported apart, all and never-read groups.`,
+evaluation set's own family) are reported apart, all and never-read groups.
+Every share flagged carries a 95% interval: the wider of a Wilson interval
+over the texts and a bootstrap over source groups (texts of one page are not
+independent draws; over 500 groups, the cluster-robust normal interval).`,
 		Example: `  scamhunt eval --in classify/testdata/heldout.jsonl
   scamhunt eval --cv --in classify/testdata/real/scam.jsonl,classify/testdata/real/honest.jsonl \
       --synthetic classify/testdata/train.jsonl --baseline classify/testdata/keywords.txt \
