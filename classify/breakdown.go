@@ -119,10 +119,7 @@ func Break(scored []Scored) Breakdown {
 		if bySource[r] == nil {
 			bySource[r] = map[string][2]int{}
 		}
-		key := "id:" + s.Listing.ID
-		if s.Source != "" {
-			key = SourceGroup(s.Source)
-		}
+		key := s.group()
 		c := bySource[r][key]
 		c[0]++
 		if s.Verdict.Label.Flagged() {

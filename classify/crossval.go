@@ -79,6 +79,15 @@ func SourceGroup(source string) string {
 	return s
 }
 
+// group is the example's source group (SourceGroup); an example without a
+// source is a group of its own.
+func (e Example) group() string {
+	if e.Source != "" {
+		return SourceGroup(e.Source)
+	}
+	return "id:" + e.Listing.ID
+}
+
 // ReadGroup reports whether the errors of a source group may be read while
 // writing rules and word lists: three fifths of the groups, fixed by the
 // FNV-1a hash of SourceGroup (hash mod 5 below 3), are read; the other two
@@ -123,10 +132,7 @@ func Folds(ex []Example, k int) []int {
 	byKey := map[string]*group{}
 	var groups []*group
 	for i, e := range ex {
-		key := "id:" + e.Listing.ID
-		if e.Source != "" {
-			key = SourceGroup(e.Source)
-		}
+		key := e.group()
 		g := byKey[key]
 		if g == nil {
 			h := fnv.New64a()

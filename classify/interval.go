@@ -15,6 +15,7 @@ import (
 const (
 	bootstrapRounds    = 2000
 	maxBootstrapGroups = 500
+	z95                = 1.96 // the normal quantile of a two-sided 95% interval
 )
 
 // flaggedInterval returns a 95% interval for k flagged of n texts, whose
@@ -31,8 +32,8 @@ func flaggedInterval(k, n int, bySource map[string][2]int) (lo, hi float64) {
 	}
 	lo, hi = wilson(k, n)
 	keys := make([]string, 0, len(bySource))
-	for k := range bySource {
-		keys = append(keys, k)
+	for key := range bySource {
+		keys = append(keys, key)
 	}
 	if len(keys) < 2 {
 		return round(lo), round(hi)
@@ -44,20 +45,20 @@ func flaggedInterval(k, n int, bySource map[string][2]int) (lo, hi float64) {
 	slices.Sort(keys)
 	counts := make([][2]int, len(keys))
 	h := fnv.New64a()
-	for i, k := range keys {
-		counts[i] = bySource[k]
-		h.Write([]byte(k))
+	for i, key := range keys {
+		counts[i] = bySource[key]
+		h.Write([]byte(key))
 		h.Write([]byte{0})
 	}
 	rng := rand.New(rand.NewPCG(h.Sum64(), 0x5ca4))
 	shares := make([]float64, bootstrapRounds)
 	for b := range shares {
-		n, f := 0, 0
+		texts, flagged := 0, 0
 		for range counts {
 			c := counts[rng.IntN(len(counts))]
-			n, f = n+c[0], f+c[1]
+			texts, flagged = texts+c[0], flagged+c[1]
 		}
-		shares[b] = float64(f) / float64(n)
+		shares[b] = float64(flagged) / float64(texts)
 	}
 	slices.Sort(shares)
 	blo := shares[int(0.025*bootstrapRounds)]
@@ -65,9 +66,9 @@ func flaggedInterval(k, n int, bySource map[string][2]int) (lo, hi float64) {
 	return round(min(lo, blo)), round(max(hi, bhi))
 }
 
-// wilson is the Wilson score interval (z = 1.96) for k of n.
+// wilson is the Wilson score interval (z95) for k of n.
 func wilson(k, n int) (lo, hi float64) {
-	const z = 1.96
+	const z = z95
 	p, fn := float64(k)/float64(n), float64(n)
 	d := 1 + z*z/fn
 	mid := (p + z*z/(2*fn)) / d
@@ -86,5 +87,5 @@ func clusterNormal(k, n int, bySource map[string][2]int) (lo, hi float64) {
 		ss += d * d
 	}
 	se := math.Sqrt(g/(g-1)*ss) / float64(n)
-	return max(0, p-1.96*se), min(1, p+1.96*se)
+	return max(0, p-z95*se), min(1, p+z95*se)
 }

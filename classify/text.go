@@ -54,7 +54,7 @@ func (v *view) reset(field, text string) {
 		}
 		if in.flags&flagDropped != 0 {
 			// A dot between digits is a decimal point, not a separator.
-			if in.fold != '.' || i == 0 || i+1 >= len(v.full) || !isDigit(v.full[i-1]) || !isDigit(fold(v.full[i+1])) {
+			if in.fold != '.' || i == 0 || i+1 >= len(v.full) || !isDigit(v.full[i-1]) || !isDigit(infoIn(tab, v.full[i+1]).fold) {
 				continue
 			}
 		}
@@ -202,17 +202,14 @@ func makeInfo(r rune) runeInfo {
 	return in
 }
 
-func info(r rune) runeInfo { return infoIn(runeTable(), r) }
-
-// infoIn is info with the table fetched once for a loop over a text.
+// infoIn returns r's runeInfo from tab (runeTable, fetched once for a
+// loop over a text), or computes it for a rune beyond the table.
 func infoIn(tab []runeInfo, r rune) runeInfo {
 	if uint32(r) < uint32(len(tab)) {
 		return tab[r]
 	}
 	return makeInfo(r)
 }
-
-func fold(r rune) rune { return info(r).fold }
 
 // dropped reports whether r is a separator the compact view removes.
 func dropped(r rune) bool {
