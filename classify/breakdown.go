@@ -17,11 +17,17 @@ type Rates struct {
 	Flagged  int // the classifier said scam or suspicious
 	Scam     int // the classifier said scam
 	Baseline int // the baseline flagged it
-	// Evidence counts the texts with evidence (Scored.Evidence), the ones
-	// the model judges, and EvidenceFlagged those of them flagged: recall
-	// on scam texts is held on these, a content-free line ("嘿嘿,那你看着办
-	// 吧") being never flagged by design.
-	Evidence, EvidenceFlagged int
+	// Content counts the scam texts that carry a scam element on their own
+	// (not Example.Context) and ContentFlagged those of them flagged:
+	// recall is held on these. A context line ("嘿嘿,那你看着办吧") is
+	// annotated by reading, not by the classifier, so a text the
+	// classifier finds nothing in still counts as a miss.
+	Content, ContentFlagged int
+	// ContentBaseline counts the scam texts with content the baseline
+	// flagged, and ContentLo and ContentHi bound the share of them
+	// flagged as FlaggedLo and FlaggedHi do.
+	ContentBaseline      int
+	ContentLo, ContentHi float64
 	// FlaggedLo and FlaggedHi bound the share flagged, a 95% interval set
 	// by Break (flaggedInterval): how far the figure could move on another
 	// sample of the same kind of sources.
@@ -35,8 +41,10 @@ func (r Rates) FlaggedRate() float64  { return share(r.Flagged, r.N) }
 func (r Rates) ScamRate() float64     { return share(r.Scam, r.N) }
 func (r Rates) BaselineRate() float64 { return share(r.Baseline, r.N) }
 
-// EvidenceRate is the share flagged of the texts with evidence.
-func (r Rates) EvidenceRate() float64 { return share(r.EvidenceFlagged, r.Evidence) }
+// ContentRate is the share flagged of the scam texts with content, and
+// ContentBaselineRate the share of them the baseline flagged.
+func (r Rates) ContentRate() float64         { return share(r.ContentFlagged, r.Content) }
+func (r Rates) ContentBaselineRate() float64 { return share(r.ContentBaseline, r.Content) }
 
 func share(a, n int) float64 {
 	if n == 0 {
@@ -56,10 +64,13 @@ func (r *Rates) add(s Scored) {
 	if s.Baseline.Label.Flagged() {
 		r.Baseline++
 	}
-	if s.Evidence {
-		r.Evidence++
+	if s.Label.Flagged() && !s.Context {
+		r.Content++
 		if s.Verdict.Label.Flagged() {
-			r.EvidenceFlagged++
+			r.ContentFlagged++
+		}
+		if s.Baseline.Label.Flagged() {
+			r.ContentBaseline++
 		}
 	}
 }
@@ -75,9 +86,12 @@ type Breakdown struct {
 	ByCategory  []Rates
 	Honest      Rates // every honest text
 	ByHonest    []Rates
+	// ScamContext counts the scam texts annotated as context lines
+	// (Example.Context).
+	ScamContext Rates
 	// ScamBare and HonestBare count the texts in which the classifier
-	// found no evidence (Scored.Evidence false): content-free lines such
-	// as "嘿嘿,那你看着办吧", which only the rules can flag.
+	// found no evidence (Scored.Evidence false): lines such as "嘿嘿,那你
+	// 看着办吧", which only the rules can flag.
 	ScamBare, HonestBare Rates
 	// Missed are the scam texts not flagged, FalseFlags the honest texts
 	// flagged, worst first.
@@ -112,20 +126,28 @@ func (b Breakdown) CasesOf(categories ...string) Breakdown {
 func Break(scored []Scored) Breakdown {
 	var b Breakdown
 	groups := map[string]map[string]*Rates{}
-	// the texts and flagged texts of each group of Rates, per source group
+	// the texts and flagged texts of each group of Rates per source
+	// group, over all texts and over the scam texts with content
 	bySource := map[*Rates]map[string][2]int{}
-	count := func(r *Rates, s Scored) {
-		r.add(s)
-		if bySource[r] == nil {
-			bySource[r] = map[string][2]int{}
+	byContent := map[*Rates]map[string][2]int{}
+	tally := func(m map[*Rates]map[string][2]int, r *Rates, s Scored) {
+		if m[r] == nil {
+			m[r] = map[string][2]int{}
 		}
 		key := s.group()
-		c := bySource[r][key]
+		c := m[r][key]
 		c[0]++
 		if s.Verdict.Label.Flagged() {
 			c[1]++
 		}
-		bySource[r][key] = c
+		m[r][key] = c
+	}
+	count := func(r *Rates, s Scored) {
+		r.add(s)
+		tally(bySource, r, s)
+		if s.Label.Flagged() && !s.Context {
+			tally(byContent, r, s)
+		}
 	}
 	addTo := func(part, name string, s Scored) {
 		if groups[part] == nil {
@@ -142,6 +164,9 @@ func Break(scored []Scored) Breakdown {
 		b.HasBaseline = b.HasBaseline || s.Baseline.Label != ""
 		if s.Label.Flagged() {
 			count(&b.Scam, s)
+			if s.Context {
+				count(&b.ScamContext, s)
+			}
 			if !s.Evidence {
 				count(&b.ScamBare, s)
 			}
@@ -181,6 +206,7 @@ func Break(scored []Scored) Breakdown {
 	}
 	for r, src := range bySource {
 		r.FlaggedLo, r.FlaggedHi = flaggedInterval(r.Flagged, r.N, src)
+		r.ContentLo, r.ContentHi = flaggedInterval(r.ContentFlagged, r.Content, byContent[r])
 	}
 	b.BySource = sorted("source", nil)
 	b.ByKind = sorted("kind", []string{"ad", "sms", "chat", "post"})
@@ -204,12 +230,15 @@ func (b Breakdown) WriteText(w io.Writer, cases int) error {
 		return fmt.Sprintf("\t%.3f", r.BaselineRate())
 	}
 	// Scam texts show beside the figures over all texts those over the
-	// texts with evidence, on which recall is held.
+	// texts with content, on which recall is held.
 	evid := false
 	head := func(what, rate string) {
 		p("%s\ttexts\t%s\t95%% interval\tlabelled scam", what, rate)
 		if evid {
-			p("\twith evidence\tflagged of those")
+			p("\twith content\tflagged of those\t95%% interval")
+			if b.HasBaseline {
+				p("\tkeyword baseline of those")
+			}
 		}
 		if b.HasBaseline {
 			p("\tkeyword baseline")
@@ -219,7 +248,10 @@ func (b Breakdown) WriteText(w io.Writer, cases int) error {
 	row := func(r Rates) {
 		p("%s\t%d\t%.3f\t%.3f-%.3f\t%.3f", r.Name, r.N, r.FlaggedRate(), r.FlaggedLo, r.FlaggedHi, r.ScamRate())
 		if evid {
-			p("\t%d\t%.3f", r.Evidence, r.EvidenceRate())
+			p("\t%d\t%.3f\t%.3f-%.3f", r.Content, r.ContentRate(), r.ContentLo, r.ContentHi)
+			if b.HasBaseline {
+				p("\t%.3f", r.ContentBaselineRate())
+			}
 		}
 		p("%s\n", base(r))
 	}
@@ -229,6 +261,9 @@ func (b Breakdown) WriteText(w io.Writer, cases int) error {
 		all := b.Scam
 		all.Name = "all"
 		row(all)
+		ctx := b.ScamContext
+		ctx.Name = "  of which context lines"
+		row(ctx)
 		bare := b.ScamBare
 		bare.Name = "  of which without evidence"
 		row(bare)

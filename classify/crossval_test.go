@@ -125,12 +125,15 @@ func TestBreak(t *testing.T) {
 	verdict := func(l scamhunt.Label) scamhunt.Verdict { return scamhunt.Verdict{Label: l} }
 	s := func(label scamhunt.Label, cat, srcType, kind string, got, base scamhunt.Label) classify.Scored {
 		return classify.Scored{Example: classify.Example{Label: label, Category: cat, SourceType: srcType, Kind: kind,
-			Listing: scamhunt.Listing{Body: cat + kind}}, Verdict: verdict(got), Baseline: verdict(base), Evidence: kind != "chat"}
+			Listing: scamhunt.Listing{Body: cat + kind}, Context: label.Flagged() && kind == "chat"},
+			Verdict: verdict(got), Baseline: verdict(base), Evidence: kind != "chat" && kind != "post"}
 	}
 	const scam, susp, legit = scamhunt.LabelScam, scamhunt.LabelSuspicious, scamhunt.LabelLegit
 	b := classify.Break([]classify.Scored{
 		s(scam, "shuadan", "news quote", "ad", scam, scam),
 		s(scam, "shuadan", "news quote", "sms", susp, legit),
+		// a text with content the classifier finds nothing in: a miss
+		s(scam, "typing", "forum", "post", legit, legit),
 		s(scam, "deposit", "police bulletin", "chat", legit, legit),
 		s(legit, "warning", "police bulletin", "warning", susp, scam),
 		s(legit, "warning", "news quote", "warning", legit, scam),
@@ -138,32 +141,36 @@ func TestBreak(t *testing.T) {
 	})
 	want := classify.Breakdown{
 		HasBaseline: true,
-		Scam:        classify.Rates{N: 3, Flagged: 2, Scam: 1, Baseline: 1, Evidence: 2, EvidenceFlagged: 2},
-		ScamBare:    classify.Rates{N: 1}, // the deposit chat line
+		Scam:        classify.Rates{N: 4, Flagged: 2, Scam: 1, Baseline: 1, Content: 3, ContentFlagged: 2, ContentBaseline: 1},
+		ScamContext: classify.Rates{N: 1},             // the deposit chat line
+		ScamBare:    classify.Rates{N: 2, Content: 1}, // and the typing post
 		BySource: []classify.Rates{
-			{Name: "news quote", N: 2, Flagged: 2, Scam: 1, Baseline: 1, Evidence: 2, EvidenceFlagged: 2},
+			{Name: "news quote", N: 2, Flagged: 2, Scam: 1, Baseline: 1, Content: 2, ContentFlagged: 2, ContentBaseline: 1},
+			{Name: "forum", N: 1, Content: 1},
 			{Name: "police bulletin", N: 1},
 		},
 		ByKind: []classify.Rates{
-			{Name: "ad", N: 1, Flagged: 1, Scam: 1, Baseline: 1, Evidence: 1, EvidenceFlagged: 1},
-			{Name: "sms", N: 1, Flagged: 1, Evidence: 1, EvidenceFlagged: 1},
+			{Name: "ad", N: 1, Flagged: 1, Scam: 1, Baseline: 1, Content: 1, ContentFlagged: 1, ContentBaseline: 1},
+			{Name: "sms", N: 1, Flagged: 1, Content: 1, ContentFlagged: 1},
 			{Name: "chat", N: 1},
+			{Name: "post", N: 1, Content: 1},
 		},
 		ByCategory: []classify.Rates{
-			{Name: "shuadan", N: 2, Flagged: 2, Scam: 1, Baseline: 1, Evidence: 2, EvidenceFlagged: 2},
+			{Name: "shuadan", N: 2, Flagged: 2, Scam: 1, Baseline: 1, Content: 2, ContentFlagged: 2, ContentBaseline: 1},
 			{Name: "deposit", N: 1},
+			{Name: "typing", N: 1, Content: 1},
 		},
-		Honest: classify.Rates{N: 3, Flagged: 1, Baseline: 2, Evidence: 3, EvidenceFlagged: 1},
-		ByHonest: []classify.Rates{{Name: "honest_ad", N: 1, Evidence: 1},
-			{Name: "warning", N: 2, Flagged: 1, Baseline: 2, Evidence: 2, EvidenceFlagged: 1}},
+		Honest: classify.Rates{N: 3, Flagged: 1, Baseline: 2},
+		ByHonest: []classify.Rates{{Name: "honest_ad", N: 1},
+			{Name: "warning", N: 2, Flagged: 1, Baseline: 2}},
 	}
 	if diff := cmp.Diff(want, b, cmp.FilterPath(func(p cmp.Path) bool {
 		return p.Last().String() == ".Missed" || p.Last().String() == ".FalseFlags"
-	}, cmp.Ignore()), cmpopts.IgnoreFields(classify.Rates{}, "FlaggedLo", "FlaggedHi")); diff != "" {
+	}, cmp.Ignore()), cmpopts.IgnoreFields(classify.Rates{}, "FlaggedLo", "FlaggedHi", "ContentLo", "ContentHi")); diff != "" {
 		t.Errorf("Break (-want +got):\n%s", diff)
 	}
-	if len(b.Missed) != 1 || b.Missed[0].Category != "deposit" || len(b.FalseFlags) != 1 || b.FalseFlags[0].Category != "warning" {
-		t.Errorf("missed %v, false flags %v: want the deposit chat and the flagged warning", b.Missed, b.FalseFlags)
+	if len(b.Missed) != 2 || b.Missed[0].Category != "typing" || b.Missed[1].Category != "deposit" || len(b.FalseFlags) != 1 || b.FalseFlags[0].Category != "warning" {
+		t.Errorf("missed %v, false flags %v: want the typing post, the deposit chat and the flagged warning", b.Missed, b.FalseFlags)
 	}
 	if r := b.ByHonest[1]; r.FlaggedRate() != 0.5 || r.BaselineRate() != 1 {
 		t.Errorf("warning rates %.3f / baseline %.3f, want 0.5 / 1", r.FlaggedRate(), r.BaselineRate())
@@ -174,12 +181,15 @@ func TestBreak(t *testing.T) {
 	}
 	out := buf.String()
 	for _, row := range [][]string{
-		{"scam", "texts", "texts", "flagged", "95%", "interval", "labelled", "scam", "with", "evidence", "flagged", "of", "those", "keyword", "baseline"},
-		{"all", "3", "0.667", "0.208-0.939", "0.333", "2", "1.000", "0.333"},
-		{"of", "which", "without", "evidence", "1", "0.000", "0.000-0.793", "0.000", "0", "0.000", "0.000"},
-		{"shuadan", "2", "1.000", "0.342-1.000", "0.500", "2", "1.000", "0.500"},
+		{"scam", "texts", "texts", "flagged", "95%", "interval", "labelled", "scam", "with", "content", "flagged", "of", "those",
+			"95%", "interval", "keyword", "baseline", "of", "those", "keyword", "baseline"},
+		// 2 of the 3 texts with content flagged, 1 by the baseline
+		{"all", "4", "0.500", "0.150-0.850", "0.250", "3", "0.667", "0.208-0.939", "0.333", "0.250"},
+		{"of", "which", "context", "lines", "1", "0.000", "0.000-0.793", "0.000", "0", "0.000", "0.000-0.000", "0.000", "0.000"},
+		{"of", "which", "without", "evidence", "2", "0.000", "0.000-0.658", "0.000", "1", "0.000", "0.000-0.793", "0.000", "0.000"},
+		{"shuadan", "2", "1.000", "0.342-1.000", "0.500", "2", "1.000", "0.342-1.000", "0.500", "0.500"},
 		{"warning", "2", "0.500", "0.095-0.905", "0.000", "1.000"},
-		{"missed", "scam", "texts", "(1)"},
+		{"missed", "scam", "texts", "(2)"},
 		{"honest", "texts", "flagged", "(1)"},
 	} {
 		if !hasRow(out, row) {

@@ -122,7 +122,12 @@ type Example struct {
 	SourceType string
 	Kind       string
 	Date       string
-	Weight     float64
+	// Context marks a scam text that carries no scam element on its own: a
+	// line of a scam conversation an honest speaker could say word for
+	// word ("先生,你要找工作吗?"). It is annotated by reading, blind to the
+	// classifier (testdata/real/PROVENANCE.md), and only a scam text has it.
+	Context bool
+	Weight  float64
 }
 
 // CategoryOther is the category of a real scam text that fits none of the
@@ -154,6 +159,7 @@ type labelled struct {
 	SourceType string         `json:"source_type,omitempty"`
 	Kind       string         `json:"kind,omitempty"`
 	Date       string         `json:"date,omitempty"`
+	Context    bool           `json:"context,omitempty"`
 }
 
 // checkCategory reports a category that does not fit the label.
@@ -179,8 +185,10 @@ const maxLine = 16 << 20
 // ReadLabelled reads JSONL examples: the fields of Input plus "label"
 // (scam, suspicious or legit), optionally "category" (for a scam a type of
 // scamhunt.Categories or "other", for an honest text one of
-// HonestCategories) and the real corpus's "source", "source_type", "kind"
-// and "date". Blank lines are skipped; errors name the line.
+// HonestCategories), the real corpus's "source", "source_type", "kind"
+// and "date", and "context" (true for a scam text that carries no scam
+// element on its own: Example.Context). Blank lines are skipped; errors
+// name the line.
 func ReadLabelled(r io.Reader) ([]Example, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), maxLine)
@@ -200,8 +208,11 @@ func ReadLabelled(r io.Reader) ([]Example, error) {
 		if err := checkCategory(rec.Label, rec.Category); err != nil {
 			return nil, fmt.Errorf("line %d: %w", n, err)
 		}
+		if rec.Context && !rec.Label.Flagged() {
+			return nil, fmt.Errorf("line %d: context is for scam texts only, this one is %s", n, rec.Label)
+		}
 		out = append(out, Example{Listing: rec.Input.Listing(), Label: rec.Label, Category: rec.Category,
-			Source: rec.Source, SourceType: rec.SourceType, Kind: rec.Kind, Date: rec.Date})
+			Source: rec.Source, SourceType: rec.SourceType, Kind: rec.Kind, Date: rec.Date, Context: rec.Context})
 	}
 	if err := sc.Err(); err != nil {
 		if errors.Is(err, bufio.ErrTooLong) {

@@ -28,13 +28,15 @@ func realCV(t *testing.T) classify.Breakdown {
 // judged by a model trained on its own page), as the coordinator set them
 // for issue 10:
 //
-//   - scam texts with evidence (Scored.Evidence) flagged >= 0.90, and
-//     >= 0.80 for every scam type with at least 20 such texts;
-//   - scam texts without evidence (content-free lines quoted from a scam
-//     chat, "嘿嘿,那你看着办吧": they cannot be judged from the text and
-//     are never flagged by design) at most 15% of the scam texts, so that
-//     the evidence test cannot be narrowed to drop hard texts; their own
-//     (zero) recall and the recall over all scam texts are logged beside;
+//   - scam texts with content flagged >= 0.90, and >= 0.80 for every scam
+//     type with at least 20 such texts. A context line (Example.Context:
+//     a line of a scam chat that an honest speaker could say word for
+//     word, "嘿嘿,那你看着办吧") is annotated by reading, blind to the
+//     classifier, so a text with content the classifier finds nothing in
+//     is still a miss;
+//   - context lines at most maxContext of the scam texts, so that the
+//     annotation cannot grow to drop hard texts; their recall and the
+//     recall over all scam texts are logged beside;
 //   - at most 3% of anti-fraud warnings, 3% of honest ads and 5% of
 //     ordinary messages flagged.
 //
@@ -52,12 +54,12 @@ func TestRealCrossValidation(t *testing.T) {
 		atLeast     bool // a floor (recall), else a ceiling (false flags)
 	}
 	checks := []check{
-		{"scam texts with evidence flagged", b.Scam.EvidenceRate(), 0.90, true},
-		{"scam texts without evidence (share of all scam texts)", share(b.ScamBare.N, b.Scam.N), maxBare, false},
+		{"scam texts with content flagged", b.Scam.ContentRate(), 0.90, true},
+		{"context lines (share of all scam texts)", share(b.ScamContext.N, b.Scam.N), maxContext, false},
 	}
 	for _, c := range b.ByCategory {
-		if c.Evidence >= 20 && c.Name != classify.CategoryOther {
-			checks = append(checks, check{c.Name + " texts with evidence flagged", c.EvidenceRate(), 0.80, true})
+		if c.Content >= 20 && c.Name != classify.CategoryOther {
+			checks = append(checks, check{c.Name + " texts with content flagged", c.ContentRate(), 0.80, true})
 		}
 	}
 	for _, h := range b.ByHonest {
@@ -65,8 +67,9 @@ func TestRealCrossValidation(t *testing.T) {
 			checks = append(checks, check{h.Name + " texts flagged", h.FlaggedRate(), lim, false})
 		}
 	}
-	t.Logf("scam texts flagged: %.3f of all %d (keyword baseline %.3f); %d without evidence, flagged %.3f",
-		b.Scam.FlaggedRate(), b.Scam.N, b.Scam.BaselineRate(), b.ScamBare.N, b.ScamBare.FlaggedRate())
+	t.Logf("scam texts flagged: %.3f of all %d (keyword baseline %.3f); %d context lines, flagged %.3f; %d without evidence, flagged %.3f",
+		b.Scam.FlaggedRate(), b.Scam.N, b.Scam.BaselineRate(), b.ScamContext.N, b.ScamContext.FlaggedRate(),
+		b.ScamBare.N, b.ScamBare.FlaggedRate())
 	for _, c := range checks {
 		if ok := (c.atLeast && c.got >= c.target) || (!c.atLeast && c.got <= c.target); !ok {
 			t.Errorf("%s: %.3f, want %s %.2f", c.what, c.got, map[bool]string{true: ">=", false: "<="}[c.atLeast], c.target)
@@ -83,13 +86,11 @@ var honestLimits = map[string]float64{
 	classify.HonestMessage: 0.05,
 }
 
-// maxBare bounds the share of real scam texts without evidence: 88 of 595
-// today, lines such as "都能过,这你放心" that say nothing of money, earning
-// or ease and give no contact, and lures that name work and nothing else
-// ("急招线上客服助理": 28 of them were judged by the model until a word of
-// work alone stopped counting as evidence, which cut the ordinary messages
-// flagged from 11% to 4%).
-const maxBare = 0.15
+// maxContext bounds the share of real scam texts annotated as context
+// lines: 80 of 595 today (13.4%; 46 of them deposit lines, the talk of
+// 黑中介 meeting a job seeker in person: 先生,你要找工作吗?, 你下午照着
+// 这个地址去找一位王小姐).
+const maxContext = 0.15
 
 func share(a, n int) float64 {
 	if n == 0 {

@@ -67,7 +67,8 @@ func TestEvalCrossValidation(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, row := range [][]string{
-		{"scam", "texts", "texts", "flagged", "95%", "interval", "labelled", "scam", "with", "evidence", "flagged", "of", "those", "keyword", "baseline"},
+		{"scam", "texts", "texts", "flagged", "95%", "interval", "labelled", "scam", "with", "content", "flagged", "of", "those",
+			"95%", "interval", "keyword", "baseline", "of", "those", "keyword", "baseline"},
 		{"news", "quote", "18"},
 		// 18 of 18 flagged: Wilson's interval, 0.824 to 1
 		{"ad", "18", "1.000", "0.824-1.000"},

@@ -92,6 +92,45 @@ func TestCorpusIntegrity(t *testing.T) {
 	t.Logf("categories: %v", cats)
 }
 
+// TestCorpusContext holds the context marks of scam.jsonl to context.tsv,
+// the one place the annotation is kept: the same ids, all scam texts.
+func TestCorpusContext(t *testing.T) {
+	f, err := os.Open(filepath.Join(corpusDir, "context.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	table, err := realcorpus.ReadContext(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls, err := realcorpus.ReadFile(filepath.Join(corpusDir, "scam.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := make([]realcorpus.Record, len(ls))
+	marked := 0
+	for i, l := range ls {
+		recs[i] = l.Record
+		recs[i].Context = false
+		if l.Context {
+			marked++
+		}
+	}
+	if err := realcorpus.MarkContext(recs, table); err != nil {
+		t.Fatal(err)
+	}
+	for i, l := range ls {
+		if recs[i].Context != l.Context {
+			t.Errorf("scam.jsonl:%d %s: context %v, context.tsv says %v; re-run realimport", l.N, l.ID, l.Context, recs[i].Context)
+		}
+	}
+	if marked == 0 {
+		t.Error("no scam text is marked as a context line")
+	}
+	t.Logf("%d of %d scam texts are context lines", marked, len(ls))
+}
+
 // TestCorpusSealedOverlap runs ../shared/eval/sealed_overlap.py on every
 // corpus file: no record may copy a text of the sealed evaluation set.
 // It skips only where ../shared is absent.

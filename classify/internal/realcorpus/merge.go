@@ -186,3 +186,55 @@ func ReadKinds(r io.Reader) (map[string]string, error) {
 	}
 	return kinds, sc.Err()
 }
+
+// ReadContext reads the context table: "ID<TAB>WHY" a line, # comments and
+// blank lines skipped. It names the scam texts annotated as context lines
+// (a line of a scam conversation that carries no scam element on its own)
+// and the reason, and is the one place that annotation is kept.
+func ReadContext(r io.Reader) (map[string]string, error) {
+	ctx := map[string]string{}
+	sc := bufio.NewScanner(r)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		id, why, ok := strings.Cut(line, "\t")
+		if !ok || strings.TrimSpace(id) == "" || strings.TrimSpace(why) == "" {
+			return nil, fmt.Errorf("context line %d: want ID<TAB>WHY", n)
+		}
+		if _, dup := ctx[id]; dup {
+			return nil, fmt.Errorf("context line %d: %s listed twice", n, id)
+		}
+		ctx[id] = strings.TrimSpace(why)
+	}
+	return ctx, sc.Err()
+}
+
+// MarkContext sets Context on the records the context table lists. Every
+// id listed must be a scam record: a context line of an honest text, or an
+// id no record has, is an error (a table left behind by a rebuild).
+func MarkContext(recs []Record, ctx map[string]string) error {
+	found := map[string]bool{}
+	for i := range recs {
+		if _, ok := ctx[recs[i].ID]; !ok {
+			continue
+		}
+		if recs[i].Label != "scam" {
+			return fmt.Errorf("context table lists %s, a %s text: only scam texts are context lines", recs[i].ID, recs[i].Label)
+		}
+		recs[i].Context = true
+		found[recs[i].ID] = true
+	}
+	var missing []string
+	for id := range ctx {
+		if !found[id] {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) > 0 {
+		slices.Sort(missing)
+		return fmt.Errorf("context table lists ids no record has: %s", strings.Join(missing, ", "))
+	}
+	return nil
+}

@@ -26,8 +26,8 @@ import (
 )
 
 // Record is one line of the corpus, keys in the order CORPUS.md gives: the
-// classify input fields plus label, category, source, source_type, date
-// and kind. Salary, company, city and url are kept when a source has them.
+// classify input fields plus label, category, source, source_type, date,
+// kind and, on a context line, context. Salary, company, city and url are kept when a source has them.
 type Record struct {
 	ID         string `json:"id"`
 	Title      string `json:"title"`
@@ -42,6 +42,9 @@ type Record struct {
 	SourceType string `json:"source_type"`
 	Date       string `json:"date"`
 	Kind       string `json:"kind"`
+	// Context marks a scam text that carries no scam element on its own
+	// (classify.Example.Context), from the context table (ReadContext).
+	Context bool `json:"context,omitempty"`
 }
 
 // SourceTypes are the kinds of source a text may come from.

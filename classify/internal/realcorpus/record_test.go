@@ -164,6 +164,49 @@ func TestReadKinds(t *testing.T) {
 	}
 }
 
+func TestReadContext(t *testing.T) {
+	got, err := realcorpus.ReadContext(strings.NewReader("# guide\n# more\nzz01-1\tarranging a meeting\n\nhb-2\tfilm review\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(map[string]string{"zz01-1": "arranging a meeting", "hb-2": "film review"}, got); diff != "" {
+		t.Errorf("ReadContext (-want +got):\n%s", diff)
+	}
+	for _, bad := range []string{"no tab here\n", "zz01-1\t\n", "a\tx\na\ty\n"} {
+		if _, err := realcorpus.ReadContext(strings.NewReader(bad)); err == nil {
+			t.Errorf("ReadContext(%q) succeeded", bad)
+		}
+	}
+}
+
+func TestMarkContext(t *testing.T) {
+	line := good()
+	line.ID, line.Body, line.Kind = "zz01-1", "先生,你要找工作吗?", "chat"
+	honest := good()
+	honest.ID, honest.Label, honest.Category, honest.Kind = "h-1", "legit", "warning", "warning"
+	recs := []realcorpus.Record{good(), line, honest}
+	if err := realcorpus.MarkContext(recs, map[string]string{"zz01-1": "greeting"}); err != nil {
+		t.Fatal(err)
+	}
+	if recs[0].Context || !recs[1].Context || recs[2].Context {
+		t.Errorf("context marks %v %v %v, want only the chat line", recs[0].Context, recs[1].Context, recs[2].Context)
+	}
+	var buf bytes.Buffer
+	if err := realcorpus.Write(&buf, recs[:2]); err != nil {
+		t.Fatal(err)
+	}
+	if lines := strings.Split(strings.TrimSpace(buf.String()), "\n"); strings.Contains(lines[0], "context") ||
+		!strings.HasSuffix(lines[1], `"kind":"chat","context":true}`) {
+		t.Errorf("written records:\n%s\nwant context only on the chat line, after kind", buf.String())
+	}
+	if err := realcorpus.MarkContext(recs, map[string]string{"h-1": "x"}); err == nil {
+		t.Error("MarkContext marked an honest text")
+	}
+	if err := realcorpus.MarkContext(recs, map[string]string{"gone-1": "x"}); err == nil || !strings.Contains(err.Error(), "gone-1") {
+		t.Errorf("MarkContext of an unknown id: %v, want an error naming it", err)
+	}
+}
+
 func TestFamily(t *testing.T) {
 	for src, want := range map[string]string{
 		"http://www.zz01.net/sbn/389.html":                 "zz01.net",

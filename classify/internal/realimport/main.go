@@ -11,7 +11,8 @@
 // (REAL_DATA_SOURCES.md §3 and §4), records with a missing or unknown
 // field, and every later copy of a text (same letters and digits after
 // folding width, case and traditional characters). Records without a kind
-// (the dev files) get one from testdata/real/dev_kinds.tsv. The output is
+// (the dev files) get one from testdata/real/dev_kinds.tsv; the scam texts
+// testdata/real/context.tsv lists are marked as context lines. The output is
 // sorted and deterministic: the same inputs give the same files. It prints
 // what it dropped and why.
 package main
@@ -79,6 +80,18 @@ func run(ctx context.Context, shared, corpus, out string) error {
 		return err
 	}
 	res := realcorpus.Merge(files, sealed, kinds)
+	cf, err := os.Open(filepath.Join(out, "context.tsv"))
+	if err != nil {
+		return err
+	}
+	lines, err := realcorpus.ReadContext(cf)
+	cf.Close()
+	if err != nil {
+		return err
+	}
+	if err := realcorpus.MarkContext(res.Records, lines); err != nil {
+		return err
+	}
 
 	var scam, honest []realcorpus.Record
 	for _, r := range res.Records {
@@ -160,6 +173,32 @@ func provenance(f *os.File, inputs, notes []string, res realcorpus.Result) error
 	table("Kind", func(r realcorpus.Record) string { return r.Kind })
 	table("Source type", func(r realcorpus.Record) string { return r.SourceType })
 	table("Source family", func(r realcorpus.Record) string { return realcorpus.Family(r.Source) })
+
+	p("\nContext lines\n\n")
+	p("A scam text that carries no scam element on its own is marked `\"context\": true`: a line of a scam\n")
+	p("conversation or post an honest speaker could say word for word (先生,你要找工作吗?; 嘿嘿,那你看著辦吧; a\n")
+	p("paid fake review no reader could tell from a real one). Recall is held on the other scam texts; the\n")
+	p("context lines stay in the corpus, are trained on, and are reported on their own. context.tsv lists them\n")
+	p("with the reason. Two annotators marked every scam text, each alone, blind to the classifier and its\n")
+	p("verdicts and to each other, following the written guide at the head of context.tsv; a text is a context\n")
+	p("line only where both said so (when in doubt, content).\n\n")
+	p("| category | scam texts | context lines |\n|---|---|---|\n")
+	byCat := map[string][2]int{}
+	for _, r := range res.Records {
+		if r.Label == "scam" {
+			c := byCat[r.Category]
+			c[0]++
+			if r.Context {
+				c[1]++
+			}
+			byCat[r.Category] = c
+		}
+	}
+	for _, cat := range slices.SortedFunc(maps.Keys(byCat), func(a, b string) int {
+		return cmp.Or(cmp.Compare(byCat[b][0], byCat[a][0]), cmp.Compare(a, b))
+	}) {
+		p("| %s | %d | %d |\n", cat, byCat[cat][0], byCat[cat][1])
+	}
 
 	why := map[string]int{}
 	for _, d := range res.Dropped {
