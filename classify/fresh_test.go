@@ -29,8 +29,8 @@ func TestFreshTexts(t *testing.T) {
 			}
 		}
 		b, c := classify.Break(other), classify.Break(chat)
-		t.Logf("%s groups: fresh scam texts flagged %d/%d, honest texts flagged %d/%d, everyday money chat flagged %d/%d",
-			name, b.Scam.Flagged, b.Scam.N, b.Honest.Flagged, b.Honest.N, c.Honest.Flagged, c.Honest.N)
+		t.Logf("%s groups: fresh scam texts flagged %d/%d (with content %d/%d), honest texts flagged %d/%d, everyday money chat flagged %d/%d",
+			name, b.Scam.Flagged, b.Scam.N, b.Scam.ContentFlagged, b.Scam.Content, b.Honest.Flagged, b.Honest.N, c.Honest.Flagged, c.Honest.N)
 		if b.Scam.Flagged < freshFloor[i] {
 			t.Errorf("%s scam texts flagged: %d, want >= %d", name, b.Scam.Flagged, freshFloor[i])
 		}

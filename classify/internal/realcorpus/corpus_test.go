@@ -92,43 +92,46 @@ func TestCorpusIntegrity(t *testing.T) {
 	t.Logf("categories: %v", cats)
 }
 
-// TestCorpusContext holds the context marks of scam.jsonl to context.tsv,
-// the one place the annotation is kept: the same ids, all scam texts.
+// TestCorpusContext holds the context marks of scam.jsonl and
+// fresh/scam.jsonl to the context.tsv beside each, the one place the
+// annotation is kept: the same ids, all scam texts.
 func TestCorpusContext(t *testing.T) {
-	f, err := os.Open(filepath.Join(corpusDir, "context.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	table, err := realcorpus.ReadContext(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ls, err := realcorpus.ReadFile(filepath.Join(corpusDir, "scam.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	recs := make([]realcorpus.Record, len(ls))
-	marked := 0
-	for i, l := range ls {
-		recs[i] = l.Record
-		recs[i].Context = false
-		if l.Context {
-			marked++
+	for _, dir := range []string{corpusDir, filepath.Join(corpusDir, "fresh")} {
+		f, err := os.Open(filepath.Join(dir, "context.tsv"))
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	if err := realcorpus.MarkContext(recs, table); err != nil {
-		t.Fatal(err)
-	}
-	for i, l := range ls {
-		if recs[i].Context != l.Context {
-			t.Errorf("scam.jsonl:%d %s: context %v, context.tsv says %v; re-run realimport", l.N, l.ID, l.Context, recs[i].Context)
+		table, err := realcorpus.ReadContext(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
 		}
+		ls, err := realcorpus.ReadFile(filepath.Join(dir, "scam.jsonl"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs := make([]realcorpus.Record, len(ls))
+		marked := 0
+		for i, l := range ls {
+			recs[i] = l.Record
+			recs[i].Context = false
+			if l.Context {
+				marked++
+			}
+		}
+		if err := realcorpus.MarkContext(recs, table); err != nil {
+			t.Fatalf("%s: %v", dir, err)
+		}
+		for i, l := range ls {
+			if recs[i].Context != l.Context {
+				t.Errorf("%s:%d %s: context %v, context.tsv says %v", l.File, l.N, l.ID, l.Context, recs[i].Context)
+			}
+		}
+		if marked == 0 {
+			t.Errorf("%s: no scam text is marked as a context line", dir)
+		}
+		t.Logf("%s: %d of %d scam texts are context lines", dir, marked, len(ls))
 	}
-	if marked == 0 {
-		t.Error("no scam text is marked as a context line")
-	}
-	t.Logf("%d of %d scam texts are context lines", marked, len(ls))
 }
 
 // TestCorpusSealedOverlap runs ../shared/eval/sealed_overlap.py on every
