@@ -172,7 +172,10 @@ that the --subset files name by id (the ../shared dev files: the sealed
 evaluation set's own family) are reported apart, all and never-read groups.
 Every share flagged carries a 95% interval: the wider of a Wilson interval
 over the texts and a bootstrap over source groups (texts of one page are not
-independent draws; over 500 groups, the cluster-robust normal interval).`,
+independent draws; over 500 groups, the cluster-robust normal interval).
+Scam rows give the figures over all texts and over the texts with content:
+those not marked "context": true, a line of a scam chat that carries no scam
+element on its own (testdata/real/context.tsv says how they were annotated).`,
 		Example: `  scamhunt eval --in classify/testdata/heldout.jsonl
   scamhunt eval --cv --in classify/testdata/real/scam.jsonl,classify/testdata/real/honest.jsonl \
       --synthetic classify/testdata/train.jsonl --baseline classify/testdata/keywords.txt \
