@@ -125,7 +125,7 @@ type Example struct {
 	// Context marks a scam text that carries no scam element on its own: a
 	// line of a scam conversation an honest speaker could say word for
 	// word ("先生,你要找工作吗?"). It is annotated by reading, blind to the
-	// classifier (testdata/real/PROVENANCE.md), and only a scam text has it.
+	// classifier (testdata/real/context.tsv), and only a scam text has it.
 	Context bool
 	Weight  float64
 }
