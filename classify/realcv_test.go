@@ -25,8 +25,9 @@ func realCV(t *testing.T) classify.Breakdown {
 
 // TestRealCrossValidation holds the acceptance figures on the real
 // corpus, cross-validated by source over the whole corpus (no text is
-// judged by a model trained on its own page), as the coordinator set them
-// for issue 10:
+// judged by a model trained on its own page): issue 10's figures, recall
+// read over the scam texts with content (the README's Measured section
+// says why):
 //
 //   - scam texts with content flagged >= 0.90, and >= 0.80 for every scam
 //     type with at least 20 such texts. A context line (Example.Context:
