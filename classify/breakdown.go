@@ -64,7 +64,7 @@ func (r *Rates) add(s Scored) {
 	if s.Baseline.Label.Flagged() {
 		r.Baseline++
 	}
-	if s.Label.Flagged() && !s.Context {
+	if s.hasContent() {
 		r.Content++
 		if s.Verdict.Label.Flagged() {
 			r.ContentFlagged++
@@ -145,7 +145,7 @@ func Break(scored []Scored) Breakdown {
 	count := func(r *Rates, s Scored) {
 		r.add(s)
 		tally(bySource, r, s)
-		if s.Label.Flagged() && !s.Context {
+		if s.hasContent() {
 			tally(byContent, r, s)
 		}
 	}

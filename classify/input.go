@@ -130,6 +130,10 @@ type Example struct {
 	Weight  float64
 }
 
+// hasContent reports whether e is a scam text that carries a scam element
+// on its own: one recall is held on (not Context).
+func (e Example) hasContent() bool { return e.Label.Flagged() && !e.Context }
+
 // CategoryOther is the category of a real scam text that fits none of the
 // seven scam types (充值返利 games, gambling-agent recruiting).
 const CategoryOther = "other"

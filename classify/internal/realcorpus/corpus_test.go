@@ -97,12 +97,7 @@ func TestCorpusIntegrity(t *testing.T) {
 // annotation is kept: the same ids, all scam texts.
 func TestCorpusContext(t *testing.T) {
 	for _, dir := range []string{corpusDir, filepath.Join(corpusDir, "fresh")} {
-		f, err := os.Open(filepath.Join(dir, "context.tsv"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		table, err := realcorpus.ReadContext(f)
-		f.Close()
+		table, err := realcorpus.ReadTableFile(filepath.Join(dir, "context.tsv"), realcorpus.ReadContext)
 		if err != nil {
 			t.Fatal(err)
 		}

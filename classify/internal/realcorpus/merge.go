@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"os/exec"
 	"slices"
 	"strconv"
@@ -167,48 +168,49 @@ func ParseSealed(r io.Reader) (map[string]map[int]bool, error) {
 	return listed, sc.Err()
 }
 
-// ReadKinds reads a kinds table: "ID<TAB>KIND" a line, # comments and
-// blank lines skipped. It gives the kind of records whose source file
-// lacks one (the shared dev files).
-func ReadKinds(r io.Reader) (map[string]string, error) {
-	kinds := map[string]string{}
-	sc := bufio.NewScanner(r)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		id, kind, ok := strings.Cut(line, "\t")
-		if !ok {
-			return nil, fmt.Errorf("kinds line %d: want ID<TAB>KIND", n)
-		}
-		kinds[id] = strings.TrimSpace(kind)
+// ReadKinds reads a kinds table: "ID<TAB>KIND" a line. It gives the kind
+// of records whose source file lacks one (the shared dev files).
+func ReadKinds(r io.Reader) (map[string]string, error) { return readTable(r, "kinds", "KIND") }
+
+// ReadContext reads the context table: "ID<TAB>WHY" a line. It names the
+// scam texts annotated as context lines (a line of a scam conversation
+// that carries no scam element on its own) and the reason, and is the one
+// place that annotation is kept.
+func ReadContext(r io.Reader) (map[string]string, error) { return readTable(r, "context", "WHY") }
+
+// ReadTableFile reads the table at path with read (ReadKinds or
+// ReadContext).
+func ReadTableFile(path string, read func(io.Reader) (map[string]string, error)) (map[string]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
 	}
-	return kinds, sc.Err()
+	defer f.Close()
+	return read(f)
 }
 
-// ReadContext reads the context table: "ID<TAB>WHY" a line, # comments and
-// blank lines skipped. It names the scam texts annotated as context lines
-// (a line of a scam conversation that carries no scam element on its own)
-// and the reason, and is the one place that annotation is kept.
-func ReadContext(r io.Reader) (map[string]string, error) {
-	ctx := map[string]string{}
+// readTable reads "ID<TAB>VALUE" lines, # comments and blank lines
+// skipped; a line without an id or a value, or an id listed twice, is an
+// error naming the table (what) and the line.
+func readTable(r io.Reader, what, value string) (map[string]string, error) {
+	table := map[string]string{}
 	sc := bufio.NewScanner(r)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		id, why, ok := strings.Cut(line, "\t")
-		if !ok || strings.TrimSpace(id) == "" || strings.TrimSpace(why) == "" {
-			return nil, fmt.Errorf("context line %d: want ID<TAB>WHY", n)
+		id, v, ok := strings.Cut(line, "\t")
+		id, v = strings.TrimSpace(id), strings.TrimSpace(v)
+		if !ok || id == "" || v == "" {
+			return nil, fmt.Errorf("%s line %d: want ID<TAB>%s", what, n, value)
 		}
-		if _, dup := ctx[id]; dup {
-			return nil, fmt.Errorf("context line %d: %s listed twice", n, id)
+		if _, dup := table[id]; dup {
+			return nil, fmt.Errorf("%s line %d: %s listed twice", what, n, id)
 		}
-		ctx[id] = strings.TrimSpace(why)
+		table[id] = v
 	}
-	return ctx, sc.Err()
+	return table, sc.Err()
 }
 
 // MarkContext sets Context on the records the context table lists. Every

@@ -70,22 +70,12 @@ func run(ctx context.Context, shared, corpus, out string) error {
 	if err != nil {
 		return err
 	}
-	kf, err := os.Open(filepath.Join(out, "dev_kinds.tsv"))
-	if err != nil {
-		return err
-	}
-	kinds, err := realcorpus.ReadKinds(kf)
-	kf.Close()
+	kinds, err := realcorpus.ReadTableFile(filepath.Join(out, "dev_kinds.tsv"), realcorpus.ReadKinds)
 	if err != nil {
 		return err
 	}
 	res := realcorpus.Merge(files, sealed, kinds)
-	cf, err := os.Open(filepath.Join(out, "context.tsv"))
-	if err != nil {
-		return err
-	}
-	lines, err := realcorpus.ReadContext(cf)
-	cf.Close()
+	lines, err := realcorpus.ReadTableFile(filepath.Join(out, "context.tsv"), realcorpus.ReadContext)
 	if err != nil {
 		return err
 	}
