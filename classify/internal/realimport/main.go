@@ -5,8 +5,11 @@
 //	go run ./classify/internal/realimport -shared ../shared -corpus /work/corpus
 //
 // It reads ../shared/data/real_scam_quotes_dev.jsonl and
-// real_honest_short_dev.jsonl first, then every CORPUS/*.jsonl in name
-// order; runs ../shared/eval/sealed_overlap.py over all of them and drops
+// real_honest_short_dev.jsonl first, then the corpus as committed
+// (OUT/scam.jsonl and OUT/honest.jsonl, less the dev files' records: the
+// earlier gatherers' files are not kept, so the corpus stands for them;
+// -base=false leaves it out), then every CORPUS/*.jsonl in name order;
+// runs ../shared/eval/sealed_overlap.py over all of them and drops
 // every record it lists; drops records of denied sources
 // (REAL_DATA_SOURCES.md §3 and §4), records with a missing or unknown
 // field, and every later copy of a text (same letters and digits after
@@ -15,6 +18,11 @@
 // testdata/real/context.tsv lists are marked as context lines. The output is
 // sorted and deterministic: the same inputs give the same files. It prints
 // what it dropped and why.
+//
+// PROVENANCE.md keeps what the committed one held: the gatherers' notes
+// embedded in it are carried over (a CORPUS/PROVENANCE_*.md of the same
+// name replaces one), and its inputs and drops become a note of their own
+// (IMPORT_n.md), so every earlier import stays on record.
 package main
 
 import (
@@ -36,35 +44,63 @@ func main() {
 	shared := flag.String("shared", "../shared", "the shared directory (data/real_*_dev.jsonl, eval/sealed_overlap.py)")
 	corpus := flag.String("corpus", "/work/corpus", "directory of the gatherers' *.jsonl and PROVENANCE_*.md")
 	out := flag.String("out", "classify/testdata/real", "corpus directory to write")
+	base := flag.Bool("base", true, "read the corpus as committed in -out after the dev files")
 	flag.Parse()
-	if err := run(context.Background(), *shared, *corpus, *out); err != nil {
+	if err := run(context.Background(), *shared, *corpus, *out, *base); err != nil {
 		fmt.Fprintln(os.Stderr, "realimport:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, shared, corpus, out string) error {
+func run(ctx context.Context, shared, corpus, out string, base bool) error {
 	inputs := []string{
 		filepath.Join(shared, "data", "real_scam_quotes_dev.jsonl"),
 		filepath.Join(shared, "data", "real_honest_short_dev.jsonl"),
 	}
-	gathered, err := filepath.Glob(filepath.Join(corpus, "*.jsonl"))
-	if err != nil {
-		return err
-	}
-	if len(gathered) == 0 {
-		return fmt.Errorf("no *.jsonl in %s: refusing to rebuild the corpus from the dev files alone", corpus)
-	}
-	slices.Sort(gathered)
-	inputs = append(inputs, gathered...)
-
 	var files [][]realcorpus.Line
+	dev := map[string]bool{}
 	for _, f := range inputs {
 		ls, err := realcorpus.ReadFile(f)
 		if err != nil {
 			return err
 		}
+		for _, l := range ls {
+			dev[l.ID] = true
+		}
 		files = append(files, ls)
+	}
+	var prior provenanceNotes
+	if base {
+		for _, name := range []string{"scam.jsonl", "honest.jsonl"} {
+			f := filepath.Join(out, name)
+			ls, err := realcorpus.ReadFile(f)
+			if err != nil {
+				return err
+			}
+			// The dev files' records come in with the dev files.
+			ls = slices.DeleteFunc(ls, func(l realcorpus.Line) bool { return dev[l.ID] })
+			inputs, files = append(inputs, f), append(files, ls)
+		}
+		b, err := os.ReadFile(filepath.Join(out, "PROVENANCE.md"))
+		if err != nil {
+			return err
+		}
+		prior = priorNotes(string(b))
+	}
+	gathered, err := filepath.Glob(filepath.Join(corpus, "*.jsonl"))
+	if err != nil {
+		return err
+	}
+	if len(gathered) == 0 && !base {
+		return fmt.Errorf("no *.jsonl in %s: refusing to rebuild the corpus from the dev files alone", corpus)
+	}
+	slices.Sort(gathered)
+	for _, f := range gathered {
+		ls, err := realcorpus.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		inputs, files = append(inputs, f), append(files, ls)
 	}
 	sealed, err := realcorpus.Sealed(ctx, filepath.Join(shared, "eval", "sealed_overlap.py"), inputs...)
 	if err != nil {
@@ -96,11 +132,19 @@ func run(ctx context.Context, shared, corpus, out string) error {
 			return err
 		}
 	}
-	notes, err := filepath.Glob(filepath.Join(corpus, "PROVENANCE_*.md"))
+	paths, err := filepath.Glob(filepath.Join(corpus, "PROVENANCE_*.md"))
 	if err != nil {
 		return err
 	}
-	slices.Sort(notes)
+	slices.Sort(paths)
+	notes := prior
+	for _, path := range paths {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		notes = notes.with(filepath.Base(path), string(b))
+	}
 	if err := writeFile(filepath.Join(out, "PROVENANCE.md"), func(f *os.File) error {
 		return provenance(f, inputs, notes, res)
 	}); err != nil {
@@ -127,7 +171,7 @@ func writeFile(path string, write func(*os.File) error) error {
 // provenance writes PROVENANCE.md: how the corpus was made, counts by
 // category, kind, source type and source family, what was dropped, and the
 // gatherers' own provenance notes.
-func provenance(f *os.File, inputs, notes []string, res realcorpus.Result) error {
+func provenance(f *os.File, inputs []string, notes provenanceNotes, res realcorpus.Result) error {
 	p := func(format string, a ...any) { fmt.Fprintf(f, format, a...) }
 	p("# The real-text corpus: provenance\n\n")
 	p("Texts real scammers, advertisers, police and officials wrote, quoted verbatim by news reports, police\n")
@@ -209,11 +253,81 @@ func provenance(f *os.File, inputs, notes []string, res realcorpus.Result) error
 	p("whose README describes them: real texts quoted by news, police and government pages and public posts,\n")
 	p("released for training and cross-validation with their sources. Their kinds are in dev_kinds.tsv.\n")
 	for _, n := range notes {
-		b, err := os.ReadFile(n)
-		if err != nil {
-			return err
-		}
-		p("\n---\n\n<!-- %s, as its gatherer wrote it -->\n\n%s\n", filepath.Base(n), strings.TrimSpace(string(b)))
+		p("\n---\n\n%s%s%s\n\n%s\n", noteOpen, n.name, noteClose, strings.TrimSpace(n.text))
 	}
 	return nil
+}
+
+// How PROVENANCE.md marks the start of an embedded note.
+const (
+	noteOpen  = "<!-- "
+	noteClose = ", as its gatherer wrote it -->"
+	noteSep   = "\n\n---\n\n" + noteOpen
+)
+
+// A provenanceNote is a note embedded in PROVENANCE.md: a gatherer's
+// PROVENANCE_*.md, or the record of an earlier import (IMPORT_n.md).
+type provenanceNote struct{ name, text string }
+
+type provenanceNotes []provenanceNote
+
+// with returns the notes with one named name set to text: replaced where
+// it is, else added at the end.
+func (ns provenanceNotes) with(name, text string) provenanceNotes {
+	ns = slices.Clone(ns)
+	if i := slices.IndexFunc(ns, func(n provenanceNote) bool { return n.name == name }); i >= 0 {
+		ns[i].text = text
+		return ns
+	}
+	return append(ns, provenanceNote{name, text})
+}
+
+// priorNotes reads a PROVENANCE.md realimport wrote: the notes embedded in
+// it, then its own inputs and drops as a note IMPORT_n.md (n one more than
+// the IMPORT notes it holds), so that the next PROVENANCE.md keeps them.
+func priorNotes(doc string) provenanceNotes {
+	var ns provenanceNotes
+	head, rest, _ := strings.Cut(doc, noteSep)
+	for rest != "" {
+		var n string
+		n, rest, _ = strings.Cut(rest, noteSep)
+		name, text, _ := strings.Cut(n, noteClose)
+		ns = append(ns, provenanceNote{name, strings.TrimSpace(text)})
+	}
+	imports := 0
+	for _, n := range ns {
+		if strings.HasPrefix(n.name, "IMPORT_") {
+			imports++
+		}
+	}
+	// The inputs table from its heading to Category's, the drops from
+	// theirs to the dev files' paragraph.
+	var secs []string
+	for _, sec := range [][2]string{{"Inputs, in order", "\nCategory\n"}, {"\nDropped records\n", "\nThe dev files"}} {
+		if i := strings.Index(head, sec[0]); i >= 0 {
+			s, _, _ := strings.Cut(head[i:], sec[1])
+			secs = append(secs, strings.TrimSpace(s))
+		}
+	}
+	// An import of the dev files and the committed corpus alone adds no
+	// file to record.
+	gathered := false
+	if len(secs) > 0 {
+		for _, line := range strings.Split(secs[0], "\n") {
+			file, _, _ := strings.Cut(strings.TrimPrefix(line, "| "), " |")
+			switch file {
+			case "file", "real_scam_quotes_dev.jsonl", "real_honest_short_dev.jsonl", "scam.jsonl", "honest.jsonl":
+			default:
+				gathered = gathered || strings.HasPrefix(line, "| ") && !strings.HasPrefix(line, "|---")
+			}
+		}
+	}
+	if !gathered {
+		return ns
+	}
+	name := fmt.Sprintf("IMPORT_%d.md", imports+1)
+	text := "# " + name + ": the inputs and drops of an earlier import\n\n" +
+		"realimport wrote this record of the import that built the corpus committed before the next one; " +
+		"the files it names are no longer kept, and the corpus as committed stands for them.\n\n" + strings.Join(secs, "\n\n")
+	return append(ns, provenanceNote{name, text})
 }
