@@ -53,7 +53,8 @@
 //     body when there is no pay line, and a time-based pay at or below
 //     the going rate is a feature of its own (pay_modest), as are dates
 //     and head counts (facts: 11日, 2020年, 291名, what notices and reports
-//     give; a deadline, 请于10月8日前, is none),
+//     give; a deadline, 请于10月8日前, is none) and clauses numbered as an
+//     official notice numbers them (enumerated: 一、 (二) 第三条 (a)),
 //   - the rule sums R_c.
 //
 // The warning head gives pw, the probability that the text warns about or

@@ -124,6 +124,32 @@ func TestStructuralFeatures(t *testing.T) {
 	}
 }
 
+func TestEnumerated(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"一、招聘岗位：图书馆学生助理", true},
+		{"岗位要求如下。二、待遇：每小时20元", true},
+		{"（三）工作时长：每周不超过8小时", true},
+		{"第五条 助管岗位津贴为每月1500元", true},
+		{"(a) 執行與保障消費者權益相關的法例", true},
+		{"十二、其他事项", true},
+		// a lure numbers its steps with digits, and 、 after a word lists things
+		{"1点关注,2看头像,3进粉丝群", false},
+		{"统一、规范、高效", false},
+		{"第三方平台返佣", false},
+		{"(备注:日结)", false},
+		{"", false},
+	} {
+		var v view
+		v.reset("body", c.text)
+		if got := enumerated(v.full); got != c.want {
+			t.Errorf("enumerated(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
 func TestFoldPhrases(t *testing.T) {
 	cases := []struct{ in, want string }{
 		{"请点选以下连结进行验证", "请点击以下链接进行验证"},

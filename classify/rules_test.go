@@ -165,6 +165,8 @@ func TestContexts(t *testing.T) {
 		{"an internship passed on", scamhunt.Listing{Body: "今天先推一个实习机会，感兴趣的同学看过来"}, nil},
 		{"recruits counted", scamhunt.Listing{Body: "直推3人即可回本，推一个人奖励50元"}, []string{"downline.recruit"}},
 		{"a growing team", scamhunt.Listing{Body: "公司介绍：快速发展团队，机会多，上升空间大"}, nil},
+		{"a substitute teacher sought", scamhunt.Listing{Body: "本校誠徵代理教師1名，依規定支薪"}, nil},
+		{"an agent sought", scamhunt.Listing{Body: "招代理，一件代发，零囤货"}, []string{"downline.distribution", "downline.invite"}},
 		{"a team grown for its earnings", scamhunt.Listing{Body: "成为代理后发展团队，躺赚团队收益"}, []string{"downline.distribution", "downline.invite", "downline.recruit"}},
 		{"what a real platform never does", scamhunt.Listing{Body: "刷单就是违法行为，正规平台不会以“动动手指就赚钱”为诱饵"},
 			[]string{"signal.phone_work~", "warning.advice"}},
