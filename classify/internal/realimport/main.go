@@ -146,7 +146,7 @@ func run(ctx context.Context, shared, corpus, out string, base bool) error {
 		notes = notes.with(filepath.Base(path), string(b))
 	}
 	if err := writeFile(filepath.Join(out, "PROVENANCE.md"), func(f *os.File) error {
-		return provenance(f, inputs, notes, res)
+		return provenance(f, inputs, notes, res, base)
 	}); err != nil {
 		return err
 	}
@@ -171,7 +171,7 @@ func writeFile(path string, write func(*os.File) error) error {
 // provenance writes PROVENANCE.md: how the corpus was made, counts by
 // category, kind, source type and source family, what was dropped, and the
 // gatherers' own provenance notes.
-func provenance(f *os.File, inputs []string, notes provenanceNotes, res realcorpus.Result) error {
+func provenance(f *os.File, inputs []string, notes provenanceNotes, res realcorpus.Result, base bool) error {
 	p := func(format string, a ...any) { fmt.Fprintf(f, format, a...) }
 	p("# The real-text corpus: provenance\n\n")
 	p("Texts real scammers, advertisers, police and officials wrote, quoted verbatim by news reports, police\n")
@@ -184,6 +184,10 @@ func provenance(f *os.File, inputs []string, notes provenanceNotes, res realcorp
 	p("Inputs, in order (an earlier copy of a text wins):\n\n| file | records read | kept |\n|---|---|---|\n")
 	for _, in := range inputs {
 		p("| %s | %d | %d |\n", filepath.Base(in), res.Read[in], res.Kept[in])
+	}
+	if base {
+		p("\nscam.jsonl and honest.jsonl are the corpus as it was committed before this import, less the dev\n")
+		p("files' records; the inputs of the imports that made it are in the IMPORT_n.md notes at the end.\n")
 	}
 	type key struct{ label, a string }
 	counts := func(field func(realcorpus.Record) string) map[key]int {
