@@ -540,8 +540,8 @@ func hasFacts(c []rune) bool {
 // posting or a regulation numbers its clauses, in a folded view: 一、 at
 // the start of a line or after a stop, (二), 第三条, (a). A lure numbers
 // its steps with digits (1点关注,2看头像) when it numbers them at all: none
-// of the corpus's scam texts numbers a clause so, and a hundred of the 168
-// honest notices of gatherers I and J do.
+// of the corpus's 595 scam texts numbers a clause so, one of the fresh
+// set's 478 does, and 99 of the 168 honest notices stop 32 added do.
 func enumerated(f []rune) bool {
 	for i, r := range f {
 		switch {
