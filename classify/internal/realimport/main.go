@@ -22,7 +22,10 @@
 // PROVENANCE.md keeps what the committed one held: the gatherers' notes
 // embedded in it are carried over (a CORPUS/PROVENANCE_*.md of the same
 // name replaces one), and its inputs and drops become a note of their own
-// (IMPORT_n.md), so every earlier import stays on record.
+// (IMPORT_n.md), so every earlier import stays on record. A gatherer's
+// file is imported once: when its records are in the committed corpus, take
+// it out of CORPUS, or the next import drops them all as copies of
+// themselves.
 package main
 
 import (
