@@ -144,8 +144,10 @@ func TestEnumerated(t *testing.T) {
 	} {
 		var v view
 		v.reset("body", c.text)
-		if got := enumerated(v.full); got != c.want {
-			t.Errorf("enumerated(%q) = %v, want %v", c.text, got, c.want)
+		var shape textShape
+		shape.scan(&v)
+		if shape.enumerated != c.want {
+			t.Errorf("%q: enumerated %v, want %v", c.text, shape.enumerated, c.want)
 		}
 	}
 }

@@ -55,34 +55,44 @@ func main() {
 	}
 }
 
+// The dev files, in ../shared/data, and the corpus's own files, in -out:
+// an import reads them in this order, before the gatherers' files.
+var (
+	devFiles    = []string{"real_scam_quotes_dev.jsonl", "real_honest_short_dev.jsonl"}
+	corpusFiles = []string{"scam.jsonl", "honest.jsonl"}
+)
+
 func run(ctx context.Context, shared, corpus, out string, base bool) error {
-	inputs := []string{
-		filepath.Join(shared, "data", "real_scam_quotes_dev.jsonl"),
-		filepath.Join(shared, "data", "real_honest_short_dev.jsonl"),
-	}
+	var inputs []string
 	var files [][]realcorpus.Line
-	dev := map[string]bool{}
-	for _, f := range inputs {
+	// read appends a file's records, less those drop names, to the inputs.
+	read := func(f string, drop func(realcorpus.Line) bool) error {
 		ls, err := realcorpus.ReadFile(f)
 		if err != nil {
 			return err
 		}
-		for _, l := range ls {
+		if drop != nil {
+			ls = slices.DeleteFunc(ls, drop)
+		}
+		inputs, files = append(inputs, f), append(files, ls)
+		return nil
+	}
+	dev := map[string]bool{}
+	for _, name := range devFiles {
+		if err := read(filepath.Join(shared, "data", name), nil); err != nil {
+			return err
+		}
+		for _, l := range files[len(files)-1] {
 			dev[l.ID] = true
 		}
-		files = append(files, ls)
 	}
 	var prior provenanceNotes
 	if base {
-		for _, name := range []string{"scam.jsonl", "honest.jsonl"} {
-			f := filepath.Join(out, name)
-			ls, err := realcorpus.ReadFile(f)
-			if err != nil {
+		for _, name := range corpusFiles {
+			// The dev files' records come in with the dev files.
+			if err := read(filepath.Join(out, name), func(l realcorpus.Line) bool { return dev[l.ID] }); err != nil {
 				return err
 			}
-			// The dev files' records come in with the dev files.
-			ls = slices.DeleteFunc(ls, func(l realcorpus.Line) bool { return dev[l.ID] })
-			inputs, files = append(inputs, f), append(files, ls)
 		}
 		b, err := os.ReadFile(filepath.Join(out, "PROVENANCE.md"))
 		if err != nil {
@@ -99,11 +109,9 @@ func run(ctx context.Context, shared, corpus, out string, base bool) error {
 	}
 	slices.Sort(gathered)
 	for _, f := range gathered {
-		ls, err := realcorpus.ReadFile(f)
-		if err != nil {
+		if err := read(f, nil); err != nil {
 			return err
 		}
-		inputs, files = append(inputs, f), append(files, ls)
 	}
 	sealed, err := realcorpus.Sealed(ctx, filepath.Join(shared, "eval", "sealed_overlap.py"), inputs...)
 	if err != nil {
@@ -316,20 +324,13 @@ func priorNotes(doc string) provenanceNotes {
 			secs = append(secs, strings.TrimSpace(s))
 		}
 	}
-	// An import of the dev files and the committed corpus alone adds no
-	// file to record.
-	gathered := false
-	if len(secs) > 0 {
-		for _, line := range strings.Split(secs[0], "\n") {
-			file, _, _ := strings.Cut(strings.TrimPrefix(line, "| "), " |")
-			switch file {
-			case "file", "real_scam_quotes_dev.jsonl", "real_honest_short_dev.jsonl", "scam.jsonl", "honest.jsonl":
-			default:
-				gathered = gathered || strings.HasPrefix(line, "| ") && !strings.HasPrefix(line, "|---")
-			}
-		}
-	}
-	if !gathered {
+	// An import of the dev files and the committed corpus alone (no row
+	// names another file) adds no file to record.
+	if len(secs) == 0 || !slices.ContainsFunc(strings.Split(secs[0], "\n"), func(line string) bool {
+		row, ok := strings.CutPrefix(line, "| ")
+		file, _, _ := strings.Cut(row, " |")
+		return ok && file != "file" && !slices.Contains(devFiles, file) && !slices.Contains(corpusFiles, file)
+	}) {
 		return ns
 	}
 	name := fmt.Sprintf("IMPORT_%d.md", imports+1)
