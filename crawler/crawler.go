@@ -188,6 +188,7 @@ func (r *run) loop(ctx context.Context) (string, error) {
 	var buf []lease
 	defer func() { r.unhold(buf...) }() // prefetched, never dispatched
 	var idleSince time.Time
+	landed := 0 // commits landed when the frontier was last asked
 	for {
 		if err := r.fatalErr(); err != nil {
 			return "error", err
@@ -202,6 +203,7 @@ func (r *run) loop(ctx context.Context) (string, error) {
 		l, ok := r.popReady()
 		if !ok && len(buf) == 0 && !r.parkedFull() {
 			var err error
+			landed = r.landed()
 			if buf, err = r.front.next(ctx, r.batch); err != nil {
 				if ctx.Err() != nil {
 					continue
@@ -224,6 +226,12 @@ func (r *run) loop(ctx context.Context) (string, error) {
 				continue
 			}
 			if !r.shared {
+				// A commit that landed after the frontier was asked may
+				// have queued links (the last page's fetch ended in
+				// between): ask again before calling the crawl over.
+				if r.landed() != landed {
+					continue
+				}
 				return r.doneReason(), nil
 			}
 			idle, err := r.front.idle(ctx)

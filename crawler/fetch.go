@@ -397,6 +397,7 @@ func (r *run) commitLoop() {
 			}
 		}
 		r.pending -= len(batch)
+		r.commitCount++
 		r.mu.Unlock()
 		r.tally.do(func(s *Summary) {
 			for reason, n := range added {

@@ -45,17 +45,20 @@ type run struct {
 	sem     chan struct{} // bounds fetches in flight
 	wake    chan struct{}
 
-	mu         sync.Mutex
-	held       map[string]lease // handed to this worker: buffered, in flight, waiting to retry
-	ready      []lease          // retries that are due
-	timers     map[string]*time.Timer
-	inflight   int
-	pending    int // completions not yet committed
-	commits    chan completion
-	committed  chan struct{}
-	dispatched int
-	leftover   string // why URLs were left queued for a later run
-	perHost    map[string]int
+	mu       sync.Mutex
+	held     map[string]lease // handed to this worker: buffered, in flight, waiting to retry
+	ready    []lease          // retries that are due
+	timers   map[string]*time.Timer
+	inflight int
+	pending  int // completions not yet committed
+	// commitCount counts the frontier commits: the loop finds the crawl
+	// over only if none landed since it last found the frontier empty.
+	commitCount int
+	commits     chan completion
+	committed   chan struct{}
+	dispatched  int
+	leftover    string // why URLs were left queued for a later run
+	perHost     map[string]int
 	// A host's leases wait here, not in a fetch slot, while its robots.txt
 	// loads or its Parallelism fetches are in flight (perhaps waiting out a
 	// Retry-After), so a slow host never holds the slots of the others.
@@ -271,6 +274,13 @@ func (r *run) busy() (busy, onlyAcks bool) {
 		awaited += len(cs)
 	}
 	return true, r.pending == awaited
+}
+
+// landed says how many commits reached the frontier so far.
+func (r *run) landed() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.commitCount
 }
 
 // notifyDrained tells the caller, through Crawler.Drained, that only
