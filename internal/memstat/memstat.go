@@ -14,7 +14,10 @@ import (
 // PeakRSS returns the process's peak resident set size (VmHWM) in bytes.
 // It is process-wide and never falls, so a benchmark that reports it should
 // run alone in its process.
-func PeakRSS() (int64, error) {
+func PeakRSS() (int64, error) { return status("VmHWM") }
+
+// status reads one size field of /proc/self/status, in bytes.
+func status(field string) (int64, error) {
 	f, err := os.Open("/proc/self/status")
 	if err != nil {
 		return 0, err
@@ -22,7 +25,7 @@ func PeakRSS() (int64, error) {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+		if v, ok := strings.CutPrefix(sc.Text(), field+":"); ok {
 			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
 			if err != nil {
 				return 0, err
@@ -33,5 +36,5 @@ func PeakRSS() (int64, error) {
 	if err := sc.Err(); err != nil {
 		return 0, err
 	}
-	return 0, errors.New("no VmHWM in /proc/self/status")
+	return 0, errors.New("no " + field + " in /proc/self/status")
 }
